@@ -1,0 +1,53 @@
+import { stem } from '../text/stem.js';
+
+/**
+ * A cue pattern, compiled from rubric text such as "ask ... what|why|how" or "complaints fell|dropped by #".
+ *  - words are matched on their Porter stems, so "asked her why" and "asking what" both match "ask ... why|what";
+ *  - `a|b` offers alternatives for one word;
+ *  - `...` skips up to four words (never punctuation), `_` is exactly one word;
+ *  - `#` is a number (digits, "30%", or a number word such as "twelve" or "half"); `#%` is a percentage.
+ */
+export type Slot =
+  | { type: 'word'; stems: ReadonlySet<string> }
+  | { type: 'gap'; max: number }
+  | { type: 'any' }
+  | { type: 'number' }
+  | { type: 'percent' };
+
+export const GAP_MAX = 4;
+
+export class CuePatternError extends Error {
+  constructor(readonly cue: string, message: string) {
+    super(message);
+    this.name = 'CuePatternError';
+  }
+}
+
+function normaliseWord(w: string): string {
+  return w.toLowerCase().replace(/’/g, "'");
+}
+
+export function compilePattern(cue: string): Slot[] {
+  const parts = cue.trim().split(/\s+/).filter((p) => p.length > 0);
+  if (parts.length === 0) throw new CuePatternError(cue, 'empty cue');
+  const slots: Slot[] = [];
+  for (const p of parts) {
+    if (p === '...') slots.push({ type: 'gap', max: GAP_MAX });
+    else if (p === '_') slots.push({ type: 'any' });
+    else if (p === '#') slots.push({ type: 'number' });
+    else if (p === '#%') slots.push({ type: 'percent' });
+    else {
+      const alts = p.split('|').filter((a) => a.length > 0);
+      if (alts.length === 0) throw new CuePatternError(cue, `empty alternative in "${p}"`);
+      for (const a of alts) {
+        if (!/^[\p{L}\p{M}'’-]+$/u.test(a)) throw new CuePatternError(cue, `"${a}" is not a word (use letters, apostrophes, hyphens; or ..., _, #)`);
+      }
+      slots.push({ type: 'word', stems: new Set(alts.map((a) => stem(normaliseWord(a)))) });
+    }
+  }
+  const first = slots[0]!;
+  const lastSlot = slots[slots.length - 1]!;
+  if (first.type === 'gap' || first.type === 'any') throw new CuePatternError(cue, 'a cue cannot start with "..." or "_"');
+  if (lastSlot.type === 'gap') throw new CuePatternError(cue, 'a cue cannot end with "..."');
+  return slots;
+}

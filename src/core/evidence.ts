@@ -1,0 +1,50 @@
+import type { Doc } from './text/analyse.js';
+import type { Clause } from './text/clauses.js';
+import type { Shown, Span } from './types.js';
+
+export function spanOf(doc: Doc, firstToken: number, lastToken: number): Span {
+  const start = doc.tokens[firstToken]!.start;
+  const end = doc.tokens[lastToken - 1]!.end;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+export function sentenceSpan(doc: Doc, sentence: number): Span {
+  const s = doc.sentences[sentence]!;
+  return { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) };
+}
+
+export function isOwn(c: Clause): boolean {
+  return c.subject === 'self' || c.subject === 'team';
+}
+
+/** A clause in which the candidate really did something: their own, active, not negated, not hypothetical. */
+export function isOwnAction(doc: Doc, c: Clause): boolean {
+  if (!isOwn(c) || !c.active || c.mode !== 'actual') return false;
+  if (c.negatedFrom >= 0 && (c.verb < 0 || c.negatedFrom < c.verb)) return false;
+  return doc.narrative || c.past;
+}
+
+/** How a cue match at `first` in clause `c` shows in the answer. */
+export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Shown {
+  if (c.negatedFrom >= 0 && c.negatedFrom < first) return 'negated';
+  if (named) return 'named';
+  if (isOwn(c)) {
+    if (c.mode === 'actual' && (doc.narrative || c.past)) return 'action';
+    return 'step';
+  }
+  if (c.subject === 'other') return 'others';
+  return 'stated';
+}
+
+const RANK: Record<Shown, number> = { action: 5, step: 4, stated: 3, named: 2, others: 1, negated: 0 };
+export function strongest(a: Shown, b: Shown): Shown {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** How a result cue shows: 'action' when it happened in the story, whoever did it. */
+export function outcomeAt(doc: Doc, c: Clause, first: number, named: boolean): Shown {
+  if (c.negatedFrom >= 0 && c.negatedFrom < first) return 'negated';
+  if (named) return 'named';
+  if (c.mode === 'hypothetical') return 'step';
+  return doc.narrative ? 'action' : 'stated';
+}

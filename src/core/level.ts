@@ -1,0 +1,109 @@
+import type { Doc } from './text/analyse.js';
+import type { IndicatorData, IndicatorFinding, Level, QuestionKind, StarPartName, StarPartResult } from './types.js';
+import { LEVELS } from './types.js';
+
+export interface LevelDecision {
+  level: Level;
+  score: number;
+  reasons: string[];
+  /** Ids of the indicators that counted towards the level. */
+  counted: Set<string>;
+}
+
+const BAND: Record<Level, [number, number]> = { low: [0, 39], medium: [40, 69], high: [70, 100] };
+
+function drop(level: Level, by: number): Level {
+  return LEVELS[Math.max(0, LEVELS.indexOf(level) - by)]!;
+}
+
+function cap(level: Level, max: Level): Level {
+  return LEVELS[Math.min(LEVELS.indexOf(level), LEVELS.indexOf(max))]!;
+}
+
+/**
+ * The level rules of levels.md for each kind of question. Structure never lifts an answer; only
+ * indicators shown in the candidate's own actions (or, where the kind allows, concrete steps) do.
+ */
+export function decideLevel(
+  doc: Doc,
+  kind: QuestionKind,
+  star: Record<StarPartName, StarPartResult>,
+  findings: IndicatorFinding[],
+  indicators: ReadonlyMap<string, IndicatorData>,
+): LevelDecision {
+  const reasons: string[] = [];
+  const story = doc.narrative;
+  const ownAction = star.action.present;
+  // In a behavioural story only what the candidate did counts; elsewhere concrete "I would" steps count too.
+  const stepsCount = kind !== 'behavioural' || !story;
+  const counted = new Set<string>();
+  for (const f of findings) {
+    const ind = indicators.get(f.id)!;
+    const shownAs = new Set(f.evidence.map((e) => e.shown));
+    const ok = ind.evidence === 'stated'
+      ? shownAs.has('action') || shownAs.has('step') || shownAs.has('stated')
+      : ind.evidence === 'outcome'
+        ? shownAs.has('action')
+        : shownAs.has('action') || (stepsCount && shownAs.has('step'));
+    if (ok) counted.add(f.id);
+  }
+  const positive = findings.some((f) => counted.has(f.id) && !f.warning && f.level !== 'low');
+  // "I told my manager" is a low sign only as the whole solution; beside real ownership it is not.
+  for (const f of findings) if (positive && indicators.get(f.id)!.alone) counted.delete(f.id);
+  const countedOf = (pred: (f: IndicatorFinding) => boolean): IndicatorFinding[] => findings.filter((f) => counted.has(f.id) && pred(f));
+  // Several indicators can show one behaviour of levels.md; each behaviour counts once.
+  const oncePerBehaviour = (list: IndicatorFinding[]): IndicatorFinding[] => {
+    const seen = new Set<string>();
+    return list.filter((f) => {
+      const b = indicators.get(f.id)!.behaviour;
+      if (seen.has(b)) return false;
+      seen.add(b);
+      return true;
+    });
+  };
+  const high = oncePerBehaviour(countedOf((f) => f.level === 'high' && !f.warning));
+  const medium = countedOf((f) => f.level === 'medium' && !f.warning);
+  const warnings = countedOf((f) => f.warning);
+  const namedOnly = findings.filter((f) => !counted.has(f.id) && f.shown === 'named' && !f.warning);
+
+  let level: Level;
+  if (kind === 'behavioural' && story && !ownAction) {
+    level = 'low';
+    reasons.push('The story has no action of your own: what others did does not show your service.');
+  } else if (kind === 'behavioural' && !story) {
+    level = high.length + medium.length >= 2 ? 'medium' : 'low';
+    reasons.push(level === 'medium'
+      ? 'No real example: concrete steps, but a behavioural question needs a story from experience (at most medium).'
+      : 'No real example and no concrete steps: a behavioural question needs a story from experience.');
+  } else {
+    level = high.length >= 2 ? 'high' : high.length + medium.length >= 1 ? 'medium' : 'low';
+    if (level === 'high') reasons.push(`Shows ${high.length} high-level behaviours: ${high.map((f) => f.name.toLowerCase()).join('; ')}.`);
+    else if (level === 'medium') reasons.push(high.length === 1
+      ? `Owns the problem and shows one high-level behaviour (${high[0]!.name.toLowerCase()}); high needs two.`
+      : 'Owns and fixes the problem for this customer; no high-level behaviour shown yet.');
+    else reasons.push(story || kind === 'behavioural'
+      ? 'The response is transactional: nothing shows ownership of the customer\'s problem.'
+      : 'Generic claims or named concepts, without concrete steps.');
+    if (kind === 'behavioural' && !star.result.present && level === 'high') {
+      level = 'medium';
+      reasons.push('No result you can check, so at most medium: say what happened, best with a number.');
+    }
+  }
+  if (warnings.length > 0) {
+    const before = level;
+    level = drop(level, warnings.length);
+    if (level !== before) reasons.push(`Warning signs pull it down: ${warnings.map((f) => f.name.toLowerCase()).join('; ')}.`);
+  }
+  if (namedOnly.length >= 2 && level !== 'high') reasons.push(`Names concepts without showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
+  level = cap(level, 'high');
+
+  const [lo, hi] = BAND[level];
+  const parts = (['situation', 'task', 'action', 'result'] as const).filter((p) => star[p].present).length;
+  const strength = level === 'high'
+    ? (high.length - 2) * 8 + medium.length * 3 + parts * 2
+    : level === 'medium'
+      ? high.length * 9 + medium.length * 4 + parts * 2 - warnings.length * 6
+      : (high.length + medium.length) * 6 + parts * 3 + (story ? 6 : 0) - warnings.length * 5 + 8;
+  const score = Math.max(lo, Math.min(hi, lo + strength));
+  return { level, score, reasons, counted };
+}

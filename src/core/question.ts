@@ -1,0 +1,49 @@
+import type { CompiledRubric } from './compile.js';
+import { questionKey } from './compile.js';
+import { analyse } from './text/analyse.js';
+import type { QuestionData, QuestionKind } from './types.js';
+
+export interface QuestionInfo {
+  bank: QuestionData | null;
+  kind: QuestionKind;
+  kindSource: 'bank' | 'wording';
+  competency: string;
+  competencyInferred: boolean;
+}
+
+const KIND_PRIORITY: QuestionKind[] = ['behavioural', 'situational', 'opinion'];
+
+/**
+ * What the question asks for: its kind (from the bank, else from its wording) and its competency
+ * (as given, else the bank's, else the competency whose question cues it matches most).
+ */
+export function readQuestion(rubric: CompiledRubric, question: string, competency: string | undefined): QuestionInfo {
+  const bank = rubric.questionsByText.get(questionKey(question)) ?? null;
+  let kind: QuestionKind;
+  let kindSource: 'bank' | 'wording';
+  const doc = analyse(question);
+  if (bank) {
+    kind = bank.kind;
+    kindSource = 'bank';
+  } else {
+    const found = new Set(rubric.kinds.matchRange(doc.tokens, 0, doc.tokens.length).map((m) => m.cue.payload));
+    kind = KIND_PRIORITY.find((k) => found.has(k)) ?? 'opinion';
+    kindSource = 'wording';
+  }
+  if (competency !== undefined && competency !== '') return { bank, kind, kindSource, competency, competencyInferred: false };
+  if (bank) return { bank, kind, kindSource, competency: bank.competency, competencyInferred: true };
+  const votes = new Map<string, number>();
+  for (const m of rubric.competencyCues.matchRange(doc.tokens, 0, doc.tokens.length)) {
+    votes.set(m.cue.payload, (votes.get(m.cue.payload) ?? 0) + (m.last - m.first));
+  }
+  let best = rubric.competencies[0]?.id ?? 'customer-focus';
+  let bestVotes = 0;
+  for (const c of rubric.competencies) {
+    const v = votes.get(c.id) ?? 0;
+    if (v > bestVotes) {
+      best = c.id;
+      bestVotes = v;
+    }
+  }
+  return { bank, kind, kindSource, competency: best, competencyInferred: true };
+}

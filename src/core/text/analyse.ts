@@ -1,0 +1,36 @@
+import { analyseClauses, type Clause } from './clauses.js';
+import { splitSentences, type SentenceRange } from './sentences.js';
+import { tokenize, type Token } from './tokenize.js';
+
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  sentences: SentenceRange[];
+  clauses: Clause[];
+  /** Clause index of every token (-1 for tokens outside any clause). */
+  clauseOf: Int32Array;
+  /** The answer tells a story of its own: past events in which the candidate acts. */
+  narrative: boolean;
+}
+
+/** Upper bound on analysed text: beyond this an answer is no longer an interview answer, and time must stay bounded. */
+export const MAX_ANALYSED_CHARS = 20_000;
+
+export function analyse(raw: string): Doc {
+  // Offsets stay valid: only characters past the bound are dropped, never any before them.
+  const text = raw.length > MAX_ANALYSED_CHARS ? raw.slice(0, MAX_ANALYSED_CHARS) : raw;
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const clauses = analyseClauses(tokens, sentences);
+  const clauseOf = new Int32Array(tokens.length).fill(-1);
+  clauses.forEach((c, ci) => {
+    for (let i = c.first; i < c.last; i++) clauseOf[i] = ci;
+  });
+  const ownPast = clauses.filter((c) => (c.subject === 'self' || c.subject === 'team') && c.mode === 'actual' && c.past && c.active).length;
+  const anyPast = clauses.filter((c) => c.mode === 'actual' && c.past).length;
+  const ownActual = clauses.filter((c) => (c.subject === 'self' || c.subject === 'team') && c.mode === 'actual' && c.active).length;
+  // Non-native speakers often tell stories in the present ("I ask him what it is for, he say...");
+  // a story still shows in past-tense scene-setting around those present-tense actions.
+  const narrative = ownPast >= 2 || (anyPast >= 3 && ownActual >= 2);
+  return { text, tokens, sentences, clauses, clauseOf, narrative };
+}

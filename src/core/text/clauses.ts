@@ -1,0 +1,155 @@
+import type { Token } from './tokenize.js';
+import type { SentenceRange } from './sentences.js';
+import {
+  CLAUSE_BREAKS, CONDITIONALS, DETERMINERS, HABITUAL, MODALS, NEGATORS, OTHER_SUBJECT, SELF_SUBJECT, STATIVE,
+  TEAM_SUBJECT, looksPast, looksPastParticiple,
+} from './lexicon.js';
+
+/** Who does the clause's verb: the candidate, their team ("we"), someone else, or nobody named. */
+export type Subject = 'self' | 'team' | 'other' | 'impersonal' | 'none';
+/** actual: it happened (past, or a story told in the present); hypothetical: would/will/if; habitual: always/usually. */
+export type Mode = 'actual' | 'hypothetical' | 'habitual';
+
+export interface Clause {
+  sentence: number;
+  /** Token index range [first, last). */
+  first: number;
+  last: number;
+  subject: Subject;
+  mode: Mode;
+  past: boolean;
+  /** Token index of the first negator, or -1. Cues after it in the clause are negated. */
+  negatedFrom: number;
+  /** Token index of the clause's main verb as far as a word-list parser can tell, or -1. */
+  verb: number;
+  /** The verb is an action (not be / think / want ...). */
+  active: boolean;
+}
+
+// "It's not my job", "that's the policy": the speaker's own voice, with no person as subject.
+const IMPERSONAL = new Set(['it', "it's", 'that', "that's", 'this', "this's", 'there', "there's", 'rules', 'policy']);
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
+const LEADING_SKIP = new Set([
+  'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'instead', 'just', 'later',
+  'afterwards', 'even', 'still', 'really', 'actually', 'only', 'immediately', 'quickly', 'because', 'when', 'while',
+  'after', 'before', 'although', 'though', 'until', 'since', 'or', 'plus', 'that', 'honestly', 'personally', 'basically',
+  'obviously', 'now', 'once', 'straight', 'away', 'yes', 'no', 'well', 'okay', 'ok', 'of', 'course', 'whereas',
+]);
+const PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'for', 'with', 'as', 'from', 'to', 'by', 'like', 'over', 'within', 'over', 'about', 'into', 'through', 'throughout', 'under', 'last', 'this', 'every', 'each', 'one', 'most', 'some']);
+const SUBJECT_NOUNS = new Set([
+  'customer', 'customers', 'manager', 'supervisor', 'colleague', 'colleagues', 'chef', 'member', 'woman', 'man', 'lady',
+  'guy', 'client', 'clients', 'boss', 'team', 'staff', 'owner', 'kitchen', 'company', 'mum', 'dad', 'son', 'daughter',
+  'people', 'everyone', 'nobody', 'someone', 'student', 'students', 'guest', 'guests', 'caller', 'patient',
+]);
+const ADVERB_BEFORE_VERB = new Set(['also', 'then', 'just', 'immediately', 'quickly', 'personally', 'really', 'even', 'still', 'actually', 'first', 'always', 'usually', 'normally', 'never', 'often', 'sometimes', 'already', 'simply', 'myself', 'straight', 'gently', 'calmly', 'politely', 'carefully', 'finally', 'eventually', 'later', 'again', 'quietly', 'only']);
+
+function subjectOf(tokens: Token[], first: number, last: number): { subject: Subject | 'inherit'; at: number } {
+  let i = first;
+  while (i < last && (tokens[i]!.kind !== 'word' || LEADING_SKIP.has(tokens[i]!.norm))) i++;
+  if (i >= last) return { subject: 'inherit', at: -1 };
+  const w = tokens[i]!.norm;
+  // "which I changed" / "who came in": a relative pronoun followed by its own subject.
+  if ((w === 'which' || w === 'who' || w === 'what' || w === 'where') && i + 1 < last) {
+    const next = subjectOf(tokens, i + 1, Math.min(last, i + 3));
+    if (next.subject !== 'inherit') return next;
+    return { subject: 'other', at: i };
+  }
+  const classify = (j: number): Subject | null => {
+    const n = tokens[j]!.norm;
+    if (SELF_SUBJECT.has(n)) return 'self';
+    if (TEAM_SUBJECT.has(n)) return 'team';
+    if (IMPERSONAL.has(n)) return 'impersonal';
+    if (OTHER_SUBJECT.has(n) || SUBJECT_NOUNS.has(n)) return 'other';
+    return null;
+  };
+  const direct = classify(i);
+  if (direct) return { subject: direct, at: i };
+  if (DETERMINERS.has(w) && !PREPOSITIONS.has(w)) return { subject: 'other', at: i };
+  if (PREPOSITIONS.has(w) || DETERMINERS.has(w)) {
+    // "At the bar I work weekends", "In the shop a customer asked": the subject follows the opener.
+    for (let j = i + 1; j < last && j < i + 14; j++) {
+      if (tokens[j]!.kind !== 'word') continue;
+      const c = classify(j);
+      if (c) return { subject: c, at: j };
+    }
+    return { subject: 'none', at: -1 };
+  }
+  if (tokens[i]!.capital && i > first) return { subject: 'other', at: i };
+  if (tokens[i]!.capital && i === first && !looksPast(w)) {
+    // A name opening the sentence ("Tom gave ...") is a subject; a capitalised verb ("Took it back") is not.
+    const next = tokens[i + 1];
+    if (next && next.kind === 'word' && (looksPast(next.norm) || /s$/.test(next.norm))) return { subject: 'other', at: i };
+  }
+  return { subject: 'inherit', at: -1 };
+}
+
+function verbAfter(tokens: Token[], from: number, last: number): number {
+  for (let i = from; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    if (ADVERB_BEFORE_VERB.has(t.norm) || NEGATORS.has(t.norm) || MODALS.has(t.norm) || LEADING_SKIP.has(t.norm)) continue;
+    if (['did', 'do', 'does', 'have', 'has', 'had', 'was', 'were', 'am', "i'd", "i've", "we'd", "we've"].includes(t.norm)) {
+      // auxiliary: keep looking for the lexical verb, but remember a bare "was"/"had" if nothing follows
+      const next = verbAfter(tokens, i + 1, Math.min(last, i + 3));
+      return next >= 0 ? next : i;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Cuts each sentence into clauses and reads subject, mode, tense and negation for each. */
+export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Clause[] {
+  const out: Clause[] = [];
+  sentences.forEach((s, si) => {
+    const cuts: number[] = [s.first];
+    for (let i = s.first + 1; i < s.last; i++) {
+      const t = tokens[i]!;
+      if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.norm)) cuts.push(i + 1);
+      else if (t.kind === 'word' && CLAUSE_BREAKS.has(t.norm) && cuts[cuts.length - 1] !== i) cuts.push(i);
+    }
+    cuts.push(s.last);
+    let prev: Clause | null = null;
+    for (let c = 0; c + 1 < cuts.length; c++) {
+      const first = cuts[c]!;
+      const last = cuts[c + 1]!;
+      if (last <= first) continue;
+      if (!tokens.slice(first, last).some((t) => t.kind === 'word')) continue;
+      const found = subjectOf(tokens, first, last);
+      const inherited = found.subject === 'inherit';
+      const subject: Subject = found.subject === 'inherit' ? (prev?.subject ?? 'none') : found.subject;
+      let mode: Mode = 'actual';
+      let past = false;
+      let negatedFrom = -1;
+      for (let i = first; i < last; i++) {
+        const t = tokens[i]!;
+        if (t.kind !== 'word') continue;
+        const n = t.norm;
+        if (NEGATORS.has(n) || n.endsWith("n't")) {
+          if (n === 'instead' || n === 'rather') {
+            // only "instead of" / "rather than" negate what follows
+            const nx = tokens[i + 1]?.norm;
+            if ((n === 'instead' && nx === 'of') || (n === 'rather' && nx === 'than')) { if (negatedFrom < 0) negatedFrom = i; }
+          } else if (negatedFrom < 0) negatedFrom = i;
+        }
+        if (MODALS.has(n)) {
+          const nx = tokens[i + 1];
+          const perfect = (n === "i'd" || n === "we'd" || n === "he'd" || n === "she'd" || n === "they'd") && nx && (looksPastParticiple(nx.norm) || (nx.norm === 'never' || nx.norm === 'already' || nx.norm === 'just') && tokens[i + 2] && looksPastParticiple(tokens[i + 2]!.norm));
+          if (perfect) past = true;
+          else mode = 'hypothetical';
+        } else if (n === 'going' && tokens[i + 1]?.norm === 'to' && i > first && ['am', "i'm", 'are', "we're"].includes(tokens[i - 1]!.norm)) mode = 'hypothetical';
+        else if (CONDITIONALS.has(n) && i <= first + 1) mode = 'hypothetical';
+        else if (HABITUAL.has(n) && mode === 'actual') mode = 'habitual';
+        else if (looksPast(n)) past = true;
+      }
+      if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
+      const verb = verbAfter(tokens, found.at >= 0 ? found.at + 1 : first, last);
+      const vt = verb >= 0 ? tokens[verb]! : null;
+      const active = vt !== null && !STATIVE.has(vt.norm) && !STATIVE.has(vt.stem) && !DETERMINERS.has(vt.norm);
+      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, verb, active };
+      out.push(clause);
+      prev = clause;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,44 @@
+import type { Token } from './tokenize.js';
+
+export interface SentenceRange {
+  /** Token index range [first, last). */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'e.g', 'i.e', 'etc', 'vs', 'no']);
+const TERMINATORS = new Set(['.', '!', '?', '…']);
+
+/**
+ * Cuts a token stream into sentences: at . ! ? (not after a known abbreviation or inside a number),
+ * and at blank lines or list bullets, which writers use as sentence breaks without punctuation.
+ */
+export function splitSentences(text: string, tokens: Token[]): SentenceRange[] {
+  const out: SentenceRange[] = [];
+  let first = 0;
+  const close = (last: number): void => {
+    if (last > first) out.push({ first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end });
+    first = last;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i > first) {
+      const prev = tokens[i - 1]!;
+      const gap = text.slice(prev.end, t.start);
+      if (/\n[ \t]*\r?\n/.test(gap) || (/\n/.test(gap) && /^[-*•]$/.test(t.norm))) close(i);
+    }
+    if (t.kind === 'punct' && TERMINATORS.has(t.norm)) {
+      const prev = tokens[i - 1];
+      if (t.norm === '.' && prev && ABBREVIATIONS.has(prev.norm) && i - 1 >= first) continue;
+      // Swallow runs like "?!" or '."' into the same sentence.
+      let j = i + 1;
+      while (j < tokens.length && tokens[j]!.kind === 'punct' && /^[.!?…"'”)\]]$/.test(tokens[j]!.norm) && tokens[j]!.start === tokens[j - 1]!.end) j++;
+      close(j);
+      i = j - 1;
+    }
+  }
+  close(tokens.length);
+  return out;
+}

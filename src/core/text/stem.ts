@@ -1,0 +1,14 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+// Stemming is the hot path of scoring; most answers reuse a small vocabulary.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
+/** Porter stem of a lower-case word, memoised. Contractions keep their base ("didn't" -> "didn't"). */
+export function stem(word: string): string {
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const out = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+  if (memo.size < MEMO_LIMIT) memo.set(word, out);
+  return out;
+}

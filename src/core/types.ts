@@ -1,0 +1,149 @@
+// Plain data shapes shared by the rubric loader (which produces them from YAML) and the core
+// (which compiles and scores against them). No behaviour lives here.
+
+export const LEVELS = ['low', 'medium', 'high'] as const;
+export type Level = (typeof LEVELS)[number];
+export const KINDS = ['behavioural', 'situational', 'opinion'] as const;
+export type QuestionKind = (typeof KINDS)[number];
+export const STAR_PARTS = ['situation', 'task', 'action', 'result'] as const;
+export type StarPartName = (typeof STAR_PARTS)[number];
+
+export interface SourceRef {
+  /** Seed document file name, e.g. 003_e9bd570a2da6908b.txt */
+  file: string;
+  quote: string;
+}
+
+export interface IndicatorData {
+  id: string;
+  level: Level;
+  name: string;
+  /** Competency ids this indicator belongs to, or ['all']. */
+  competencies: string[];
+  /**
+   * 'action': counts only when shown in something the candidate did (or, where the question kind
+   * allows, a concrete "I would" step); 'outcome': counts when it happened, whoever did it (a
+   * result); 'stated': saying it is enough (warning signs).
+   */
+  evidence: 'action' | 'outcome' | 'stated';
+  /** Indicators sharing a behaviour of levels.md count once towards the level. Defaults to the id. */
+  behaviour: string;
+  /** A low-level warning sign that pulls the answer down. */
+  warning: boolean;
+  /** Counts only when nothing better is shown ("I told my manager" as the whole solution). */
+  alone: boolean;
+  /** Phrases that show the indicator. */
+  cues: string[];
+  /** Phrases that merely name the concept ("underlying needs", "win-win"): reported, never counted. */
+  named: string[];
+  /** Phrases that cancel a cue match they overlap ("asked my manager if I could" is not probing). */
+  except: string[];
+  source: SourceRef;
+  /** What to do to show it, in the words of the sources. */
+  feedback: string;
+}
+
+export interface CompetencyData {
+  id: string;
+  name: string;
+  summary: string;
+  sources: string[];
+  /** Phrases in a question that point to this competency (used when an answer names none). */
+  questionCues: string[];
+}
+
+export interface QuestionData {
+  id: string;
+  competency: string;
+  kind: QuestionKind;
+  text: string;
+  guidance: string;
+}
+
+export interface StarPartData {
+  hint: string;
+  cues: string[];
+  /** Result only: phrases that make a result too vague to check ("I think it went well"). */
+  vague?: string[];
+  /** The next step when the part is missing, in the words of the sources. */
+  feedback: string;
+  source: SourceRef;
+}
+
+export interface StructureData {
+  star: Record<StarPartName, StarPartData>;
+  kinds: Record<QuestionKind, string[]>;
+}
+
+export interface RubricData {
+  competencies: CompetencyData[];
+  indicators: IndicatorData[];
+  questions: QuestionData[];
+  structure: StructureData;
+}
+
+// ---- Assessment (the result contract, version 1) ----
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface StarPartResult {
+  present: boolean;
+  spans: Span[];
+}
+
+/** How a piece of evidence appears in the answer. */
+export type Shown = 'action' | 'step' | 'stated' | 'named' | 'others' | 'negated';
+
+export interface Evidence extends Span {
+  cue: string;
+  shown: Shown;
+}
+
+export interface IndicatorFinding {
+  id: string;
+  name: string;
+  level: Level;
+  warning: boolean;
+  /** The strongest way it appears: action > step > stated > named > others > negated. */
+  shown: Shown;
+  /** Whether it counted towards the level. */
+  counted: boolean;
+  evidence: Evidence[];
+  source: SourceRef;
+}
+
+export interface FeedbackItem {
+  indicator: string;
+  name: string;
+  /** The level this step helps reach. */
+  target: Level;
+  message: string;
+  source: SourceRef;
+}
+
+export interface AnswerInput {
+  question: string;
+  competency?: string | undefined;
+  answer: string;
+}
+
+export interface Assessment {
+  question: string;
+  questionId: string | null;
+  competency: string;
+  competencyInferred: boolean;
+  kind: QuestionKind;
+  kindSource: 'bank' | 'wording';
+  level: Level;
+  /** 0-100: low 0-39, medium 40-69, high 70-100; the position inside the band tracks the evidence. */
+  score: number;
+  star: Record<StarPartName, StarPartResult>;
+  indicators: IndicatorFinding[];
+  feedback: FeedbackItem[];
+  /** Why the level is what it is, in order of the rules applied. */
+  reasons: string[];
+}

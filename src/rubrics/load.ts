@@ -1,0 +1,148 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { RubricData } from '../core/types.js';
+import { RubricError, type RubricProblem } from './errors.js';
+import { competencySchema, indicatorSchema, questionSchema, sourceSchema, structureSchema } from './schema.js';
+import { crossValidate, type LoadedRubric, type Located } from './validate.js';
+import { YamlFile } from './yaml-file.js';
+
+export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'indicators' | 'questions';
+
+/** The rubric folder shipped with coach. */
+export const BUNDLED_RUBRICS = fileURLToPath(new URL('../../rubrics/', import.meta.url));
+
+const YAML_EXT = /\.ya?ml$/i;
+
+function emptyRubric(): LoadedRubric {
+  return { sources: [], competencies: [], indicators: [], questions: [], structure: null };
+}
+
+/** What a file holds, from its name and folder, else from the shape of its first entry. */
+export function kindOfFile(path: string, value: unknown): RubricFileKind | null {
+  const base = basename(path).replace(YAML_EXT, '');
+  if (base === 'competencies' || base === 'structure' || base === 'sources') return base;
+  const parent = basename(dirname(path));
+  if (parent === 'indicators' || parent === 'questions') return parent;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  if (first && typeof first === 'object') {
+    if ('cues' in first && 'level' in first) return 'indicators';
+    if ('text' in first && 'kind' in first) return 'questions';
+    if ('star' in first || 'kinds' in first) return 'structure';
+  }
+  return null;
+}
+
+/** The YAML files of a rubric folder: its top level, indicators/ and questions/. */
+export function rubricFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const sub of ['', 'indicators', 'questions']) {
+    const d = join(dir, sub);
+    if (!existsSync(d) || !statSync(d).isDirectory()) continue;
+    for (const f of readdirSync(d).sort()) if (YAML_EXT.test(f)) out.push(join(d, f));
+  }
+  return out;
+}
+
+function addList<T>(into: Located<T>[], file: YamlFile, schema: z.ZodType<T>, problems: RubricProblem[]): void {
+  const js = file.doc.toJS() as unknown;
+  if (!Array.isArray(js)) {
+    problems.push(file.problem([], 'expected a YAML list of entries'));
+    return;
+  }
+  (js as unknown[]).forEach((item, i) => {
+    const res = schema.safeParse(item);
+    if (res.success) into.push({ value: res.data, file, path: [i] });
+    else {
+      for (const issue of res.error.issues) {
+        const path = [i, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+        problems.push(file.problem(path, `${path.slice(1).join('.') || `entry ${i + 1}`}: ${issue.message}`));
+      }
+    }
+  });
+}
+
+/** Reads rubric files into `into`, collecting every problem instead of stopping at the first. */
+export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubric()): { loaded: LoadedRubric; problems: RubricProblem[] } {
+  const problems: RubricProblem[] = [];
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      problems.push({ file: path, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      continue;
+    }
+    const parsed = YamlFile.parse(path, text);
+    problems.push(...parsed.problems);
+    const file = parsed.file;
+    if (!file) continue;
+    const kind = kindOfFile(path, file.doc.toJS());
+    switch (kind) {
+      case 'sources': addList(into.sources, file, sourceSchema, problems); break;
+      case 'competencies': {
+        const list: Located<z.infer<typeof competencySchema>>[] = [];
+        addList(list, file, competencySchema, problems);
+        for (const c of list) {
+          const { question_cues: questionCues, ...rest } = c.value;
+          into.competencies.push({ ...c, value: { ...rest, questionCues } });
+        }
+        break;
+      }
+      case 'indicators': {
+        const list: Located<z.infer<typeof indicatorSchema>>[] = [];
+        addList(list, file, indicatorSchema, problems);
+        for (const ind of list) into.indicators.push({ ...ind, value: { ...ind.value, behaviour: ind.value.behaviour ?? ind.value.id } });
+        break;
+      }
+      case 'questions': addList(into.questions, file, questionSchema, problems); break;
+      case 'structure': {
+        const res = file.check(structureSchema);
+        problems.push(...res.problems);
+        if (res.value) into.structure = { value: res.value, file, path: [] };
+        break;
+      }
+      default:
+        problems.push(file.problem([], 'not a rubric file: expected competencies.yaml, structure.yaml, sources.yaml, or a file under indicators/ or questions/'));
+    }
+  }
+  return { loaded: into, problems };
+}
+
+function toData(r: LoadedRubric): RubricData {
+  return {
+    competencies: r.competencies.map((c) => c.value),
+    indicators: r.indicators.map((i) => i.value),
+    questions: r.questions.map((q) => q.value),
+    structure: r.structure!.value,
+  };
+}
+
+/**
+ * Loads the bundled rubric, then each extra folder: a folder with its own competencies.yaml is a
+ * complete rubric and replaces the bundled one; otherwise its indicators/ and questions/ add to it.
+ * Throws RubricError with every problem found.
+ */
+export function loadRubric(extraDirs: string[] = []): { data: RubricData; loaded: LoadedRubric } {
+  const problems: RubricProblem[] = [];
+  let loaded = emptyRubric();
+  const standalone = extraDirs.filter((d) => existsSync(join(d, 'competencies.yaml')));
+  const bases = standalone.length > 0 ? [standalone[standalone.length - 1]!] : [BUNDLED_RUBRICS];
+  for (const d of extraDirs) {
+    if (!existsSync(d) || !statSync(d).isDirectory()) problems.push({ file: d, line: 1, column: 1, message: 'rubric folder not found' });
+  }
+  for (const dir of [...bases, ...extraDirs.filter((d) => !bases.includes(d))]) {
+    if (!existsSync(dir)) continue;
+    const res = readRubricFiles(rubricFiles(dir), loaded);
+    loaded = res.loaded;
+    problems.push(...res.problems);
+  }
+  const base = bases[0]!;
+  if (loaded.competencies.length === 0) problems.push({ file: join(base, 'competencies.yaml'), line: 1, column: 1, message: 'no competencies defined' });
+  if (!loaded.structure) problems.push({ file: join(base, 'structure.yaml'), line: 1, column: 1, message: 'no STAR structure and question kinds defined' });
+  if (loaded.sources.length === 0) problems.push({ file: join(base, 'sources.yaml'), line: 1, column: 1, message: 'no source documents listed' });
+  problems.push(...crossValidate(loaded));
+  if (problems.length > 0) throw new RubricError(problems);
+  return { data: toData(loaded), loaded };
+}

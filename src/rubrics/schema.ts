@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { KINDS, LEVELS } from '../core/types.js';
+
+const cue = z.string().trim().min(1, 'a cue must not be empty');
+const id = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens');
+
+export const sourceRef = z.object({
+  file: z.string().min(1),
+  quote: z.string().min(1, 'quote the source'),
+}).strict();
+
+export const sourceSchema = z.object({ file: z.string().min(1), title: z.string().min(1) }).strict();
+
+export const competencySchema = z.object({
+  id,
+  name: z.string().min(1),
+  summary: z.string().min(1),
+  sources: z.array(z.string()).min(1),
+  question_cues: z.array(cue).default([]),
+}).strict();
+
+export const indicatorSchema = z.object({
+  id,
+  level: z.enum(LEVELS, { message: `level must be one of ${LEVELS.join(', ')}` }),
+  behaviour: id.optional(),
+  name: z.string().min(1),
+  competencies: z.array(z.string()).min(1, 'list the competencies (or [all])'),
+  evidence: z.enum(['action', 'outcome', 'stated']),
+  warning: z.boolean().default(false),
+  alone: z.boolean().default(false),
+  cues: z.array(cue).min(1, 'an indicator needs at least one cue'),
+  named: z.array(cue).default([]),
+  except: z.array(cue).default([]),
+  source: sourceRef,
+  feedback: z.string().min(1),
+}).strict();
+
+export const questionSchema = z.object({
+  id,
+  competency: z.string().min(1),
+  kind: z.enum(KINDS, { message: `kind must be one of ${KINDS.join(', ')}` }),
+  text: z.string().min(1),
+  guidance: z.string().min(1),
+}).strict();
+
+const starPart = z.object({
+  hint: z.string().min(1),
+  cues: z.array(cue),
+  vague: z.array(cue).optional(),
+  feedback: z.string().min(1),
+  source: sourceRef,
+}).strict();
+
+export const structureSchema = z.object({
+  star: z.object({ situation: starPart, task: starPart, action: starPart, result: starPart }).strict(),
+  kinds: z.object({ behavioural: z.array(cue).min(1), situational: z.array(cue).min(1), opinion: z.array(cue).min(1) }).strict(),
+}).strict();
+
+export type SourceEntry = z.infer<typeof sourceSchema>;

@@ -1,0 +1,101 @@
+import { compilePattern, CuePatternError } from '../core/cues/pattern.js';
+import { LEVELS, type CompetencyData, type IndicatorData, type QuestionData, type StructureData } from '../core/types.js';
+import type { RubricProblem } from './errors.js';
+import type { Path, YamlFile } from './yaml-file.js';
+import type { SourceEntry } from './schema.js';
+
+/** An entry loaded from a file, with the file and path it came from, for located messages. */
+export interface Located<T> {
+  value: T;
+  file: YamlFile;
+  path: Path;
+}
+
+export interface LoadedRubric {
+  sources: Located<SourceEntry>[];
+  competencies: Located<CompetencyData>[];
+  indicators: Located<IndicatorData>[];
+  questions: Located<QuestionData>[];
+  structure: Located<StructureData> | null;
+}
+
+function cueProblems(l: Located<unknown>, field: string, cues: string[]): RubricProblem[] {
+  const out: RubricProblem[] = [];
+  cues.forEach((c, i) => {
+    try {
+      compilePattern(c);
+    } catch (e) {
+      if (!(e instanceof CuePatternError)) throw e;
+      out.push(l.file.problem([...l.path, field, i], `bad cue "${c}": ${e.message}`));
+    }
+  });
+  return out;
+}
+
+function duplicates<T>(items: Located<T>[], key: (t: T) => string, what: string): RubricProblem[] {
+  const first = new Map<string, Located<T>>();
+  const out: RubricProblem[] = [];
+  for (const it of items) {
+    const k = key(it.value);
+    const prev = first.get(k);
+    if (prev) {
+      const at = prev.file.at(prev.path);
+      out.push(it.file.problem(it.path, `duplicate ${what} "${k}" (first at ${prev.file.file}:${at.line}:${at.column})`));
+    } else first.set(k, it);
+  }
+  return out;
+}
+
+/**
+ * Consistency checks across files: ids unique, references known, cues well-formed, and every
+ * competency covered at every level. Schema checks (types, required fields) happen per file.
+ */
+export function crossValidate(r: LoadedRubric): RubricProblem[] {
+  const problems: RubricProblem[] = [];
+  const competencyIds = new Set(r.competencies.map((c) => c.value.id));
+  const sourceFiles = new Set(r.sources.map((s) => s.value.file));
+  problems.push(...duplicates(r.competencies, (c) => c.id, 'competency id'));
+  problems.push(...duplicates(r.indicators, (i) => i.id, 'indicator id'));
+  problems.push(...duplicates(r.questions, (q) => q.id, 'question id'));
+  problems.push(...duplicates(r.questions, (q) => q.text.toLowerCase().trim(), 'question text'));
+  problems.push(...duplicates(r.sources, (s) => s.file, 'source file'));
+
+  for (const c of r.competencies) {
+    c.value.sources.forEach((s, i) => {
+      if (!sourceFiles.has(s)) problems.push(c.file.problem([...c.path, 'sources', i], `unknown source "${s}"`));
+    });
+    problems.push(...cueProblems(c, 'question_cues', c.value.questionCues));
+  }
+  for (const ind of r.indicators) {
+    const v = ind.value;
+    v.competencies.forEach((c, i) => {
+      if (c !== 'all' && !competencyIds.has(c)) problems.push(ind.file.problem([...ind.path, 'competencies', i], `unknown competency "${c}"`));
+    });
+    if (!sourceFiles.has(v.source.file)) problems.push(ind.file.problem([...ind.path, 'source', 'file'], `unknown source "${v.source.file}"`));
+    if (v.warning && v.level !== 'low') problems.push(ind.file.problem([...ind.path, 'warning'], 'only low-level indicators can be warning signs'));
+    if (v.level === 'low' && v.evidence !== 'stated' && v.warning) problems.push(ind.file.problem([...ind.path, 'evidence'], 'a warning sign counts when stated: use evidence: stated'));
+    problems.push(...cueProblems(ind, 'cues', v.cues), ...cueProblems(ind, 'named', v.named), ...cueProblems(ind, 'except', v.except));
+  }
+  for (const q of r.questions) {
+    if (!competencyIds.has(q.value.competency)) problems.push(q.file.problem([...q.path, 'competency'], `unknown competency "${q.value.competency}"`));
+  }
+  if (r.structure) {
+    const s = r.structure;
+    for (const [part, data] of Object.entries(s.value.star)) {
+      problems.push(...cueProblems({ ...s, path: [...s.path, 'star', part] }, 'cues', data.cues));
+      if (data.vague) problems.push(...cueProblems({ ...s, path: [...s.path, 'star', part] }, 'vague', data.vague));
+      if (!sourceFiles.has(data.source.file)) problems.push(s.file.problem([...s.path, 'star', part, 'source', 'file'], `unknown source "${data.source.file}"`));
+    }
+    for (const [kind, cues] of Object.entries(s.value.kinds)) problems.push(...cueProblems({ ...s, path: [...s.path, 'kinds'] }, kind, cues));
+  }
+  // Every competency needs indicators at every level, or its feedback has nothing to point to.
+  if (r.indicators.length > 0) {
+    for (const c of r.competencies) {
+      for (const level of LEVELS) {
+        const has = r.indicators.some((i) => i.value.level === level && (i.value.competencies.includes('all') || i.value.competencies.includes(c.value.id)));
+        if (!has) problems.push(c.file.problem(c.path, `competency "${c.value.id}" has no ${level}-level indicator`));
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,52 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { RubricProblem } from './errors.js';
+
+export type Path = ReadonlyArray<string | number>;
+
+/** A parsed YAML file that can point at any path inside it, for file:line:column messages. */
+export class YamlFile {
+  private constructor(
+    readonly file: string,
+    readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  static parse(file: string, text: string): { file: YamlFile | null; problems: RubricProblem[] } {
+    const lines = new LineCounter();
+    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const problems: RubricProblem[] = doc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return { file, line: pos.line, column: pos.col, message: `YAML syntax error: ${e.message.split('\n')[0]}` };
+    });
+    return { file: problems.length === 0 ? new YamlFile(file, doc, lines) : null, problems };
+  }
+
+  /** Where `path` is in the file: the nearest existing node on the path, else the document start. */
+  at(path: Path): { line: number; column: number } {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = this.lines.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  }
+
+  problem(path: Path, message: string): RubricProblem {
+    return { file: this.file, ...this.at(path), message };
+  }
+
+  /** Validates the whole document against a schema; every issue becomes a located problem. */
+  check<T>(schema: z.ZodType<T>): { value: T | null; problems: RubricProblem[] } {
+    const res = schema.safeParse(this.doc.toJS());
+    if (res.success) return { value: res.data, problems: [] };
+    const problems = res.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const where = path.length > 0 ? `${path.join('.')}: ` : '';
+      return this.problem(path, `${where}${issue.message}`);
+    });
+    return { value: null, problems };
+  }
+}
