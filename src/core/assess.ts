@@ -20,7 +20,7 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
     indicatorMaps.set(rubric, byId);
   }
   const q = readQuestion(rubric, input.question ?? '', input.competency);
-  const doc = analyse(input.answer ?? '');
+  const doc = analyse(input.answer ?? '', (tokens, first, last) => rubric.star.situation.matchRange(tokens, first, last).length > 0);
   const star = findStar(doc, rubric);
   const findings = findIndicators(doc, rubric);
   const decision = decideLevel(doc, q.kind, star, findings, byId);

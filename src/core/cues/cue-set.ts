@@ -45,6 +45,7 @@ export class CueSet<T> {
       const candidates = isNumberToken(t) ? [...(this.byStem.get(t.stem) ?? []), ...this.byNumber] : this.byStem.get(t.stem);
       if (!candidates) continue;
       for (const cue of candidates) {
+        if (!slotAccepts(cue.slots[0]!, t)) continue;
         const end = matchFrom(tokens, i + 1, last, cue.slots, 1);
         if (end >= 0) out.push({ cue, first: i, last: end });
       }

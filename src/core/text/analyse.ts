@@ -16,7 +16,11 @@ export interface Doc {
 /** Upper bound on analysed text: beyond this an answer is no longer an interview answer, and time must stay bounded. */
 export const MAX_ANALYSED_CHARS = 20_000;
 
-export function analyse(raw: string): Doc {
+/**
+ * Tokens, sentences and clauses of a text. `isScene` says whether a sentence sets a scene (a
+ * place, a time, a customer arriving): with one, present-tense own actions make a story too.
+ */
+export function analyse(raw: string, isScene?: (tokens: Token[], first: number, last: number) => boolean): Doc {
   // Offsets stay valid: only characters past the bound are dropped, never any before them.
   const text = raw.length > MAX_ANALYSED_CHARS ? raw.slice(0, MAX_ANALYSED_CHARS) : raw;
   const tokens = tokenize(text);
@@ -31,6 +35,7 @@ export function analyse(raw: string): Doc {
   const ownActual = clauses.filter((c) => (c.subject === 'self' || c.subject === 'team') && c.mode === 'actual' && c.active).length;
   // Non-native speakers often tell stories in the present ("I ask him what it is for, he say...");
   // a story still shows in past-tense scene-setting around those present-tense actions.
-  const narrative = ownPast >= 2 || (anyPast >= 3 && ownActual >= 2);
+  const scene = isScene !== undefined && sentences.some((s) => isScene(tokens, s.first, s.last));
+  const narrative = ownPast >= 2 || (anyPast >= 3 && ownActual >= 2) || (scene && ownActual >= 3);
   return { text, tokens, sentences, clauses, clauseOf, narrative };
 }

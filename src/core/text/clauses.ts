@@ -118,6 +118,9 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const found = subjectOf(tokens, first, last);
       const inherited = found.subject === 'inherit';
       const subject: Subject = found.subject === 'inherit' ? (prev?.subject ?? 'none') : found.subject;
+      const verb = verbAfter(tokens, found.at >= 0 ? found.at + 1 : first, last);
+      // Only modals before the main verb set the clause's mood: "I asked what they'd want" happened.
+      const moodEnd = verb >= 0 ? verb : last;
       let mode: Mode = 'actual';
       let past = false;
       let negatedFrom = -1;
@@ -132,18 +135,17 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
             if ((n === 'instead' && nx === 'of') || (n === 'rather' && nx === 'than')) { if (negatedFrom < 0) negatedFrom = i; }
           } else if (negatedFrom < 0) negatedFrom = i;
         }
-        if (MODALS.has(n)) {
+        if (i <= moodEnd && MODALS.has(n)) {
           const nx = tokens[i + 1];
           const perfect = (n === "i'd" || n === "we'd" || n === "he'd" || n === "she'd" || n === "they'd") && nx && (looksPastParticiple(nx.norm) || (nx.norm === 'never' || nx.norm === 'already' || nx.norm === 'just') && tokens[i + 2] && looksPastParticiple(tokens[i + 2]!.norm));
           if (perfect) past = true;
           else mode = 'hypothetical';
-        } else if (n === 'going' && tokens[i + 1]?.norm === 'to' && i > first && ['am', "i'm", 'are', "we're"].includes(tokens[i - 1]!.norm)) mode = 'hypothetical';
+        } else if (i <= moodEnd && n === 'going' && tokens[i + 1]?.norm === 'to' && i > first && ['am', "i'm", 'are', "we're"].includes(tokens[i - 1]!.norm)) mode = 'hypothetical';
         else if (CONDITIONALS.has(n) && i <= first + 1) mode = 'hypothetical';
         else if (HABITUAL.has(n) && mode === 'actual') mode = 'habitual';
-        else if (looksPast(n)) past = true;
+        else if (i <= moodEnd + 1 && looksPast(n)) past = true;
       }
       if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
-      const verb = verbAfter(tokens, found.at >= 0 ? found.at + 1 : first, last);
       const vt = verb >= 0 ? tokens[verb]! : null;
       const active = vt !== null && !STATIVE.has(vt.norm) && !STATIVE.has(vt.stem) && !DETERMINERS.has(vt.norm);
       const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, verb, active };
