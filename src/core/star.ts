@@ -32,9 +32,15 @@ export function findStar(doc: Doc, rubric: CompiledRubric): Record<StarPartName,
   const action = new Set<number>();
   if (inStory) for (const c of doc.clauses) if (isOwnAction(doc, c)) action.add(c.sentence);
   const vague = new Set(sentencesMatching(doc, rubric.vagueResult, () => true));
-  const result = inStory
-    ? sentencesMatching(doc, rubric.star.result, real).filter((s) => !vague.has(s))
-    : [];
+  const result = inStory ? sentencesMatching(doc, rubric.star.result, real).filter((s) => !vague.has(s)) : [];
+  // A story's closing sentence about what happened to someone else is its result, cue or not
+  // ("She had the report ready for Monday's meeting.").
+  const lastSentence = doc.sentences.length - 1;
+  const closing = doc.clauses.find((c) => c.sentence === lastSentence);
+  if (inStory && closing && !vague.has(lastSentence) && !result.includes(lastSentence)
+    && (closing.subject === 'other' || closing.subject === 'team' || closing.subject === 'impersonal') && closing.mode !== 'hypothetical') {
+    result.push(lastSentence);
+  }
   return {
     situation: part(doc, situation),
     task: part(doc, task),

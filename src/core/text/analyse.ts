@@ -36,6 +36,8 @@ export function analyse(raw: string, isScene?: (tokens: Token[], first: number, 
   // Non-native speakers often tell stories in the present ("I ask him what it is for, he say...");
   // a story still shows in past-tense scene-setting around those present-tense actions.
   const scene = isScene !== undefined && sentences.some((s) => isScene(tokens, s.first, s.last));
-  const narrative = ownPast >= 2 || (anyPast >= 3 && ownActual >= 2) || (scene && ownActual >= 3);
+  // A story is told in past events (whoever acts in them: a story with no action of the
+  // candidate's own is still a story, and a weak one), or in the present after a scene is set.
+  const narrative = ownPast >= 2 || anyPast >= 3 || (scene && ownActual >= 2);
   return { text, tokens, sentences, clauses, clauseOf, narrative };
 }

@@ -83,15 +83,28 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
   return { subject: 'inherit', at: -1 };
 }
 
+const BE = new Set(['was', 'were', 'am', 'is', 'are', "i'm", "we're", 'been', 'be']);
+const HAVE = new Set(['have', 'has', 'had', "i've", "we've", "i'd", "we'd"]);
+const DO = new Set(['did', 'do', 'does']);
+
 function verbAfter(tokens: Token[], from: number, last: number): number {
   for (let i = from; i < last; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
     if (ADVERB_BEFORE_VERB.has(t.norm) || NEGATORS.has(t.norm) || MODALS.has(t.norm) || LEADING_SKIP.has(t.norm)) continue;
-    if (['did', 'do', 'does', 'have', 'has', 'had', 'was', 'were', 'am', "i'd", "i've", "we'd", "we've"].includes(t.norm)) {
-      // auxiliary: keep looking for the lexical verb, but remember a bare "was"/"had" if nothing follows
-      const next = verbAfter(tokens, i + 1, Math.min(last, i + 3));
-      return next >= 0 ? next : i;
+    if (BE.has(t.norm) || HAVE.has(t.norm) || DO.has(t.norm)) {
+      // An auxiliary leads to the lexical verb ("was working", "had sold", "did ask"); otherwise it
+      // is the verb itself ("I was on the tills", "I had a run of people").
+      let j = i + 1;
+      while (j < last && tokens[j]!.kind === 'word' && (ADVERB_BEFORE_VERB.has(tokens[j]!.norm) || NEGATORS.has(tokens[j]!.norm))) j++;
+      const nx = tokens[j];
+      if (nx && nx.kind === 'word' && j < last) {
+        const w = nx.norm;
+        if (BE.has(t.norm) && (w.endsWith('ing') || looksPastParticiple(w))) return j;
+        if (HAVE.has(t.norm) && looksPastParticiple(w)) return j;
+        if (DO.has(t.norm) && !DETERMINERS.has(w) && !OTHER_SUBJECT.has(w)) return j;
+      }
+      return i;
     }
     return i;
   }

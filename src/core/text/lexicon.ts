@@ -10,7 +10,7 @@ export const OTHER_SUBJECT = new Set([
   'who', 'which', 'people', 'customers', 'staff',
 ]);
 /** Words that open a noun phrase; at the start of a clause the phrase is usually its subject. */
-export const DETERMINERS = new Set(['my', 'the', 'our', 'his', 'her', 'their', 'a', 'an', 'one', 'some', 'most', 'all', 'every', 'each', 'your', 'its', 'both', 'two', 'three']);
+export const DETERMINERS = new Set(['my', 'the', 'our', 'his', 'her', 'their', 'a', 'an', 'one', 'some', 'most', 'all', 'every', 'each', 'your', 'its', 'both', 'two', 'three', 'any', 'several', 'many', 'another']);
 
 export const NEGATORS = new Set([
   'not', 'never', 'no', "didn't", "don't", "doesn't", "wasn't", "weren't", "couldn't", "can't", 'cannot',
