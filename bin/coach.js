@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point: the compiled CLI lives in dist/ (npm run build).
+import { main } from '../dist/cli/main.js';
+
+// A closed pipe (coach score ... | head) is a normal end, not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+await main(process.argv);

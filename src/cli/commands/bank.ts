@@ -1,0 +1,97 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { QuestionKind, RubricData } from '../../core/types.js';
+import { formatProblem, type RubricProblem } from '../../rubrics/errors.js';
+import { BUNDLED_RUBRICS, loadRubric, readRubricFiles, rubricFiles } from '../../rubrics/load.js';
+import { crossValidate } from '../../rubrics/validate.js';
+import { renderBankList, renderBankShow } from '../../render/bank-text.js';
+import { RubricError } from '../../rubrics/errors.js';
+import { CliError, EXIT } from '../errors.js';
+import { loadRubricOrFail } from '../rubric.js';
+import { styleFor } from '../style.js';
+
+export interface BankOptions {
+  rubrics: string[];
+  json?: boolean;
+  competency?: string;
+  kind?: QuestionKind;
+  color?: boolean;
+}
+
+export async function runBankList(opts: BankOptions): Promise<number> {
+  const data = loadRubricOrFail(opts.rubrics);
+  if (opts.competency && !data.competencies.some((c) => c.id === opts.competency)) throw new CliError(`unknown competency "${opts.competency}"`);
+  const questions = data.questions.filter((q) => (!opts.competency || q.competency === opts.competency) && (!opts.kind || q.kind === opts.kind));
+  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, questions }, null, 2)}\n`);
+  else process.stdout.write(renderBankList(questions, await styleFor(process.stdout, opts.color)));
+  return EXIT.ok;
+}
+
+function find(data: RubricData, id: string): { kind: 'question' | 'competency' | 'indicator'; value: unknown } | null {
+  const q = data.questions.find((x) => x.id === id);
+  if (q) return { kind: 'question', value: q };
+  const c = data.competencies.find((x) => x.id === id);
+  if (c) return { kind: 'competency', value: c };
+  const i = data.indicators.find((x) => x.id === id);
+  if (i) return { kind: 'indicator', value: i };
+  return null;
+}
+
+export async function runBankShow(id: string, opts: BankOptions): Promise<number> {
+  const data = loadRubricOrFail(opts.rubrics);
+  const hit = find(data, id);
+  if (!hit) throw new CliError(`no question, competency or indicator with id "${id}" (try coach bank list)`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, type: hit.kind, [hit.kind]: hit.value }, null, 2)}\n`);
+  else process.stdout.write(renderBankShow(data, hit.kind, id, await styleFor(process.stdout, opts.color)));
+  return EXIT.ok;
+}
+
+/**
+ * Validates rubric folders or single files. A folder with competencies.yaml stands alone; other
+ * folders and files are checked together with the bundled rubric, which they extend.
+ */
+export async function runBankValidate(paths: string[], opts: BankOptions): Promise<number> {
+  const problems: RubricProblem[] = [];
+  let checked = 0;
+  if (paths.length === 0) {
+    try {
+      loadRubric(opts.rubrics);
+    } catch (e) {
+      if (!(e instanceof RubricError)) throw e;
+      problems.push(...e.problems);
+    }
+    checked = rubricFiles(BUNDLED_RUBRICS).length + opts.rubrics.reduce((n, d) => n + rubricFiles(d).length, 0);
+  } else {
+    const standalone = paths.filter((p) => existsSync(p) && statSync(p).isDirectory() && existsSync(resolve(p, 'competencies.yaml')));
+    const rest = paths.filter((p) => !standalone.includes(p));
+    for (const dir of standalone) {
+      const files = rubricFiles(dir);
+      checked += files.length;
+      const res = readRubricFiles(files);
+      problems.push(...res.problems, ...crossValidate(res.loaded));
+    }
+    if (rest.length > 0) {
+      const given: string[] = [];
+      for (const p of rest) {
+        if (!existsSync(p)) problems.push({ file: p, line: 1, column: 1, message: 'no such file or directory' });
+        else if (statSync(p).isDirectory()) given.push(...rubricFiles(p));
+        else given.push(p);
+      }
+      const givenAbs = new Set(given.map((g) => resolve(g)));
+      const base = rubricFiles(BUNDLED_RUBRICS).filter((f) => !givenAbs.has(resolve(f)));
+      checked += given.length;
+      const res = readRubricFiles([...base, ...given]);
+      problems.push(...res.problems, ...crossValidate(res.loaded));
+    }
+  }
+  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ version: 1, files: checked, problems: unique }, null, 2)}\n`);
+  } else if (unique.length > 0) {
+    process.stdout.write(`${unique.map(formatProblem).join('\n')}\n`);
+    process.stderr.write(`${unique.length} problem${unique.length === 1 ? '' : 's'} in ${checked} files\n`);
+  } else if (process.stdout.isTTY) {
+    process.stdout.write(`${checked} files: no problems\n`);
+  }
+  return unique.length > 0 ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,69 @@
+import { assess } from '../../core/assess.js';
+import { LEVELS, STAR_PARTS, type Level, type StarPartName } from '../../core/types.js';
+import { evaluate, type LabelledOutcome } from '../../eval/metrics.js';
+import { collectAnswers } from '../../io/collect.js';
+import type { InputError } from '../../io/errors.js';
+import { renderEvalText } from '../../render/eval-text.js';
+import { renderErrorsText } from '../../render/score-text.js';
+import { CliError, EXIT } from '../errors.js';
+import { compiledRubric } from '../rubric.js';
+import { readStdin } from '../stdin.js';
+import { styleFor } from '../style.js';
+
+export interface EvalOptions {
+  json?: boolean;
+  rubrics: string[];
+  color?: boolean;
+}
+
+function readLabel(expected: unknown): { level: Level; star: Partial<Record<StarPartName, boolean>> } | string {
+  if (!expected || typeof expected !== 'object') return 'expected: missing (labelled answers need expected.level)';
+  const e = expected as { level?: unknown; star?: unknown };
+  if (typeof e.level !== 'string' || !(LEVELS as readonly string[]).includes(e.level)) return `expected.level must be one of ${LEVELS.join(', ')}`;
+  const star: Partial<Record<StarPartName, boolean>> = {};
+  if (e.star && typeof e.star === 'object') {
+    for (const p of STAR_PARTS) {
+      const v = (e.star as Record<string, unknown>)[p];
+      if (typeof v === 'boolean') star[p] = v;
+    }
+  }
+  return { level: e.level as Level, star };
+}
+
+/** Scores labelled answers exactly as `coach score` does (the label is read only to compare). */
+export async function runEval(files: string[], opts: EvalOptions): Promise<number> {
+  if (files.length === 0) throw new CliError('give labelled answer files to evaluate (see coach eval --help)');
+  const rubric = compiledRubric(opts.rubrics);
+  const collected = collectAnswers(files, {}, readStdin, 'yaml');
+  const errors: InputError[] = [...collected.errors];
+  const outcomes: LabelledOutcome[] = [];
+  for (const item of collected.items) {
+    const label = readLabel(item.expected);
+    if (typeof label === 'string') {
+      errors.push({ file: item.file, line: item.line, column: 1, message: label });
+      continue;
+    }
+    if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
+      errors.push({ file: item.file, line: item.line, column: 1, message: `unknown competency "${item.competency}"` });
+      continue;
+    }
+    // The scorer sees only what `coach score` would: question, competency, answer.
+    const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
+    outcomes.push({
+      id: item.id,
+      competency: a.competency,
+      expected: label.level,
+      predicted: a.level,
+      expectedStar: label.star,
+      predictedStar: Object.fromEntries(STAR_PARTS.map((p) => [p, a.star[p].present])) as Record<StarPartName, boolean>,
+    });
+  }
+  const report = evaluate(outcomes);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ version: 1, ...report, errors, summary: { inputs: outcomes.length + errors.length, evaluated: outcomes.length, failed: errors.length } }, null, 2)}\n`);
+  } else {
+    process.stdout.write(renderEvalText(report, await styleFor(process.stdout, opts.color)));
+    if (errors.length) process.stderr.write(renderErrorsText({ version: 1, results: [], errors, summary: { inputs: 0, scored: 0, failed: errors.length, levels: { low: 0, medium: 0, high: 0 }, meanScore: null } }, await styleFor(process.stderr, opts.color)));
+  }
+  return errors.length > 0 ? EXIT.fatal : EXIT.ok;
+}

@@ -1,0 +1,155 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT } from './errors.js';
+
+// Command modules are imported only when their command runs, so `coach --help` stays fast.
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const EXIT_CODES = `
+Exit codes:
+  0  success
+  1  findings: an answer fell below --fail-under (score), or the rubric has problems (bank validate)
+  2  an input or rubric could not be read, or the command line is wrong`;
+
+function rubricsOption(): Option {
+  return new Option('--rubrics <dir>', 'extra rubric folder: adds its questions/ and indicators/, or replaces the bundled rubric if it has competencies.yaml (repeatable)').argParser(collect).default([]);
+}
+
+async function run(action: () => Promise<number>): Promise<void> {
+  process.exitCode = await action();
+}
+
+export function buildProgram(): Command {
+  const program = new Command('coach');
+  program
+    .description('Practise and score customer-service interview answers (STAR) against low / medium / high service levels.')
+    .version('0.1.0', '-V, --version')
+    .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `
+Examples:
+  coach score examples/answers.yaml          score a file of answers
+  coach score answers/ --json > results.json  score a folder, machine-readable
+  coach eval labelled.yaml                   agreement with human labels
+  coach bank list --competency teamwork      questions in the bank
+${EXIT_CODES}`);
+
+  program
+    .command('score')
+    .description('Score answers: level, 0-100 score, STAR parts, indicators with evidence, next steps.')
+    .argument('[inputs...]', 'answer files (.yaml .json .jsonl .csv .txt .md), folders (read recursively), or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'csv', 'markdown']).default('text'))
+    .option('--json', 'short for --format json')
+    .option('-q, --question <text>', 'the question, for .txt/.md answers and records without one')
+    .option('-c, --competency <id>', 'the competency, for answers that name none (otherwise inferred from the question)')
+    .addOption(new Option('--stdin-format <format>', 'format of standard input (default: detected)').choices(['yaml', 'json', 'jsonl', 'csv', 'text']))
+    .addOption(new Option('--fail-under <level>', 'exit 1 if any answer scores below this level').choices(['low', 'medium', 'high']))
+    .addOption(rubricsOption())
+    .addHelpText('after', `
+Input records have question, answer, and optionally id and competency. CSV needs the header
+id,question,competency,answer. A bad record or file is reported (file:line:column) and skipped;
+the rest are scored. Inputs = scored + failed, always.
+
+Examples:
+  coach score examples/answers.yaml
+  coach score examples/answer.txt -q "Tell me about a time you helped a customer." -c customer-focus
+  coach score answers/ --format csv > scores.csv
+  cat answers.jsonl | coach score - --format jsonl
+  coach score answers.yaml --fail-under medium && echo "all at least medium"
+${EXIT_CODES}`)
+    .action((inputs: string[], opts, cmd: Command) => run(async () => {
+      const { runScore } = await import('./commands/score.js');
+      return runScore(inputs, { ...opts, color: cmd.optsWithGlobals()['color'] });
+    }));
+
+  program
+    .command('eval')
+    .description('Score labelled answers (format of levels.md) and measure agreement with the labels.')
+    .argument('<files...>', 'labelled YAML files (or - for standard input)')
+    .option('--json', 'machine-readable report')
+    .addOption(rubricsOption())
+    .addHelpText('after', `
+Prints exact agreement, agreement within one level, quadratic weighted kappa, the confusion
+matrix, STAR precision/recall/F1 per part, a per-competency breakdown and the answers two levels
+off. Each answer is scored exactly as coach score does; the expected label is only compared.
+
+Examples:
+  coach eval ../shared/eval/dev.yaml
+  coach eval labelled/ --json | jq .qwk
+${EXIT_CODES}`)
+    .action((files: string[], opts, cmd: Command) => run(async () => {
+      const { runEval } = await import('./commands/eval.js');
+      return runEval(files, { ...opts, color: cmd.optsWithGlobals()['color'] });
+    }));
+
+  const bank = program.command('bank').description('Show and validate question banks and rubrics.');
+  bank.addHelpText('after', `
+Examples:
+  coach bank list
+  coach bank show teamwork-02
+  coach bank validate my-rubrics/
+${EXIT_CODES}`);
+  bank
+    .command('list')
+    .description('List the questions in the bank.')
+    .option('--competency <id>', 'only this competency')
+    .addOption(new Option('--kind <kind>', 'only this kind of question').choices(['behavioural', 'situational', 'opinion']))
+    .option('--json', 'machine-readable list')
+    .addOption(rubricsOption())
+    .addHelpText('after', '\nExamples:\n  coach bank list --competency integrity --kind situational\n  coach bank list --json')
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankList({ ...opts, color: cmd.optsWithGlobals()['color'] })));
+  bank
+    .command('show')
+    .description('Show a question (with its guidance), a competency (with its indicators) or an indicator (with its cues and source).')
+    .argument('<id>', 'question, competency or indicator id')
+    .option('--json', 'machine-readable')
+    .addOption(rubricsOption())
+    .addHelpText('after', '\nExamples:\n  coach bank show customer-focus-01\n  coach bank show teamwork\n  coach bank show probes-need')
+    .action((id: string, opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankShow(id, { ...opts, color: cmd.optsWithGlobals()['color'] })));
+  bank
+    .command('validate')
+    .description('Check rubric folders or files; problems are printed as file:line:column: message.')
+    .argument('[paths...]', 'rubric folders or YAML files (default: the bundled rubric and --rubrics)')
+    .option('--json', 'machine-readable list of problems')
+    .addOption(rubricsOption())
+    .addHelpText('after', `
+A folder with competencies.yaml is checked on its own; other folders and files are checked with
+the bundled rubric they extend (their competencies and sources must exist there).
+
+Examples:
+  coach bank validate
+  coach bank validate my-bank/questions/retail.yaml
+  coach bank validate my-rubrics/ --json
+${EXIT_CODES}`)
+    .action((paths: string[], opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankValidate(paths, { ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  return program;
+}
+
+/** Runs the CLI; user errors print one clear line (no stack) and set the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  for (const c of program.commands) {
+    c.exitOverride();
+    for (const sub of c.commands) sub.exitOverride();
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const okCodes = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+      process.exitCode = okCodes.includes(e.code) ? EXIT.ok : EXIT.fatal;
+      return;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`coach: ${e.message}\n`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    const err = e as Error;
+    process.stderr.write(`coach: internal error: ${err?.message ?? String(e)}\n`);
+    if (process.env['COACH_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
+    process.exitCode = EXIT.fatal;
+  }
+}

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnswerItem, ItemDefaults } from './answer-item.js';
+import type { InputError } from './errors.js';
+import { formatFromName, readAnswers, sniffFormat, type InputFormat } from './read-answers.js';
+
+export interface Collected {
+  items: AnswerItem[];
+  errors: InputError[];
+  /** How many input files (or standard input) were read. */
+  files: number;
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) walk(p, out);
+    else if (formatFromName(name)) out.push(p);
+  }
+}
+
+/**
+ * Reads every answer from the given paths: files by extension, directories recursively (files
+ * with a known extension only), and "-" for standard input. Nothing stops at the first problem.
+ */
+export function collectAnswers(paths: string[], defaults: ItemDefaults, readStdin: () => string, stdinFormat?: InputFormat): Collected {
+  const items: AnswerItem[] = [];
+  const errors: InputError[] = [];
+  let files = 0;
+  const readOne = (file: string, text: string, format: InputFormat): void => {
+    files++;
+    const res = readAnswers(file, text, format, defaults);
+    items.push(...res.items);
+    errors.push(...res.errors);
+  };
+  for (const p of paths) {
+    if (p === '-') {
+      const text = readStdin();
+      readOne('-', text, stdinFormat ?? sniffFormat(text));
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      errors.push({ file: p, line: 0, column: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message)}` });
+      continue;
+    }
+    const list: string[] = [];
+    if (st.isDirectory()) walk(p, list);
+    else list.push(p);
+    for (const f of list) {
+      const format = formatFromName(f) ?? 'text';
+      let text: string;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch (e) {
+        errors.push({ file: f, line: 0, column: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+        continue;
+      }
+      readOne(f, text, format);
+    }
+  }
+  return { items, errors, files };
+}

@@ -1,0 +1,175 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { answerRecord, type AnswerItem, type ItemDefaults } from './answer-item.js';
+import type { InputError } from './errors.js';
+
+export type InputFormat = 'yaml' | 'json' | 'jsonl' | 'csv' | 'text';
+
+export interface ReadResult {
+  items: AnswerItem[];
+  errors: InputError[];
+}
+
+const EXT: Record<string, InputFormat> = {
+  '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.txt': 'text', '.md': 'text', '.markdown': 'text',
+};
+
+export function formatFromName(name: string): InputFormat | null {
+  const m = /\.[a-z]+$/i.exec(name);
+  return m ? EXT[m[0].toLowerCase()] ?? null : null;
+}
+
+/** Guesses the format of standard input from its content. */
+export function sniffFormat(text: string): InputFormat {
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.startsWith('[')) return 'json';
+  if (t.startsWith('{')) {
+    try {
+      JSON.parse(t);
+      return 'json';
+    } catch {
+      return 'jsonl';
+    }
+  }
+  if (/^-\s+(id|question|answer|competency)\s*:/m.test(t) || /^answers\s*:/m.test(t)) return 'yaml';
+  if (/^"?id"?\s*,\s*"?question"?/i.test(t)) return 'csv';
+  return 'text';
+}
+
+function toItem(file: string, line: number, index: number, raw: unknown, defaults: ItemDefaults, errors: InputError[], column = 1): AnswerItem | null {
+  const res = answerRecord.safeParse(raw);
+  if (!res.success) {
+    const issue = res.error.issues[0]!;
+    const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    errors.push({ file, line, column, message: `${field}${issue.code === 'invalid_type' && issue.path.length === 0 ? 'expected an object with question and answer' : issue.message}` });
+    return null;
+  }
+  const r = res.data;
+  const question = r.question ?? defaults.question;
+  if (question === undefined) {
+    errors.push({ file, line, column, message: 'question is required (in the record, or with --question)' });
+    return null;
+  }
+  return {
+    id: r.id ?? `${file}#${index + 1}`,
+    question,
+    competency: r.competency ?? defaults.competency,
+    answer: r.answer,
+    file,
+    line,
+    ...(r.expected !== undefined ? { expected: r.expected } : {}),
+  };
+}
+
+function readYamlOrJson(file: string, text: string, defaults: ItemDefaults): ReadResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
+  const errors: InputError[] = [];
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const p = lines.linePos(e.pos[0]);
+      errors.push({ file, line: p.line, column: p.col, message: `syntax error: ${e.message.split('\n')[0]}` });
+    }
+    return { items: [], errors };
+  }
+  let seq: unknown = doc.contents;
+  // Accept a bare list, or a mapping with an "answers" (or "results") list.
+  if (isMap(seq)) {
+    const inner = seq.get('answers', true) ?? seq.get('results', true);
+    if (isSeq(inner)) seq = inner;
+    else if (seq.has('answer')) {
+      const p = lines.linePos(seq.range?.[0] ?? 0);
+      const item = toItem(file, p.line, 0, seq.toJSON(), defaults, errors, p.col);
+      return { items: item ? [item] : [], errors };
+    }
+  }
+  if (!isSeq(seq)) {
+    const p = lines.linePos(doc.contents?.range[0] ?? 0);
+    return { items: [], errors: [{ file, line: p.line, column: p.col, message: 'expected a list of answers (each with question and answer)' }] };
+  }
+  const items: AnswerItem[] = [];
+  seq.items.forEach((node, i) => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    const p = lines.linePos(range?.[0] ?? 0);
+    const js = node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : node;
+    const item = toItem(file, p.line, i, js, defaults, errors, p.col);
+    if (item) items.push(item);
+  });
+  return { items, errors };
+}
+
+function readJsonl(file: string, text: string, defaults: ItemDefaults): ReadResult {
+  const items: AnswerItem[] = [];
+  const errors: InputError[] = [];
+  let index = 0;
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((lineText, i) => {
+    if (lineText.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(lineText);
+    } catch (e) {
+      const m = /position (\d+)/.exec(String((e as Error).message));
+      errors.push({ file, line: i + 1, column: m ? Number(m[1]) + 1 : 1, message: `invalid JSON: ${(e as Error).message}` });
+      index++;
+      return;
+    }
+    const item = toItem(file, i + 1, index++, value, defaults, errors);
+    if (item) items.push(item);
+  });
+  return { items, errors };
+}
+
+function readCsv(file: string, text: string, defaults: ItemDefaults): ReadResult {
+  const items: AnswerItem[] = [];
+  const errors: InputError[] = [];
+  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    records = parseCsv(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      skip_records_with_error: true,
+      on_skip: (err: { message: string; lines?: number } | undefined) => {
+        if (err) errors.push({ file, line: err.lines ?? 1, column: 1, message: `bad CSV row: ${err.message}` });
+      },
+    }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    return { items, errors: [{ file, line: err.lines ?? 1, column: 1, message: `cannot read CSV: ${err.message}` }] };
+  }
+  const first = records[0]?.record;
+  if (first && !('answer' in first)) {
+    return { items, errors: [{ file, line: 1, column: 1, message: 'CSV header must have the columns id,question,competency,answer' }] };
+  }
+  records.forEach(({ record, info }, i) => {
+    const item = toItem(file, info.lines, i, {
+      ...(record['id'] ? { id: record['id'] } : {}),
+      ...(record['question'] ? { question: record['question'] } : {}),
+      competency: record['competency'] ?? undefined,
+      answer: record['answer'],
+    }, defaults, errors);
+    if (item) items.push(item);
+  });
+  return { items, errors };
+}
+
+function readText(file: string, text: string, defaults: ItemDefaults): ReadResult {
+  const errors: InputError[] = [];
+  const body = text.replace(/^\uFEFF/, '');
+  const id = file === '-' ? 'stdin' : file;
+  const item = toItem(file, 1, 0, { id, answer: body }, defaults, errors);
+  return { items: item ? [item] : [], errors };
+}
+
+/** Parses one input's text into answers; every bad record becomes an error and the rest still load. */
+export function readAnswers(file: string, text: string, format: InputFormat, defaults: ItemDefaults = {}): ReadResult {
+  switch (format) {
+    case 'yaml':
+    case 'json': return readYamlOrJson(file, text, defaults);
+    case 'jsonl': return readJsonl(file, text, defaults);
+    case 'csv': return readCsv(file, text, defaults);
+    case 'text': return readText(file, text, defaults);
+  }
+}

@@ -1,0 +1,39 @@
+import type { QuestionData, RubricData } from '../core/types.js';
+import { wrap, type Style } from './style.js';
+
+export function renderBankList(questions: QuestionData[], st: Style): string {
+  const idW = Math.max(2, ...questions.map((q) => q.id.length));
+  const lines = questions.map((q) => {
+    const head = `${q.id.padEnd(idW)}  ${q.kind.padEnd(11)}  `;
+    return `${st.bold(q.id.padEnd(idW))}  ${st.dim(q.kind.padEnd(11))}  ${wrap(q.text, st.width - head.length, ' '.repeat(head.length))}`;
+  });
+  return `${lines.join('\n')}\n${st.dim(`${questions.length} questions`)}\n`;
+}
+
+export function renderBankShow(data: RubricData, kind: 'question' | 'competency' | 'indicator', id: string, st: Style): string {
+  const out: string[] = [];
+  const w = st.width;
+  if (kind === 'question') {
+    const q = data.questions.find((x) => x.id === id)!;
+    out.push(`${st.bold(q.id)}  ${st.dim(`${q.competency} · ${q.kind}`)}`, '', wrap(q.text, w, ''), '', `${st.bold('A strong answer')} ${wrap(q.guidance, w - 16, '')}`);
+  } else if (kind === 'competency') {
+    const c = data.competencies.find((x) => x.id === id)!;
+    out.push(`${st.bold(c.name)} (${c.id})`, wrap(c.summary, w, ''), st.dim(`sources: ${c.sources.join(', ')}`), '');
+    for (const level of ['high', 'medium', 'low'] as const) {
+      const inds = data.indicators.filter((i) => i.level === level && (i.competencies.includes('all') || i.competencies.includes(c.id)));
+      out.push(st.level(level, level.toUpperCase()));
+      for (const i of inds) out.push(`  ${i.warning ? st.warn('!') : '·'} ${i.id}  ${st.dim(i.name)}`);
+    }
+    const qs = data.questions.filter((q) => q.competency === c.id);
+    out.push('', st.bold(`${qs.length} questions`));
+    for (const q of qs) out.push(`  ${q.id}  ${st.dim(q.kind)}`);
+  } else {
+    const i = data.indicators.find((x) => x.id === id)!;
+    out.push(`${st.bold(i.name)} (${i.id})  ${st.level(i.level, i.level)}${i.warning ? st.warn(' warning sign') : ''}`);
+    out.push(st.dim(`competencies: ${i.competencies.join(', ')} · evidence: ${i.evidence}`), '');
+    out.push(st.bold('Cues'), ...i.cues.map((c) => `  ${c}`));
+    if (i.named.length) out.push(st.bold('Named only (never counted)'), ...i.named.map((c) => `  ${c}`));
+    out.push('', `${st.bold('Feedback')} ${wrap(i.feedback, w - 9, '')}`, `${st.bold('Source')} ${i.source.file}`, st.dim(wrap(`"${i.source.quote}"`, w, '')));
+  }
+  return `${out.join('\n')}\n`;
+}

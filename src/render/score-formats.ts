@@ -1,0 +1,67 @@
+import { stringify } from 'csv-stringify/sync';
+import { STAR_PARTS } from '../core/types.js';
+import type { ResultRecord, ScoreReport } from '../report/score-report.js';
+
+export function renderScoreJson(report: ScoreReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** One JSON object per line: {"type":"result",...} per answer, {"type":"error",...} per failed input, then {"type":"summary",...}. */
+export function renderScoreJsonl(report: ScoreReport): string {
+  const lines = [
+    ...report.results.map((r) => JSON.stringify({ type: 'result', version: 1, ...r })),
+    ...report.errors.map((e) => JSON.stringify({ type: 'error', version: 1, ...e })),
+    JSON.stringify({ type: 'summary', version: 1, ...report.summary }),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
+
+/** One row per scored answer; failed inputs are reported on standard error. */
+export function renderScoreCsv(report: ScoreReport): string {
+  const rows = report.results.map((r: ResultRecord) => [
+    r.id, r.question, r.competency, r.kind, r.level, r.score,
+    ...STAR_PARTS.map((p) => (r.star[p].present ? 'yes' : 'no')),
+    r.indicators.filter((f) => f.counted && !f.warning).map((f) => f.id).join(';'),
+    r.indicators.filter((f) => f.counted && f.warning).map((f) => f.id).join(';'),
+    r.feedback[0]?.message ?? '',
+    r.source.file, r.source.line,
+  ]);
+  return stringify([[...CSV_COLUMNS], ...rows]);
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+}
+
+export function renderScoreMarkdown(report: ScoreReport): string {
+  const out: string[] = ['# Interview answers: assessment', ''];
+  const s = report.summary;
+  out.push(`${s.inputs} inputs: ${s.scored} scored, ${s.failed} failed; ${s.levels.low} low, ${s.levels.medium} medium, ${s.levels.high} high.`, '');
+  out.push('| id | competency | level | score | S | T | A | R |', '|---|---|---|---:|:-:|:-:|:-:|:-:|');
+  for (const r of report.results) {
+    out.push(`| ${mdCell(r.id)} | ${r.competency} | ${r.level} | ${r.score} | ${STAR_PARTS.map((p) => (r.star[p].present ? '✓' : '–')).join(' | ')} |`);
+  }
+  for (const r of report.results) {
+    out.push('', `## ${mdCell(r.id)}: ${r.level} (${r.score}/100)`, '', `**Question** (${r.kind}, ${r.competency}): ${mdCell(r.question)}`, '');
+    for (const reason of r.reasons) out.push(`- ${reason}`);
+    const shown = r.indicators.filter((f) => f.counted);
+    if (shown.length) {
+      out.push('', '**Evidence**', '');
+      for (const f of shown) {
+        const ev = f.evidence.find((e) => e.shown === f.shown) ?? f.evidence[0]!;
+        out.push(`- ${f.warning ? 'Warning: ' : ''}${f.name}: "${mdCell(ev.text)}" (${f.source.file})`);
+      }
+    }
+    if (r.feedback.length) {
+      out.push('', '**Next steps**', '');
+      r.feedback.forEach((f, i) => out.push(`${i + 1}. ${f.message} (${f.source.file}: "${mdCell(f.source.quote)}")`));
+    }
+  }
+  if (report.errors.length) {
+    out.push('', '## Inputs that could not be scored', '');
+    for (const e of report.errors) out.push(`- \`${e.file}:${e.line}:${e.column}\` ${mdCell(e.message)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

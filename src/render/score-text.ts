@@ -1,0 +1,58 @@
+import { STAR_PARTS, type IndicatorFinding } from '../core/types.js';
+import { formatInputError } from '../io/errors.js';
+import type { ResultRecord, ScoreReport } from '../report/score-report.js';
+import { wrap, type Style } from './style.js';
+
+const LABEL = 8;
+const pad = (s: string): string => s.padEnd(LABEL);
+
+function quote(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
+}
+
+function indicatorLine(f: IndicatorFinding, st: Style): string | null {
+  const ev = f.evidence.find((e) => e.shown === f.shown) ?? f.evidence[0]!;
+  if (f.warning && f.counted) return `${st.warn('!')} ${f.name} ${st.dim(quote(ev.text))}`;
+  if (f.counted && f.level !== 'low') return `${st.good('✓')} ${f.name} ${st.dim(quote(ev.text))}`;
+  if (f.level === 'low') return null;
+  const why = f.shown === 'named' ? 'named, not shown' : f.shown === 'negated' ? 'said you did not' : f.shown === 'others' ? 'done by someone else' : f.shown === 'step' ? 'only as "I would"' : 'not counted';
+  return `${st.dim('·')} ${st.dim(`${f.name} (${why})`)} ${st.dim(quote(ev.text, 40))}`;
+}
+
+export function renderResultText(r: ResultRecord, st: Style): string {
+  const out: string[] = [];
+  const w = st.width;
+  const inferred = r.competencyInferred ? ', inferred' : '';
+  out.push(`${st.bold(r.id)}  ${st.level(r.level, r.level.toUpperCase())} ${st.bold(String(r.score))}/100  ${st.dim(`${r.competency}${inferred} · ${r.kind}`)}`);
+  out.push(`  ${pad('Q')}${wrap(r.question, w - 2 - LABEL, ' '.repeat(2 + LABEL))}`);
+  const star = STAR_PARTS.map((p) => (r.star[p].present ? st.good(`✓ ${p}`) : st.dim(`✗ ${p}`))).join('  ');
+  out.push(`  ${pad('STAR')}${star}`);
+  r.reasons.forEach((reason, i) => out.push(`  ${pad(i === 0 ? 'Why' : '')}${wrap(reason, w - 2 - LABEL, ' '.repeat(2 + LABEL))}`));
+  const lines = r.indicators.map((f) => indicatorLine(f, st)).filter((l): l is string => l !== null);
+  lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${l}`));
+  r.feedback.forEach((f, i) => {
+    const text = `${i + 1}. ${f.message} ${st.dim(`[${f.source.file}]`)}`;
+    out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(text, w - 2 - LABEL, ' '.repeat(2 + LABEL + 3))}`);
+  });
+  return out.join('\n');
+}
+
+export function renderSummaryText(report: ScoreReport, st: Style): string {
+  const s = report.summary;
+  const parts = [`${s.scored} scored`, `${s.failed} failed`, `${st.level('low', String(s.levels.low))} low`, `${st.level('medium', String(s.levels.medium))} medium`, `${st.level('high', String(s.levels.high))} high`];
+  if (s.meanScore !== null) parts.push(`mean score ${s.meanScore}`);
+  if (s.failUnder) parts.push(`${s.failUnder.below} below ${s.failUnder.level}`);
+  return `${s.inputs} inputs: ${parts.join(', ')}`;
+}
+
+/** The terminal view: one block per answer, then a summary line. Errors go to standard error. */
+export function renderScoreText(report: ScoreReport, st: Style): string {
+  const blocks = report.results.map((r) => renderResultText(r, st));
+  if (report.results.length !== 1 || report.errors.length > 0) blocks.push(st.dim(renderSummaryText(report, st)));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+export function renderErrorsText(report: ScoreReport, st: Style): string {
+  return report.errors.map((e) => `${st.bad('error')} ${formatInputError(e)}`).join('\n') + (report.errors.length ? '\n' : '');
+}
