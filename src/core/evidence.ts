@@ -20,13 +20,18 @@ export function isOwn(c: Clause): boolean {
 /** A clause in which the candidate really did something: their own, active, not negated, not hypothetical. */
 export function isOwnAction(doc: Doc, c: Clause): boolean {
   if (!isOwn(c) || !c.active || c.mode !== 'actual') return false;
-  if (c.negatedFrom >= 0 && (c.verb < 0 || c.negatedFrom < c.verb)) return false;
+  if (negates(c, c.verb < 0 ? c.first : c.verb)) return false;
   return doc.narrative || c.past;
 }
 
 /** How a cue match at `first` in clause `c` shows in the answer. */
+/** Whether the token at `at` falls in the clause's negation ("I didn't ask why"). */
+export function negates(c: Clause, at: number): boolean {
+  return c.negatedFrom >= 0 && c.negatedFrom <= at && at < c.negatedTo;
+}
+
 export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Shown {
-  if (c.negatedFrom >= 0 && c.negatedFrom < first) return 'negated';
+  if (c.negatedFrom >= 0 && c.negatedFrom < first && first < c.negatedTo) return 'negated';
   if (named) return 'named';
   if (isOwn(c)) {
     if (c.mode === 'actual' && (doc.narrative || c.past)) return 'action';
@@ -43,7 +48,7 @@ export function strongest(a: Shown, b: Shown): Shown {
 
 /** How a result cue shows: 'action' when it happened in the story, whoever did it. */
 export function outcomeAt(doc: Doc, c: Clause, first: number, named: boolean): Shown {
-  if (c.negatedFrom >= 0 && c.negatedFrom < first) return 'negated';
+  if (c.negatedFrom >= 0 && c.negatedFrom < first && first < c.negatedTo) return 'negated';
   if (named) return 'named';
   if (c.mode === 'hypothetical') return 'step';
   return doc.narrative ? 'action' : 'stated';

@@ -38,6 +38,6 @@ export function analyse(raw: string, isScene?: (tokens: Token[], first: number, 
   const scene = isScene !== undefined && sentences.some((s) => isScene(tokens, s.first, s.last));
   // A story is told in past events (whoever acts in them: a story with no action of the
   // candidate's own is still a story, and a weak one), or in the present after a scene is set.
-  const narrative = ownPast >= 2 || anyPast >= 3 || (scene && ownActual >= 2);
+  const narrative = (ownPast >= 1 && anyPast >= 2) || anyPast >= 3 || (scene && ownActual >= 2);
   return { text, tokens, sentences, clauses, clauseOf, narrative };
 }

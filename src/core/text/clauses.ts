@@ -18,8 +18,10 @@ export interface Clause {
   subject: Subject;
   mode: Mode;
   past: boolean;
-  /** Token index of the first negator, or -1. Cues after it in the clause are negated. */
+  /** Token index of the first negator, or -1. Cues from it up to negatedTo are negated. */
   negatedFrom: number;
+  /** End (exclusive) of the negation's scope: the clause end, or for "instead of" / "rather than" / "without", the next subject. */
+  negatedTo: number;
   /** Token index of the clause's main verb as far as a word-list parser can tell, or -1. */
   verb: number;
   /** The verb is an action (not be / think / want ...). */
@@ -28,18 +30,26 @@ export interface Clause {
 
 // "It's not my job", "that's the policy": the speaker's own voice, with no person as subject.
 const IMPERSONAL = new Set(['it', "it's", 'that', "that's", 'this', "this's", 'there', "there's", 'rules', 'policy']);
+const PERSONAL = new Set(['he', 'she', 'they', "he'd", "she'd", "they'd", "he's", "she's", "they're"]);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
 const LEADING_SKIP = new Set([
-  'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'instead', 'just', 'later',
+  'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'just', 'later',
   'afterwards', 'even', 'still', 'really', 'actually', 'only', 'immediately', 'quickly', 'because', 'when', 'while',
   'after', 'before', 'although', 'though', 'until', 'since', 'or', 'plus', 'that', 'honestly', 'personally', 'basically',
   'obviously', 'now', 'once', 'straight', 'away', 'yes', 'no', 'well', 'okay', 'ok', 'of', 'course', 'whereas',
 ]);
-const PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'for', 'with', 'as', 'from', 'to', 'by', 'like', 'over', 'within', 'over', 'about', 'into', 'through', 'throughout', 'under', 'last', 'this', 'every', 'each', 'one', 'most', 'some']);
+const PREPOSITIONS = new Set(['instead', 'rather', 'without', 'at', 'in', 'on', 'during', 'for', 'with', 'as', 'from', 'to', 'by', 'like', 'over', 'within', 'over', 'about', 'into', 'through', 'throughout', 'under', 'last', 'this', 'every', 'each', 'one', 'most', 'some']);
+/** Nouns for people (and the teams they form): a clause whose subject is one is someone else's doing. */
 const SUBJECT_NOUNS = new Set([
-  'customer', 'customers', 'manager', 'supervisor', 'colleague', 'colleagues', 'chef', 'member', 'woman', 'man', 'lady',
-  'guy', 'client', 'clients', 'boss', 'team', 'staff', 'owner', 'kitchen', 'company', 'mum', 'dad', 'son', 'daughter',
-  'people', 'everyone', 'nobody', 'someone', 'student', 'students', 'guest', 'guests', 'caller', 'patient',
+  'customer', 'customers', 'manager', 'managers', 'supervisor', 'supervisors', 'colleague', 'colleagues', 'chef', 'chefs',
+  'member', 'members', 'woman', 'women', 'man', 'men', 'lady', 'ladies', 'gentleman', 'guy', 'boy', 'girl', 'child',
+  'children', 'kids', 'client', 'clients', 'boss', 'team', 'teams', 'staff', 'crew', 'owner', 'kitchen', 'company', 'mum',
+  'dad', 'mother', 'father', 'parents', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'friend', 'friends',
+  'family', 'couple', 'group', 'people', 'everyone', 'nobody', 'someone', 'somebody', 'student', 'students', 'guest',
+  'guests', 'caller', 'callers', 'patient', 'patients', 'passenger', 'visitor', 'visitors', 'volunteer', 'volunteers',
+  'agent', 'agents', 'waiter', 'waiters', 'waitress', 'driver', 'drivers', 'cleaner', 'cleaners', 'nurse', 'nurses',
+  'teacher', 'lecturer', 'receptionist', 'lead', 'leader', 'director', 'assistant', 'cashier', 'barista', 'engineer',
+  'technician', 'doctor', 'department', 'office', 'head', 'user', 'users', 'shopper', 'tenant', 'landlord', 'organiser',
 ]);
 const ADVERB_BEFORE_VERB = new Set(['also', 'then', 'just', 'immediately', 'quickly', 'personally', 'really', 'even', 'still', 'actually', 'first', 'always', 'usually', 'normally', 'never', 'often', 'sometimes', 'already', 'simply', 'myself', 'straight', 'gently', 'calmly', 'politely', 'carefully', 'finally', 'eventually', 'later', 'again', 'quietly', 'only']);
 
@@ -64,10 +74,22 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
   };
   const direct = classify(i);
   if (direct) return { subject: direct, at: i };
-  if (DETERMINERS.has(w) && !PREPOSITIONS.has(w)) return { subject: 'other', at: i };
+  if (DETERMINERS.has(w) && !PREPOSITIONS.has(w)) {
+    // "my manager saw it" is someone else; "my job was", "any refund had to be" are things.
+    for (let j = i + 1; j < last && j < i + 4; j++) if (SUBJECT_NOUNS.has(tokens[j]!.norm)) return { subject: 'other', at: j };
+    return { subject: 'impersonal', at: i };
+  }
   if (PREPOSITIONS.has(w) || DETERMINERS.has(w)) {
     // "At the bar I work weekends", "In the shop a customer asked": the subject follows the opener.
-    for (let j = i + 1; j < last && j < i + 14; j++) {
+    // A personal pronoun is the surest subject; failing that, the first noun for a person.
+    const end = Math.min(last, i + 14);
+    for (let j = i + 1; j < end; j++) {
+      const n = tokens[j]!.norm;
+      if (SELF_SUBJECT.has(n)) return { subject: 'self', at: j };
+      if (TEAM_SUBJECT.has(n)) return { subject: 'team', at: j };
+      if (PERSONAL.has(n)) return { subject: 'other', at: j };
+    }
+    for (let j = i + 1; j < end; j++) {
       if (tokens[j]!.kind !== 'word') continue;
       const c = classify(j);
       if (c) return { subject: c, at: j };
@@ -137,15 +159,22 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       let mode: Mode = 'actual';
       let past = false;
       let negatedFrom = -1;
+      let negatedTo = last;
       for (let i = first; i < last; i++) {
         const t = tokens[i]!;
         if (t.kind !== 'word') continue;
         const n = t.norm;
         if (NEGATORS.has(n) || n.endsWith("n't")) {
-          if (n === 'instead' || n === 'rather') {
-            // only "instead of" / "rather than" negate what follows
+          if (n === 'instead' || n === 'rather' || n === 'without') {
+            // "instead of X" / "rather than X" / "without X" negate X only, up to the next subject:
+            // "instead of reading it out I drew a timeline" still shows the timeline.
             const nx = tokens[i + 1]?.norm;
-            if ((n === 'instead' && nx === 'of') || (n === 'rather' && nx === 'than')) { if (negatedFrom < 0) negatedFrom = i; }
+            if (negatedFrom < 0 && ((n === 'instead' && nx === 'of') || (n === 'rather' && nx === 'than') || n === 'without')) {
+              negatedFrom = i;
+              let j = i + 1;
+              while (j < last && !SELF_SUBJECT.has(tokens[j]!.norm) && !TEAM_SUBJECT.has(tokens[j]!.norm) && !['he', 'she', 'they'].includes(tokens[j]!.norm)) j++;
+              negatedTo = j;
+            }
           } else if (negatedFrom < 0) negatedFrom = i;
         }
         if (i <= moodEnd && MODALS.has(n)) {
@@ -161,7 +190,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
       const vt = verb >= 0 ? tokens[verb]! : null;
       const active = vt !== null && !STATIVE.has(vt.norm) && !STATIVE.has(vt.stem) && !DETERMINERS.has(vt.norm);
-      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, verb, active };
+      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active };
       out.push(clause);
       prev = clause;
     }
