@@ -76,7 +76,15 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
   if (direct) return { subject: direct, at: i };
   if (DETERMINERS.has(w) && !PREPOSITIONS.has(w)) {
     // "my manager saw it" is someone else; "my job was", "any refund had to be" are things.
-    for (let j = i + 1; j < last && j < i + 4; j++) if (SUBJECT_NOUNS.has(tokens[j]!.norm)) return { subject: 'other', at: j };
+    // "the next morning I rang her": a time phrase before the real subject.
+    for (let j = i + 1; j < last && j < i + 6; j++) {
+      const n = tokens[j]!.norm;
+      if (SELF_SUBJECT.has(n)) return { subject: 'self', at: j };
+      if (TEAM_SUBJECT.has(n)) return { subject: 'team', at: j };
+      if (PERSONAL.has(n)) return { subject: 'other', at: j };
+      if (SUBJECT_NOUNS.has(n) && j < i + 4) return { subject: 'other', at: j };
+      if (looksPast(n)) break;
+    }
     return { subject: 'impersonal', at: i };
   }
   if (PREPOSITIONS.has(w) || DETERMINERS.has(w)) {
