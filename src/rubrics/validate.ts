@@ -22,6 +22,9 @@ export interface LoadedRubric {
 function cueProblems(l: Located<unknown>, field: string, cues: string[]): RubricProblem[] {
   const out: RubricProblem[] = [];
   cues.forEach((c, i) => {
+    // An unquoted " #" ends a YAML scalar: "from # to #" silently becomes "from".
+    const node = l.file.doc.getIn([...l.path, field, i], true) as { comment?: string | null } | undefined;
+    if (node?.comment) out.push(l.file.problem([...l.path, field, i], `cue "${c}" is followed by a YAML comment: quote the cue if "#" is meant as a number`));
     try {
       compilePattern(c);
     } catch (e) {
