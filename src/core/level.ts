@@ -89,12 +89,17 @@ export function decideLevel(
       reasons.push('No result you can check, so at most medium: say what happened, best with a number.');
     }
   }
+  // levels.md: "a list of the right words with no story behind it is still low".
+  if (!story && namedOnly.length >= 3 && level !== 'low' && namedOnly.length > high.length + medium.length) {
+    level = drop(level, 1);
+    reasons.push(`Recites the concepts rather than showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
+  }
   if (warnings.length > 0) {
     const before = level;
     level = drop(level, warnings.length);
     if (level !== before) reasons.push(`Warning signs pull it down: ${warnings.map((f) => f.name.toLowerCase()).join('; ')}.`);
   }
-  if (namedOnly.length >= 2 && level !== 'high') reasons.push(`Names concepts without showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
+  if (namedOnly.length >= 2 && level !== 'high' && !reasons.some((r) => r.startsWith('Recites'))) reasons.push(`Names concepts without showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
   level = cap(level, 'high');
 
   const [lo, hi] = BAND[level];

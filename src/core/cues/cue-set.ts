@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokenize.js';
 import { isNumberToken } from '../text/tokenize.js';
 import { compilePattern, type Slot } from './pattern.js';
+import { stem } from '../text/stem.js';
 
 export interface CompiledCue<T> {
   text: string;
@@ -27,10 +28,11 @@ export class CueSet<T> {
     const head = slots[0]!;
     if (head.type === 'number' || head.type === 'percent') this.byNumber.push(cue);
     else if (head.type === 'word') {
-      for (const s of head.stems) {
+      // Exact forms are indexed under their stem too; slotAccepts then checks the form.
+      for (const s of [...head.stems, ...[...head.exact].map(stem)]) {
         const list = this.byStem.get(s);
-        if (list) list.push(cue);
-        else this.byStem.set(s, [cue]);
+        if (!list) this.byStem.set(s, [cue]);
+        else if (!list.includes(cue)) list.push(cue);
       }
     }
     this.size++;
@@ -56,7 +58,7 @@ export class CueSet<T> {
 
 function slotAccepts(slot: Slot, t: Token): boolean {
   switch (slot.type) {
-    case 'word': return t.kind === 'word' && slot.stems.has(t.stem);
+    case 'word': return t.kind === 'word' && (slot.stems.has(t.stem) || slot.exact.has(t.norm));
     case 'number': return isNumberToken(t);
     case 'percent': return t.kind === 'num' && t.norm.endsWith('%');
     case 'any': return t.kind !== 'punct';

@@ -3,12 +3,13 @@ import { stem } from '../text/stem.js';
 /**
  * A cue pattern, compiled from rubric text such as "ask ... what|why|how" or "complaints fell|dropped by #".
  *  - words are matched on their Porter stems, so "asked her why" and "asking what" both match "ask ... why|what";
- *  - `a|b` offers alternatives for one word;
+ *  - `a|b` offers alternatives for one word; `=word` matches that exact form only (no stemming:
+ *    "=personally" must not match "people person");
  *  - `...` skips up to four words (never punctuation), `_` is exactly one word;
  *  - `#` is a number (digits, "30%", or a number word such as "twelve" or "half"); `#%` is a percentage.
  */
 export type Slot =
-  | { type: 'word'; stems: ReadonlySet<string> }
+  | { type: 'word'; stems: ReadonlySet<string>; exact: ReadonlySet<string> }
   | { type: 'gap'; max: number }
   | { type: 'any' }
   | { type: 'number' }
@@ -40,9 +41,11 @@ export function compilePattern(cue: string): Slot[] {
       const alts = p.split('|').filter((a) => a.length > 0);
       if (alts.length === 0) throw new CuePatternError(cue, `empty alternative in "${p}"`);
       for (const a of alts) {
-        if (!/^[\p{L}\p{M}'’-]+$/u.test(a)) throw new CuePatternError(cue, `"${a}" is not a word (use letters, apostrophes, hyphens; or ..., _, #)`);
+        if (!/^=?[\p{L}\p{M}'’-]+$/u.test(a)) throw new CuePatternError(cue, `"${a}" is not a word (use letters, apostrophes, hyphens, =word for an exact form; or ..., _, #, #%)`);
       }
-      slots.push({ type: 'word', stems: new Set(alts.map((a) => stem(normaliseWord(a)))) });
+      const exact = alts.filter((a) => a.startsWith('=')).map((a) => normaliseWord(a.slice(1)));
+      const stems = alts.filter((a) => !a.startsWith('=')).map((a) => stem(normaliseWord(a)));
+      slots.push({ type: 'word', stems: new Set(stems), exact: new Set(exact) });
     }
   }
   const first = slots[0]!;
