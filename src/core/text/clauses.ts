@@ -149,7 +149,8 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
     for (let i = s.first + 1; i < s.last; i++) {
       const t = tokens[i]!;
       if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.norm)) cuts.push(i + 1);
-      else if (t.kind === 'word' && CLAUSE_BREAKS.has(t.norm) && cuts[cuts.length - 1] !== i) cuts.push(i);
+      // "and then", "but when": a run of break words opens one clause, not several.
+      else if (t.kind === 'word' && CLAUSE_BREAKS.has(t.norm) && cuts[cuts.length - 1] !== i && !CLAUSE_BREAKS.has(tokens[i - 1]!.norm)) cuts.push(i);
     }
     cuts.push(s.last);
     let prev: Clause | null = null;
