@@ -1,13 +1,22 @@
 import { compileRubric, type CompiledRubric } from '../core/compile.js';
 import type { RubricData } from '../core/types.js';
-import { formatProblem, RubricError } from '../rubrics/errors.js';
-import { loadRubric } from '../rubrics/load.js';
+import { readBundledCache } from '../rubrics/bundled-cache.js';
 import { CliError, EXIT } from './errors.js';
 
-/** Loads (and validates) the bundled rubric plus any --rubrics folders, or fails with located problems. */
-export function loadRubricOrFail(dirs: string[] = []): RubricData {
+/**
+ * The bundled rubric plus any --rubrics folders, validated, or a CliError listing every problem
+ * as file:line:column. The bundled rubric alone comes from the build's cache when it is fresh;
+ * the YAML loader (yaml, zod) is imported only when YAML must be read.
+ */
+export async function loadRubricOrFail(dirs: string[] = []): Promise<RubricData> {
+  if (dirs.length === 0) {
+    const cached = readBundledCache();
+    if (cached) return cached;
+  }
+  const { loadRubric } = await import('../rubrics/load.js');
+  const { formatProblem, RubricError } = await import('../rubrics/errors.js');
   try {
-    return loadRubric(dirs).data;
+    return loadRubric(dirs, { useCache: false }).data;
   } catch (e) {
     if (e instanceof RubricError) {
       throw new CliError(`the rubric has problems:\n${e.problems.map(formatProblem).join('\n')}`, EXIT.fatal);
@@ -16,6 +25,6 @@ export function loadRubricOrFail(dirs: string[] = []): RubricData {
   }
 }
 
-export function compiledRubric(dirs: string[] = []): CompiledRubric {
-  return compileRubric(loadRubricOrFail(dirs));
+export async function compiledRubric(dirs: string[] = []): Promise<CompiledRubric> {
+  return compileRubric(await loadRubricOrFail(dirs));
 }

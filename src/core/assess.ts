@@ -1,29 +1,31 @@
-import type { CompiledRubric } from './compile.js';
+import type { AnswerCue, CompiledRubric } from './compile.js';
 import { chooseFeedback } from './feedback.js';
 import { findIndicators } from './indicators.js';
 import { decideLevel } from './level.js';
 import { readQuestion } from './question.js';
 import { findStar } from './star.js';
 import { analyse } from './text/analyse.js';
-import type { AnswerInput, Assessment, IndicatorData } from './types.js';
-
-const indicatorMaps = new WeakMap<CompiledRubric, ReadonlyMap<string, IndicatorData>>();
+import type { CueMatch } from './cues/cue-set.js';
+import type { AnswerInput, Assessment } from './types.js';
 
 /**
  * Scores one answer. Pure and deterministic: the same text and rubric always give the same
  * assessment; no I/O, no clock. Never throws on any string.
  */
 export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
-  let byId = indicatorMaps.get(rubric);
-  if (!byId) {
-    byId = new Map(rubric.indicators.map((i) => [i.id, i]));
-    indicatorMaps.set(rubric, byId);
-  }
-  const q = readQuestion(rubric, input.question ?? '', input.competency);
-  const doc = analyse(input.answer ?? '', (tokens, first, last) => rubric.star.situation.matchRange(tokens, first, last).length > 0);
-  const star = findStar(doc, rubric);
-  const findings = findIndicators(doc, rubric);
-  const decision = decideLevel(doc, q.kind, star, findings, byId);
+  const q = readQuestion(rubric, typeof input.question === 'string' ? input.question : '', input.competency);
+  // Scene-setting sentences are found once: they decide whether a present-tense answer is a story, and are its Situation.
+  // Every answer cue is matched in one pass per sentence; scene-setting sentences (STAR
+  // situation cues) also decide whether a present-tense answer is a story.
+  const bySentence: CueMatch<AnswerCue>[][] = [];
+  const doc = analyse(typeof input.answer === 'string' ? input.answer : '', (si, tokens, first, last) => {
+    const ms = rubric.answerCues.matchRange(tokens, first, last);
+    bySentence[si] = ms;
+    return ms.some((m) => m.cue.payload.kind === 'star' && m.cue.payload.part === 'situation');
+  });
+  const star = findStar(doc, bySentence);
+  const findings = findIndicators(doc, rubric, bySentence.flat());
+  const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById);
   for (const f of findings) f.counted = decision.counted.has(f.id);
   const feedback = chooseFeedback(rubric, q.competency, q.kind, decision.level, star, findings, decision.counted);
   return {

@@ -4,22 +4,22 @@ import type {
 } from './types.js';
 import { KINDS, STAR_PARTS } from './types.js';
 
-export interface IndicatorCue {
-  indicator: number;
-  named: boolean;
-}
+/** What a cue in an answer stands for: one set holds them all, so an answer is scanned once. */
+export type AnswerCue =
+  | { kind: 'indicator'; indicator: number; named: boolean }
+  | { kind: 'except'; indicator: number }
+  | { kind: 'star'; part: 'situation' | 'task' | 'result' }
+  | { kind: 'vague' };
 
 export interface CompiledRubric {
   indicators: IndicatorData[];
+  indicatorById: ReadonlyMap<string, IndicatorData>;
   competencies: CompetencyData[];
   competencyIds: ReadonlySet<string>;
   /** Indicator indices that belong to each competency (including those for 'all'). */
   indicatorsByCompetency: ReadonlyMap<string, number[]>;
-  indicatorCues: CueSet<IndicatorCue>;
-  /** Exceptions, with the index of the indicator whose matches they cancel. */
-  indicatorExceptions: CueSet<number>;
-  star: Record<Exclude<StarPartName, 'action'>, CueSet<true>> & { action: CueSet<true> };
-  vagueResult: CueSet<true>;
+  /** Indicator cues, their exceptions, STAR cues and vague-result phrases, matched in one pass. */
+  answerCues: CueSet<AnswerCue>;
   kinds: CueSet<QuestionKind>;
   competencyCues: CueSet<string>;
   questionsByText: ReadonlyMap<string, QuestionData>;
@@ -34,22 +34,18 @@ export function questionKey(text: string): string {
 
 /** Turns validated rubric data into lookup tables. Done once per run; scoring never re-parses cues. */
 export function compileRubric(data: RubricData): CompiledRubric {
-  const indicatorCues = new CueSet<IndicatorCue>();
-  const indicatorExceptions = new CueSet<number>();
+  const answerCues = new CueSet<AnswerCue>();
   const byCompetency = new Map<string, number[]>(data.competencies.map((c) => [c.id, []]));
   data.indicators.forEach((ind, i) => {
-    for (const cue of ind.cues) indicatorCues.add(cue, { indicator: i, named: false });
-    for (const cue of ind.named) indicatorCues.add(cue, { indicator: i, named: true });
-    for (const cue of ind.except) indicatorExceptions.add(cue, i);
+    for (const cue of ind.cues) answerCues.add(cue, { kind: 'indicator', indicator: i, named: false });
+    for (const cue of ind.named) answerCues.add(cue, { kind: 'indicator', indicator: i, named: true });
+    for (const cue of ind.except) answerCues.add(cue, { kind: 'except', indicator: i });
     const targets = ind.competencies.includes('all') ? [...byCompetency.keys()] : ind.competencies;
     for (const c of targets) byCompetency.get(c)?.push(i);
   });
-  const part = (cues: string[]): CueSet<true> => {
-    const set = new CueSet<true>();
-    for (const c of cues) set.add(c, true);
-    return set;
-  };
   const s = data.structure.star;
+  for (const part of ['situation', 'task', 'result'] as const) for (const c of s[part].cues) answerCues.add(c, { kind: 'star', part });
+  for (const c of s.result.vague ?? []) answerCues.add(c, { kind: 'vague' });
   const kinds = new CueSet<QuestionKind>();
   for (const k of KINDS) for (const c of data.structure.kinds[k]) kinds.add(c, k);
   const competencyCues = new CueSet<string>();
@@ -57,13 +53,11 @@ export function compileRubric(data: RubricData): CompiledRubric {
   const hints = Object.fromEntries(STAR_PARTS.map((p) => [p, s[p].hint])) as Record<StarPartName, string>;
   return {
     indicators: data.indicators,
+    indicatorById: new Map(data.indicators.map((i) => [i.id, i])),
     competencies: data.competencies,
     competencyIds: new Set(data.competencies.map((c) => c.id)),
     indicatorsByCompetency: byCompetency,
-    indicatorCues,
-    indicatorExceptions,
-    star: { situation: part(s.situation.cues), task: part(s.task.cues), action: part(s.action.cues), result: part(s.result.cues) },
-    vagueResult: part(s.result.vague ?? []),
+    answerCues,
     kinds,
     competencyCues,
     questionsByText: new Map(data.questions.map((q) => [questionKey(q.text), q])),

@@ -18,7 +18,7 @@ export function chooseFeedback(
   counted: ReadonlySet<string>,
 ): FeedbackItem[] {
   const items: FeedbackItem[] = [];
-  const byId = new Map(rubric.indicators.map((i) => [i.id, i]));
+  const byId = rubric.indicatorById;
   for (const f of findings) {
     if (items.length >= MAX_ITEMS) break;
     if (f.warning && counted.has(f.id)) {

@@ -17,7 +17,22 @@ const KIND_PRIORITY: QuestionKind[] = ['behavioural', 'situational', 'opinion'];
  * What the question asks for: its kind (from the bank, else from its wording) and its competency
  * (as given, else the bank's, else the competency whose question cues it matches most).
  */
+const memo = new WeakMap<CompiledRubric, Map<string, QuestionInfo>>();
+const MEMO_LIMIT = 5_000;
+
+/** Batches ask the same few questions many times: each is read once per rubric. */
 export function readQuestion(rubric: CompiledRubric, question: string, competency: string | undefined): QuestionInfo {
+  let cache = memo.get(rubric);
+  if (!cache) memo.set(rubric, (cache = new Map()));
+  const key = `${competency ?? ''}\u0000${question}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const info = readQuestionUncached(rubric, question, competency);
+  if (cache.size < MEMO_LIMIT) cache.set(key, info);
+  return info;
+}
+
+function readQuestionUncached(rubric: CompiledRubric, question: string, competency: string | undefined): QuestionInfo {
   const bank = rubric.questionsByText.get(questionKey(question)) ?? null;
   let kind: QuestionKind;
   let kindSource: 'bank' | 'wording';

@@ -1,18 +1,16 @@
-import type { CompiledRubric } from './compile.js';
+import type { AnswerCue } from './compile.js';
 import { isOwnAction, sentenceSpan } from './evidence.js';
 import type { Doc } from './text/analyse.js';
 import type { Span, StarPartName, StarPartResult } from './types.js';
-import type { CueSet } from './cues/cue-set.js';
+import type { CueMatch } from './cues/cue-set.js';
 
-function sentencesMatching(doc: Doc, set: CueSet<true>, ok: (clause: number) => boolean): number[] {
-  const hits = new Set<number>();
-  doc.sentences.forEach((s, si) => {
-    for (const m of set.matchRange(doc.tokens, s.first, s.last)) {
-      const ci = doc.clauseOf[m.first]!;
-      if (ci >= 0 && ok(ci)) hits.add(si);
-    }
+/** Sentences with a match of the given STAR kind in a clause that passes `ok`. */
+function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatch<AnswerCue>>>, want: (p: AnswerCue) => boolean, ok: (clause: number) => boolean): number[] {
+  const hits: number[] = [];
+  bySentence.forEach((ms, si) => {
+    if (ms.some((m) => want(m.cue.payload) && doc.clauseOf[m.first]! >= 0 && ok(doc.clauseOf[m.first]!))) hits.push(si);
   });
-  return [...hits].sort((a, b) => a - b);
+  return hits;
 }
 
 function part(doc: Doc, sentences: number[]): StarPartResult {
@@ -24,15 +22,16 @@ function part(doc: Doc, sentences: number[]): StarPartResult {
  * STAR parts exactly as levels.md defines them. Situation, Task and Result belong to a story (a
  * hypothetical "I would..." answer has none); Action is the candidate's own, real action.
  */
-export function findStar(doc: Doc, rubric: CompiledRubric): Record<StarPartName, StarPartResult> {
+export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatch<AnswerCue>>>): Record<StarPartName, StarPartResult> {
   const real = (ci: number): boolean => doc.clauses[ci]!.mode !== 'hypothetical';
   const inStory = doc.narrative;
-  const situation = inStory ? sentencesMatching(doc, rubric.star.situation, real) : [];
-  const task = inStory ? sentencesMatching(doc, rubric.star.task, real) : [];
+  const isPart = (part: 'situation' | 'task' | 'result') => (p: AnswerCue): boolean => p.kind === 'star' && p.part === part;
+  const situation = inStory ? sentencesWith(doc, bySentence, isPart('situation'), real) : [];
+  const task = inStory ? sentencesWith(doc, bySentence, isPart('task'), real) : [];
   const action = new Set<number>();
   if (inStory) for (const c of doc.clauses) if (isOwnAction(doc, c)) action.add(c.sentence);
-  const vague = new Set(sentencesMatching(doc, rubric.vagueResult, () => true));
-  const result = inStory ? sentencesMatching(doc, rubric.star.result, real).filter((s) => !vague.has(s)) : [];
+  const vague = new Set(sentencesWith(doc, bySentence, (p) => p.kind === 'vague', () => true));
+  const result = inStory ? sentencesWith(doc, bySentence, isPart('result'), real).filter((s) => !vague.has(s)) : [];
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").
   const lastSentence = doc.sentences.length - 1;

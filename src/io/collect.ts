@@ -25,20 +25,20 @@ function walk(dir: string, out: string[]): void {
  * Reads every answer from the given paths: files by extension, directories recursively (files
  * with a known extension only), and "-" for standard input. Nothing stops at the first problem.
  */
-export function collectAnswers(paths: string[], defaults: ItemDefaults, readStdin: () => string, stdinFormat?: InputFormat): Collected {
+export async function collectAnswers(paths: string[], defaults: ItemDefaults, readStdin: () => string, stdinFormat?: InputFormat): Promise<Collected> {
   const items: AnswerItem[] = [];
   const errors: InputError[] = [];
   let files = 0;
-  const readOne = (file: string, text: string, format: InputFormat): void => {
+  const readOne = async (file: string, text: string, format: InputFormat): Promise<void> => {
     files++;
-    const res = readAnswers(file, text, format, defaults);
+    const res = await readAnswers(file, text, format, defaults);
     items.push(...res.items);
     errors.push(...res.errors);
   };
   for (const p of paths) {
     if (p === '-') {
       const text = readStdin();
-      readOne('-', text, stdinFormat ?? sniffFormat(text));
+      await readOne('-', text, stdinFormat ?? sniffFormat(text));
       continue;
     }
     let st;
@@ -60,7 +60,7 @@ export function collectAnswers(paths: string[], defaults: ItemDefaults, readStdi
         errors.push({ file: f, line: 0, column: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
         continue;
       }
-      readOne(f, text, format);
+      await readOne(f, text, format);
     }
   }
   return { items, errors, files };

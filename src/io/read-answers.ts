@@ -1,6 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { answerRecord, type AnswerItem, type ItemDefaults } from './answer-item.js';
+import { checkRecord, type AnswerItem, type ItemDefaults } from './answer-item.js';
 import type { InputError } from './errors.js';
 
 export type InputFormat = 'yaml' | 'json' | 'jsonl' | 'csv' | 'text';
@@ -37,14 +35,12 @@ export function sniffFormat(text: string): InputFormat {
 }
 
 function toItem(file: string, line: number, index: number, raw: unknown, defaults: ItemDefaults, errors: InputError[], column = 1): AnswerItem | null {
-  const res = answerRecord.safeParse(raw);
-  if (!res.success) {
-    const issue = res.error.issues[0]!;
-    const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    errors.push({ file, line, column, message: `${field}${issue.code === 'invalid_type' && issue.path.length === 0 ? 'expected an object with question and answer' : issue.message}` });
+  const res = checkRecord(raw);
+  if ('error' in res) {
+    errors.push({ file, line, column, message: res.error });
     return null;
   }
-  const r = res.data;
+  const r = res.record;
   const question = r.question ?? defaults.question;
   if (question === undefined) {
     errors.push({ file, line, column, message: 'question is required (in the record, or with --question)' });
@@ -61,7 +57,9 @@ function toItem(file: string, line: number, index: number, raw: unknown, default
   };
 }
 
-function readYamlOrJson(file: string, text: string, defaults: ItemDefaults): ReadResult {
+// yaml and csv-parse are imported only for the formats that need them (start-up cost).
+async function readYamlOrJson(file: string, text: string, defaults: ItemDefaults): Promise<ReadResult> {
+  const { isMap, isSeq, LineCounter, parseDocument } = await import('yaml');
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
   const errors: InputError[] = [];
@@ -119,7 +117,8 @@ function readJsonl(file: string, text: string, defaults: ItemDefaults): ReadResu
   return { items, errors };
 }
 
-function readCsv(file: string, text: string, defaults: ItemDefaults): ReadResult {
+async function readCsv(file: string, text: string, defaults: ItemDefaults): Promise<ReadResult> {
+  const { parse: parseCsv } = await import('csv-parse/sync');
   const items: AnswerItem[] = [];
   const errors: InputError[] = [];
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
@@ -164,7 +163,7 @@ function readText(file: string, text: string, defaults: ItemDefaults): ReadResul
 }
 
 /** Parses one input's text into answers; every bad record becomes an error and the rest still load. */
-export function readAnswers(file: string, text: string, format: InputFormat, defaults: ItemDefaults = {}): ReadResult {
+export async function readAnswers(file: string, text: string, format: InputFormat, defaults: ItemDefaults = {}): Promise<ReadResult> {
   switch (format) {
     case 'yaml':
     case 'json': return readYamlOrJson(file, text, defaults);

@@ -1,19 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { RubricData } from '../core/types.js';
 import { RubricError, type RubricProblem } from './errors.js';
 import { competencySchema, indicatorSchema, questionSchema, sourceSchema, structureSchema } from './schema.js';
 import { crossValidate, type LoadedRubric, type Located } from './validate.js';
 import { YamlFile } from './yaml-file.js';
+import { BUNDLED_RUBRICS, rubricFiles, YAML_EXT } from './paths.js';
+
+export { BUNDLED_RUBRICS, rubricFiles } from './paths.js';
 
 export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'indicators' | 'questions';
-
-/** The rubric folder shipped with coach. */
-export const BUNDLED_RUBRICS = fileURLToPath(new URL('../../rubrics/', import.meta.url));
-
-const YAML_EXT = /\.ya?ml$/i;
 
 function emptyRubric(): LoadedRubric {
   return { sources: [], competencies: [], indicators: [], questions: [], structure: null };
@@ -32,17 +29,6 @@ export function kindOfFile(path: string, value: unknown): RubricFileKind | null 
     if ('star' in first || 'kinds' in first) return 'structure';
   }
   return null;
-}
-
-/** The YAML files of a rubric folder: its top level, indicators/ and questions/. */
-export function rubricFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const sub of ['', 'indicators', 'questions']) {
-    const d = join(dir, sub);
-    if (!existsSync(d) || !statSync(d).isDirectory()) continue;
-    for (const f of readdirSync(d).sort()) if (YAML_EXT.test(f)) out.push(join(d, f));
-  }
-  return out;
 }
 
 function addList<T>(into: Located<T>[], file: YamlFile, schema: z.ZodType<T>, problems: RubricProblem[]): void {
@@ -124,7 +110,7 @@ function toData(r: LoadedRubric): RubricData {
  * complete rubric and replaces the bundled one; otherwise its indicators/ and questions/ add to it.
  * Throws RubricError with every problem found.
  */
-export function loadRubric(extraDirs: string[] = []): { data: RubricData; loaded: LoadedRubric } {
+export function loadRubric(extraDirs: string[] = [], _opts: { useCache?: boolean } = {}): { data: RubricData; loaded: LoadedRubric } {
   const problems: RubricProblem[] = [];
   let loaded = emptyRubric();
   const standalone = extraDirs.filter((d) => existsSync(join(d, 'competencies.yaml')));

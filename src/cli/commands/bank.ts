@@ -19,7 +19,7 @@ export interface BankOptions {
 }
 
 export async function runBankList(opts: BankOptions): Promise<number> {
-  const data = loadRubricOrFail(opts.rubrics);
+  const data = await loadRubricOrFail(opts.rubrics);
   if (opts.competency && !data.competencies.some((c) => c.id === opts.competency)) throw new CliError(`unknown competency "${opts.competency}"`);
   const questions = data.questions.filter((q) => (!opts.competency || q.competency === opts.competency) && (!opts.kind || q.kind === opts.kind));
   if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, questions }, null, 2)}\n`);
@@ -38,7 +38,7 @@ function find(data: RubricData, id: string): { kind: 'question' | 'competency' |
 }
 
 export async function runBankShow(id: string, opts: BankOptions): Promise<number> {
-  const data = loadRubricOrFail(opts.rubrics);
+  const data = await loadRubricOrFail(opts.rubrics);
   const hit = find(data, id);
   if (!hit) throw new CliError(`no question, competency or indicator with id "${id}" (try coach bank list)`);
   if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, type: hit.kind, [hit.kind]: hit.value }, null, 2)}\n`);
@@ -55,7 +55,7 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
   let checked = 0;
   if (paths.length === 0) {
     try {
-      loadRubric(opts.rubrics);
+      loadRubric(opts.rubrics, { useCache: false });
     } catch (e) {
       if (!(e instanceof RubricError)) throw e;
       problems.push(...e.problems);

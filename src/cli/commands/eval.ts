@@ -33,8 +33,8 @@ function readLabel(expected: unknown): { level: Level; star: Partial<Record<Star
 /** Scores labelled answers exactly as `coach score` does (the label is read only to compare). */
 export async function runEval(files: string[], opts: EvalOptions): Promise<number> {
   if (files.length === 0) throw new CliError('give labelled answer files to evaluate (see coach eval --help)');
-  const rubric = compiledRubric(opts.rubrics);
-  const collected = collectAnswers(files, {}, readStdin, 'yaml');
+  const rubric = await compiledRubric(opts.rubrics);
+  const collected = await collectAnswers(files, {}, readStdin, 'yaml');
   const errors: InputError[] = [...collected.errors];
   const outcomes: LabelledOutcome[] = [];
   for (const item of collected.items) {

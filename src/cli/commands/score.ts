@@ -29,7 +29,7 @@ const PROGRESS_EVERY = 1000;
 
 export async function runScore(inputs: string[], opts: ScoreOptions): Promise<number> {
   const format: ScoreFormat = opts.json ? 'json' : opts.format;
-  const rubric = compiledRubric(opts.rubrics);
+  const rubric = await compiledRubric(opts.rubrics);
   if (opts.competency !== undefined && !rubric.competencyIds.has(opts.competency)) {
     throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...rubric.competencyIds].join(', ')}`);
   }
@@ -37,7 +37,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     if (process.stdin.isTTY) throw new CliError('give answer files or folders to score, or "-" for standard input (see coach score --help)');
     inputs = ['-'];
   }
-  const collected = collectAnswers(inputs, { question: opts.question, competency: opts.competency }, readStdin, opts.stdinFormat);
+  const collected = await collectAnswers(inputs, { question: opts.question, competency: opts.competency }, readStdin, opts.stdinFormat);
   const errors: InputError[] = [...collected.errors];
   const results: ResultRecord[] = [];
   const showProgress = process.stderr.isTTY === true && collected.items.length >= PROGRESS_EVERY * 2;

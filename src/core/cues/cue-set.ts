@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokenize.js';
 import { isNumberToken } from '../text/tokenize.js';
-import { compilePattern, type Slot } from './pattern.js';
 import { stem } from '../text/stem.js';
+import { compilePattern, type Slot } from './pattern.js';
 
 export interface CompiledCue<T> {
   text: string;
@@ -16,9 +16,25 @@ export interface CueMatch<T> {
   last: number;
 }
 
-/** Cues indexed by the stems of their first word, so matching costs one map lookup per token. */
+/**
+ * Cues that share a first word. Most cues continue with a plain word, so they are indexed again
+ * by its stem: a token then costs one lookup for its own stem and one for the next word's, and
+ * only cues that can still match are tried.
+ */
+interface Bucket<T> {
+  bySecond: Map<string, CompiledCue<T>[]>;
+  rest: CompiledCue<T>[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** Cues indexed by the stems of their first two words, so matching stays cheap as rubrics grow. */
 export class CueSet<T> {
-  private readonly byStem = new Map<string, CompiledCue<T>[]>();
+  private readonly byStem = new Map<string, Bucket<T>>();
   private readonly byNumber: CompiledCue<T>[] = [];
   size = 0;
 
@@ -28,11 +44,14 @@ export class CueSet<T> {
     const head = slots[0]!;
     if (head.type === 'number' || head.type === 'percent') this.byNumber.push(cue);
     else if (head.type === 'word') {
+      const second = slots[1];
       // Exact forms are indexed under their stem too; slotAccepts then checks the form.
       for (const s of [...head.stems, ...[...head.exact].map(stem)]) {
-        const list = this.byStem.get(s);
-        if (!list) this.byStem.set(s, [cue]);
-        else if (!list.includes(cue)) list.push(cue);
+        let bucket = this.byStem.get(s);
+        if (!bucket) this.byStem.set(s, (bucket = { bySecond: new Map(), rest: [] }));
+        if (second && second.type === 'word' && second.exact.size === 0) {
+          for (const s2 of second.stems) push(bucket.bySecond, s2, cue);
+        } else if (!bucket.rest.includes(cue)) bucket.rest.push(cue);
       }
     }
     this.size++;
@@ -44,15 +63,27 @@ export class CueSet<T> {
     for (let i = first; i < last; i++) {
       const t = tokens[i]!;
       if (t.kind === 'punct') continue;
-      const candidates = isNumberToken(t) ? [...(this.byStem.get(t.stem) ?? []), ...this.byNumber] : this.byStem.get(t.stem);
-      if (!candidates) continue;
-      for (const cue of candidates) {
-        if (!slotAccepts(cue.slots[0]!, t)) continue;
-        const end = matchFrom(tokens, i + 1, last, cue.slots, 1);
-        if (end >= 0) out.push({ cue, first: i, last: end });
+      const bucket = this.byStem.get(t.stem);
+      if (bucket) {
+        this.tryAll(bucket.rest, tokens, i, last, out);
+        const next = tokens[i + 1];
+        if (next !== undefined && i + 1 < last && next.kind === 'word' && bucket.bySecond.size > 0) {
+          const cands = bucket.bySecond.get(next.stem);
+          if (cands) this.tryAll(cands, tokens, i, last, out);
+        }
       }
+      if (this.byNumber.length > 0 && isNumberToken(t)) this.tryAll(this.byNumber, tokens, i, last, out);
     }
     return out;
+  }
+
+  private tryAll(cues: CompiledCue<T>[], tokens: readonly Token[], i: number, last: number, out: CueMatch<T>[]): void {
+    const t = tokens[i]!;
+    for (const cue of cues) {
+      if (!slotAccepts(cue.slots[0]!, t)) continue;
+      const end = matchFrom(tokens, i + 1, last, cue.slots, 1);
+      if (end >= 0) out.push({ cue, first: i, last: end });
+    }
   }
 }
 

@@ -20,7 +20,7 @@ export const MAX_ANALYSED_CHARS = 20_000;
  * Tokens, sentences and clauses of a text. `isScene` says whether a sentence sets a scene (a
  * place, a time, a customer arriving): with one, present-tense own actions make a story too.
  */
-export function analyse(raw: string, isScene?: (tokens: Token[], first: number, last: number) => boolean): Doc {
+export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[], first: number, last: number) => boolean): Doc {
   // Offsets stay valid: only characters past the bound are dropped, never any before them.
   const text = raw.length > MAX_ANALYSED_CHARS ? raw.slice(0, MAX_ANALYSED_CHARS) : raw;
   const tokens = tokenize(text);
@@ -35,7 +35,9 @@ export function analyse(raw: string, isScene?: (tokens: Token[], first: number, 
   const ownActual = clauses.filter((c) => (c.subject === 'self' || c.subject === 'team') && c.mode === 'actual' && c.active).length;
   // Non-native speakers often tell stories in the present ("I ask him what it is for, he say...");
   // a story still shows in past-tense scene-setting around those present-tense actions.
-  const scene = isScene !== undefined && sentences.some((s) => isScene(tokens, s.first, s.last));
+  // Every sentence is offered to isScene (callers collect per-sentence matches through it).
+  let scene = false;
+  if (isScene) sentences.forEach((s, i) => { if (isScene(i, tokens, s.first, s.last)) scene = true; });
   // A story is told in past events (whoever acts in them: a story with no action of the
   // candidate's own is still a story, and a weak one), or in the present after a scene is set.
   const narrative = (ownPast >= 1 && anyPast >= 2) || anyPast >= 3 || (scene && ownActual >= 2);

@@ -158,7 +158,9 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const first = cuts[c]!;
       const last = cuts[c + 1]!;
       if (last <= first) continue;
-      if (!tokens.slice(first, last).some((t) => t.kind === 'word')) continue;
+      let hasWord = false;
+      for (let i = first; i < last && !hasWord; i++) hasWord = tokens[i]!.kind === 'word';
+      if (!hasWord) continue;
       const found = subjectOf(tokens, first, last);
       const inherited = found.subject === 'inherit';
       const subject: Subject = found.subject === 'inherit' ? (prev?.subject ?? 'none') : found.subject;

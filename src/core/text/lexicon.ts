@@ -44,11 +44,32 @@ export const IRREGULAR_PAST = new Set([
   'spread', 'sprang', 'stank', 'strove', 'swam', 'swept', 'swung', 'wept', 'wound', 'upheld', 'mislaid', 'misunderstood',
 ]);
 
+const participleMemo = new Map<string, boolean>();
+const pastMemo = new Map<string, boolean>();
+
 /** Past participles that follow "I'd" in the past perfect ("I'd sold"), not the conditional ("I'd sell"). */
 export function looksPastParticiple(word: string): boolean {
+  let v = participleMemo.get(word);
+  if (v === undefined) {
+    v = participle(word);
+    if (participleMemo.size < 20_000) participleMemo.set(word, v);
+  }
+  return v;
+}
+
+function participle(word: string): boolean {
   return /[a-z]{2,}ed$/.test(word) || IRREGULAR_PAST.has(word) || /[a-z]+(en|wn|ne|un)$/.test(word) && !['open', 'listen', 'then', 'when', 'even', 'own', 'town', 'down', 'one', 'done'].includes(word) || word === 'done' || word === 'been';
 }
 
 export function looksPast(word: string): boolean {
+  let v = pastMemo.get(word);
+  if (v === undefined) {
+    v = past(word);
+    if (pastMemo.size < 20_000) pastMemo.set(word, v);
+  }
+  return v;
+}
+
+function past(word: string): boolean {
   return IRREGULAR_PAST.has(word) || (/[a-z]{2,}ed$/.test(word) && !['need', 'feed', 'seed', 'speed', 'bed', 'red', 'shed', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'weed', 'hundred'].includes(word));
 }

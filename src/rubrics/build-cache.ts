@@ -1,0 +1,15 @@
+// Build step (npm run build): validate the bundled rubric and write dist/bundled-rubric.json.
+// A rubric with problems fails the build with file:line:column messages.
+import { formatProblem, RubricError } from './errors.js';
+import { writeBundledCache } from './bundled-cache.js';
+import { loadRubric } from './load.js';
+
+try {
+  writeBundledCache(loadRubric([], { useCache: false }).data);
+} catch (e) {
+  if (e instanceof RubricError) {
+    process.stderr.write(`${e.problems.map(formatProblem).join('\n')}\n`);
+    process.exit(1);
+  }
+  throw e;
+}
