@@ -1,6 +1,6 @@
 import type { AnswerCue, CompiledRubric } from './compile.js';
 import type { CueMatch } from './cues/cue-set.js';
-import { outcomeAt, shownAt, spanOf, strongest } from './evidence.js';
+import { isOwnAction, outcomeAt, shownAt, spanOf, strongest } from './evidence.js';
 import type { Doc } from './text/analyse.js';
 import type { Evidence, IndicatorFinding } from './types.js';
 
@@ -20,6 +20,10 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
       if (p.named) namedRanges.push(m);
     } else if (p.kind === 'except') exceptions.push(m);
   }
+  // A result comes after what the candidate did: "a customer came back furious" opening a story is
+  // the situation, not loyalty.
+  let firstAction = Infinity;
+  for (const c of doc.clauses) if (isOwnAction(doc, c)) { firstAction = c.first; break; }
   const byIndicator = new Map<number, Evidence[]>();
   const seen = new Set<number>();
   for (const m of found) {
@@ -34,7 +38,9 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     const named = isNamed || namedRanges.some((n) => n.first < m.last && m.first < n.last);
     const ind = rubric.indicators[indicator]!;
     const clause = doc.clauses[ci]!;
-    const shown = ind.evidence === 'outcome' ? outcomeAt(doc, clause, m.first, named) : shownAt(doc, clause, m.first, named);
+    const shown = ind.evidence === 'outcome'
+      ? (m.first < firstAction ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
+      : shownAt(doc, clause, m.first, named);
     const ev: Evidence = { ...spanOf(doc, m.first, m.last), cue: m.cue.text, shown };
     const list = byIndicator.get(indicator);
     if (list) list.push(ev);

@@ -31,6 +31,13 @@ export interface Clause {
 // "It's not my job", "that's the policy": the speaker's own voice, with no person as subject.
 const IMPERSONAL = new Set(['it', "it's", 'that', "that's", 'this', "this's", 'there', "there's", 'rules', 'policy']);
 const PERSONAL = new Set(['he', 'she', 'they', "he'd", "she'd", "they'd", "he's", "she's", "they're"]);
+const SUBORDINATORS = new Set(['when', 'after', 'before', 'once', 'while', 'as', 'if', 'because', 'since', 'until']);
+
+function hasSubjectBefore(tokens: Token[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let j = from; j < to; j++) if (set.has(tokens[j]!.norm)) return true;
+  return false;
+}
+
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
 const LEADING_SKIP = new Set([
   'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'just', 'later',
@@ -144,11 +151,15 @@ function verbAfter(tokens: Token[], from: number, last: number): number {
 /** Cuts each sentence into clauses and reads subject, mode, tense and negation for each. */
 export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Clause[] {
   const out: Clause[] = [];
+  let lastOfPrevious: Clause | null = null;
   sentences.forEach((s, si) => {
     const cuts: number[] = [s.first];
     for (let i = s.first + 1; i < s.last; i++) {
       const t = tokens[i]!;
+      const start = cuts[cuts.length - 1]!;
       if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.norm)) cuts.push(i + 1);
+      // "when he is finish I ask him": a subordinate clause run into the main one without a comma.
+      else if (SELF_SUBJECT.has(t.norm) && i > start + 1 && SUBORDINATORS.has(tokens[start]!.norm) && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       else if (t.kind === 'word' && CLAUSE_BREAKS.has(t.norm) && cuts[cuts.length - 1] !== i && !CLAUSE_BREAKS.has(tokens[i - 1]!.norm)) cuts.push(i);
     }
@@ -163,7 +174,10 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       if (!hasWord) continue;
       const found = subjectOf(tokens, first, last);
       const inherited = found.subject === 'inherit';
-      const subject: Subject = found.subject === 'inherit' ? (prev?.subject ?? 'none') : found.subject;
+      // A sentence that starts with a verb ("Ran the toaster, cleared tables.") continues the
+      // previous sentence's subject, as terse stories do.
+      const carried = prev ?? (c === 0 && looksPast(tokens[first]!.norm) ? lastOfPrevious : null);
+      const subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
       const verb = verbAfter(tokens, found.at >= 0 ? found.at + 1 : first, last);
       // Only modals before the main verb set the clause's mood: "I asked what they'd want" happened.
       const moodEnd = verb >= 0 ? verb : last;
@@ -199,12 +213,18 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         else if (i <= moodEnd + 1 && looksPast(n)) past = true;
       }
       if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
+      // "I didn't go over it or look into how it happened": the negation covers both.
+      if (inherited && prev && prev.negatedFrom >= 0 && negatedFrom < 0 && (tokens[first]!.norm === 'or' || tokens[first]!.norm === 'nor')) {
+        negatedFrom = first;
+        negatedTo = last;
+      }
       const vt = verb >= 0 ? tokens[verb]! : null;
       const active = vt !== null && !STATIVE.has(vt.norm) && !STATIVE.has(vt.stem) && !DETERMINERS.has(vt.norm);
       const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active };
       out.push(clause);
       prev = clause;
     }
+    if (prev) lastOfPrevious = prev;
   });
   return out;
 }
