@@ -30,9 +30,20 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   clauses.forEach((c, ci) => {
     for (let i = c.first; i < c.last; i++) clauseOf[i] = ci;
   });
-  const ownPast = clauses.filter((c) => (c.subject === 'self' || c.subject === 'team') && c.mode === 'actual' && c.past && c.active).length;
-  const anyPast = clauses.filter((c) => c.mode === 'actual' && c.past).length;
-  const ownActual = clauses.filter((c) => (c.subject === 'self' || c.subject === 'team') && c.mode === 'actual' && c.active).length;
+  let ownPast = 0;
+  let anyPast = 0;
+  let ownActual = 0;
+  let hypothetical = 0;
+  for (const c of clauses) {
+    const own = c.subject === 'self' || c.subject === 'team';
+    if (c.mode === 'hypothetical') hypothetical++;
+    if (c.mode !== 'actual') continue;
+    if (c.past) anyPast++;
+    if (own && c.active) {
+      ownActual++;
+      if (c.past) ownPast++;
+    }
+  }
   // Non-native speakers often tell stories in the present ("I ask him what it is for, he say...");
   // a story still shows in past-tense scene-setting around those present-tense actions.
   // Every sentence is offered to isScene (callers collect per-sentence matches through it).
@@ -40,6 +51,7 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   if (isScene) sentences.forEach((s, i) => { if (isScene(i, tokens, s.first, s.last)) scene = true; });
   // A story is told in past events (whoever acts in them: a story with no action of the
   // candidate's own is still a story, and a weak one), or in the present after a scene is set.
-  const narrative = (ownPast >= 1 && anyPast >= 2) || anyPast >= 3 || (scene && ownActual >= 2);
+  // An answer mostly in "I'd..." steps around a made-up scene ("Say someone came in...") is not one.
+  const narrative = ((ownPast >= 1 && anyPast >= 2) || anyPast >= 3 || (scene && ownActual >= 2)) && anyPast + ownActual > hypothetical;
   return { text, tokens, sentences, clauses, clauseOf, narrative };
 }

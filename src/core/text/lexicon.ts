@@ -19,7 +19,7 @@ export const NEGATORS = new Set([
 ]);
 /** Modal verbs that make a clause hypothetical ("I would ask", "I'll check"). */
 export const MODALS = new Set(['would', "i'd", "we'd", 'will', "i'll", "we'll", 'could', 'should', 'might', 'may', 'must', "you'd", "they'd", "he'd", "she'd"]);
-export const CONDITIONALS = new Set(['if', 'unless', 'whenever', 'imagine', 'suppose']);
+export const CONDITIONALS = new Set(['if', 'unless', 'whenever', 'imagine', 'suppose', 'supposing', 'say']);
 export const HABITUAL = new Set(['always', 'usually', 'normally', 'generally', 'often', 'typically', 'tend', 'whenever', 'sometimes']);
 
 /** Words at which a sentence is cut into clauses (besides punctuation). */
