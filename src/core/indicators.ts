@@ -11,14 +11,18 @@ import type { Evidence, IndicatorFinding } from './types.js';
 export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: ReadonlyArray<CueMatch<AnswerCue>>): IndicatorFinding[] {
   type IndicatorMatch = CueMatch<AnswerCue> & { cue: { payload: { kind: 'indicator'; indicator: number; named: boolean } } };
   const found: IndicatorMatch[] = [];
-  const exceptions: CueMatch<AnswerCue>[] = [];
+  const exceptions = new Map<number, CueMatch<AnswerCue>[]>();
   const namedRanges: CueMatch<AnswerCue>[] = [];
   for (const m of matches) {
     const p = m.cue.payload;
     if (p.kind === 'indicator') {
       found.push(m as IndicatorMatch);
       if (p.named) namedRanges.push(m);
-    } else if (p.kind === 'except') exceptions.push(m);
+    } else if (p.kind === 'except') {
+      const list = exceptions.get(p.indicator);
+      if (list) list.push(m);
+      else exceptions.set(p.indicator, [m]);
+    }
   }
   // A result comes after what the candidate did: "a customer came back furious" opening a story is
   // the situation, not loyalty.
@@ -32,16 +36,19 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     if (ci < 0) continue;
     const key = indicator * 1_000_000 + m.first;
     if (seen.has(key)) continue; // one piece of evidence per indicator per position
-    if (exceptions.some((x) => (x.cue.payload as { indicator: number }).indicator === indicator && x.first <= m.first && m.first < x.last)) continue;
+    const except = exceptions.get(indicator);
+    if (except && except.some((x) => x.first <= m.first && m.first < x.last)) continue;
     seen.add(key);
     // A plain cue inside a phrase that only names a concept ("build win-win relationships") names it too.
-    const named = isNamed || namedRanges.some((n) => n.first < m.last && m.first < n.last);
+    const named = isNamed || (namedRanges.length > 0 && namedRanges.some((n) => n.first < m.last && m.first < n.last));
     const ind = rubric.indicators[indicator]!;
     const clause = doc.clauses[ci]!;
     const shown = ind.evidence === 'outcome'
       ? (m.first < firstAction ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
       : shownAt(doc, clause, m.first, named);
-    const ev: Evidence = { ...spanOf(doc, m.first, m.last), cue: m.cue.text, shown };
+    // Explicit fields, not a spread: spread objects are several times slower to build and to serialise.
+    const span = spanOf(doc, m.first, m.last);
+    const ev: Evidence = { start: span.start, end: span.end, text: span.text, cue: m.cue.text, shown };
     const list = byIndicator.get(indicator);
     if (list) list.push(ev);
     else byIndicator.set(indicator, [ev]);

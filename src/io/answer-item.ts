@@ -6,6 +6,7 @@ export interface AnswerItem {
   answer: string;
   file: string;
   line: number;
+  column: number;
   /** Present only in labelled files; never passed to the scorer. */
   expected?: unknown;
 }

@@ -45,7 +45,7 @@ export async function collectAnswers(paths: string[], defaults: ItemDefaults, re
     try {
       st = statSync(p);
     } catch (e) {
-      errors.push({ file: p, line: 0, column: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message)}` });
+      errors.push({ file: p, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message)}` });
       continue;
     }
     const list: string[] = [];
@@ -57,7 +57,7 @@ export async function collectAnswers(paths: string[], defaults: ItemDefaults, re
       try {
         text = readFileSync(f, 'utf8');
       } catch (e) {
-        errors.push({ file: f, line: 0, column: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+        errors.push({ file: f, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
         continue;
       }
       await readOne(f, text, format);

@@ -53,6 +53,7 @@ function toItem(file: string, line: number, index: number, raw: unknown, default
     answer: r.answer,
     file,
     line,
+    column,
     ...(r.expected !== undefined ? { expected: r.expected } : {}),
   };
 }

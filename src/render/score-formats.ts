@@ -8,27 +8,42 @@ export function renderScoreJson(report: ScoreReport): string {
 
 /** One JSON object per line: {"type":"result",...} per answer, {"type":"error",...} per failed input, then {"type":"summary",...}. */
 export function renderScoreJsonl(report: ScoreReport): string {
-  const lines = [
-    ...report.results.map((r) => JSON.stringify({ type: 'result', version: 1, ...r })),
-    ...report.errors.map((e) => JSON.stringify({ type: 'error', version: 1, ...e })),
-    JSON.stringify({ type: 'summary', version: 1, ...report.summary }),
-  ];
-  return `${lines.join('\n')}\n`;
+  return [...jsonlLines(report)].join('');
+}
+
+/** Prefixes the type and version to an object's JSON without copying the object. */
+export function jsonlLine(type: 'result' | 'error' | 'summary', value: object): string {
+  const body = JSON.stringify(value);
+  return `{"type":"${type}","version":1${body.length > 2 ? `,${body.slice(1)}` : '}'}\n`;
+}
+
+/** The JSONL document line by line, so a large batch can be written as it is rendered. */
+export function* jsonlLines(report: ScoreReport): Generator<string> {
+  for (const r of report.results) yield jsonlLine('result', r);
+  for (const e of report.errors) yield jsonlLine('error', e);
+  yield jsonlLine('summary', report.summary);
 }
 
 export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
 
-/** One row per scored answer; failed inputs are reported on standard error. */
-export function renderScoreCsv(report: ScoreReport): string {
-  const rows = report.results.map((r: ResultRecord) => [
+export function csvHeader(): string {
+  return stringify([[...CSV_COLUMNS]]);
+}
+
+/** One CSV row per scored answer; failed inputs are reported on standard error. */
+export function csvRow(r: ResultRecord): string {
+  return stringify([[
     r.id, r.question, r.competency, r.kind, r.level, r.score,
     ...STAR_PARTS.map((p) => (r.star[p].present ? 'yes' : 'no')),
     r.indicators.filter((f) => f.counted && !f.warning).map((f) => f.id).join(';'),
     r.indicators.filter((f) => f.counted && f.warning).map((f) => f.id).join(';'),
     r.feedback[0]?.message ?? '',
     r.source.file, r.source.line,
-  ]);
-  return stringify([[...CSV_COLUMNS], ...rows]);
+  ]]);
+}
+
+export function renderScoreCsv(report: ScoreReport): string {
+  return csvHeader() + report.results.map(csvRow).join('');
 }
 
 function mdCell(s: string): string {

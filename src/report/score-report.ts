@@ -27,19 +27,63 @@ export interface ScoreReport {
   summary: ScoreSummary;
 }
 
-export function buildScoreReport(results: ResultRecord[], errors: InputError[], failUnder?: Level): ScoreReport {
-  const levels = { low: 0, medium: 0, high: 0 } as Record<Level, number>;
-  for (const r of results) levels[r.level]++;
-  const summary: ScoreSummary = {
-    inputs: results.length + errors.length,
-    scored: results.length,
-    failed: errors.length,
-    levels,
-    meanScore: results.length ? Math.round((results.reduce((a, r) => a + r.score, 0) / results.length) * 10) / 10 : null,
+/** A result record in contract order. Built field by field: a spread of the assessment makes a slow, dictionary-mode object. */
+export function toResultRecord(id: string, a: Assessment, source: { file: string; line: number }): ResultRecord {
+  return {
+    id,
+    question: a.question,
+    questionId: a.questionId,
+    competency: a.competency,
+    competencyInferred: a.competencyInferred,
+    kind: a.kind,
+    kindSource: a.kindSource,
+    level: a.level,
+    score: a.score,
+    star: a.star,
+    indicators: a.indicators,
+    feedback: a.feedback,
+    reasons: a.reasons,
+    source,
   };
-  if (failUnder) {
-    const min = LEVELS.indexOf(failUnder);
-    summary.failUnder = { level: failUnder, below: results.filter((r) => LEVELS.indexOf(r.level) < min).length };
+}
+
+/** Counts results as they are scored, so a streamed batch need not keep them. */
+export class SummaryCounter {
+  private scored = 0;
+  private failed = 0;
+  private total = 0;
+  private below = 0;
+  private readonly levels = { low: 0, medium: 0, high: 0 } as Record<Level, number>;
+
+  constructor(private readonly failUnder?: Level) {}
+
+  add(r: { level: Level; score: number }): void {
+    this.scored++;
+    this.total += r.score;
+    this.levels[r.level]++;
+    if (this.failUnder && LEVELS.indexOf(r.level) < LEVELS.indexOf(this.failUnder)) this.below++;
   }
-  return { version: 1, results, errors, summary };
+
+  addErrors(n: number): void {
+    this.failed += n;
+  }
+
+  summary(): ScoreSummary {
+    const s: ScoreSummary = {
+      inputs: this.scored + this.failed,
+      scored: this.scored,
+      failed: this.failed,
+      levels: { ...this.levels },
+      meanScore: this.scored ? Math.round((this.total / this.scored) * 10) / 10 : null,
+    };
+    if (this.failUnder) s.failUnder = { level: this.failUnder, below: this.below };
+    return s;
+  }
+}
+
+export function buildScoreReport(results: ResultRecord[], errors: InputError[], failUnder?: Level): ScoreReport {
+  const counter = new SummaryCounter(failUnder);
+  for (const r of results) counter.add(r);
+  counter.addErrors(errors.length);
+  return { version: 1, results, errors, summary: counter.summary() };
 }

@@ -54,3 +54,13 @@ describe('the scoring pipeline on arbitrary strings', () => {
     }), { numRuns: 100 });
   });
 });
+
+describe('the ASCII tokenizer', () => {
+  it('gives the same tokens as the Unicode pattern on printable ASCII', async () => {
+    const { tokenizeAscii, tokenizeUnicode } = await import('../../src/core/text/tokenize.js');
+    const printable = fc.string({ unit: fc.constantFrom(...' \n\tabcXYZ\'-.,!?%0123456789didn\'t one-page 30% 2.5'.split('')) });
+    fc.assert(fc.property(printable, (text) => {
+      expect(tokenizeAscii(text)).toEqual(tokenizeUnicode(text));
+    }), { numRuns: 500 });
+  });
+});

@@ -40,11 +40,11 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
   for (const item of collected.items) {
     const label = readLabel(item.expected);
     if (typeof label === 'string') {
-      errors.push({ file: item.file, line: item.line, column: 1, message: label });
+      errors.push({ file: item.file, line: item.line, column: item.column, message: label });
       continue;
     }
     if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
-      errors.push({ file: item.file, line: item.line, column: 1, message: `unknown competency "${item.competency}"` });
+      errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}"` });
       continue;
     }
     // The scorer sees only what `coach score` would: question, competency, answer.

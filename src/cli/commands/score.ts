@@ -3,8 +3,8 @@ import { LEVELS, type Level } from '../../core/types.js';
 import { collectAnswers } from '../../io/collect.js';
 import type { InputError } from '../../io/errors.js';
 import type { InputFormat } from '../../io/read-answers.js';
-import { buildScoreReport, type ResultRecord } from '../../report/score-report.js';
-import { renderScoreCsv, renderScoreJson, renderScoreJsonl, renderScoreMarkdown } from '../../render/score-formats.js';
+import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
+import { csvHeader, csvRow, jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
 import { renderErrorsText, renderScoreText } from '../../render/score-text.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
@@ -39,38 +39,72 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   }
   const collected = await collectAnswers(inputs, { question: opts.question, competency: opts.competency }, readStdin, opts.stdinFormat);
   const errors: InputError[] = [...collected.errors];
+  const counter = new SummaryCounter(opts.failUnder);
+  // JSONL and CSV are written as answers are scored and nothing is kept; the other formats are
+  // whole documents, so their results are collected first.
+  const out = new ChunkedWriter(process.stdout);
+  if (format === 'csv') out.write(csvHeader());
   const results: ResultRecord[] = [];
   const showProgress = process.stderr.isTTY === true && collected.items.length >= PROGRESS_EVERY * 2;
   const started = Date.now();
   collected.items.forEach((item, i) => {
     if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
-      errors.push({ file: item.file, line: item.line, column: 1, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
+      errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
       return;
     }
     const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
-    results.push({ id: item.id, ...a, source: { file: item.file, line: item.line } });
+    const result = toResultRecord(item.id, a, { file: item.file, line: item.line });
+    counter.add(result);
+    if (format === 'jsonl') out.write(jsonlLine('result', result));
+    else if (format === 'csv') out.write(csvRow(result));
+    else results.push(result);
     if (showProgress && (i + 1) % PROGRESS_EVERY === 0) {
       const rate = Math.round((i + 1) / Math.max(0.001, (Date.now() - started) / 1000));
       process.stderr.write(`\rscored ${i + 1}/${collected.items.length} (${rate}/s)`);
     }
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
-  errors.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
-  const report = buildScoreReport(results, errors, opts.failUnder);
+  // Errors grouped by file in the order files were read, then by line.
+  const fileOrder = new Map<string, number>();
+  for (const e of [...collected.errors, ...errors]) if (!fileOrder.has(e.file)) fileOrder.set(e.file, fileOrder.size);
+  errors.sort((x, y) => fileOrder.get(x.file)! - fileOrder.get(y.file)! || x.line - y.line || x.column - y.column);
+  counter.addErrors(errors.length);
+  const report: ScoreReport = { version: 1, results, errors, summary: counter.summary() };
 
   switch (format) {
-    case 'json': process.stdout.write(renderScoreJson(report)); break;
-    case 'jsonl': process.stdout.write(renderScoreJsonl(report)); break;
-    case 'csv': process.stdout.write(renderScoreCsv(report)); break;
-    case 'markdown': process.stdout.write(renderScoreMarkdown(report)); break;
-    case 'text': process.stdout.write(renderScoreText(report, await styleFor(process.stdout, opts.color))); break;
+    case 'jsonl':
+      for (const e of errors) out.write(jsonlLine('error', e));
+      out.write(jsonlLine('summary', report.summary));
+      break;
+    case 'csv': break;
+    case 'json': out.write(renderScoreJson(report)); break;
+    case 'markdown': out.write(renderScoreMarkdown(report)); break;
+    case 'text': out.write(renderScoreText(report, await styleFor(process.stdout, opts.color))); break;
   }
+  out.flush();
   if (format !== 'json' && format !== 'jsonl' && errors.length > 0) {
     process.stderr.write(renderErrorsText(report, await styleFor(process.stderr, opts.color)));
   }
   if (errors.length > 0) return EXIT.fatal;
   if (opts.failUnder && (report.summary.failUnder?.below ?? 0) > 0) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** Collects output into blocks of about 1 MB: no giant string for a large batch, few writes. */
+class ChunkedWriter {
+  private buf: string[] = [];
+  private size = 0;
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+  write(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1_000_000) this.flush();
+  }
+  flush(): void {
+    if (this.buf.length) this.stream.write(this.buf.join(''));
+    this.buf = [];
+    this.size = 0;
+  }
 }
 
 export function parseLevel(value: string): Level {

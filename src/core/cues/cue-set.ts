@@ -65,23 +65,28 @@ export class CueSet<T> {
       if (t.kind === 'punct') continue;
       const bucket = this.byStem.get(t.stem);
       if (bucket) {
-        this.tryAll(bucket.rest, tokens, i, last, out);
+        this.tryAll(bucket.rest, tokens, i, last, out, 1);
         const next = tokens[i + 1];
         if (next !== undefined && i + 1 < last && next.kind === 'word' && bucket.bySecond.size > 0) {
+          // Found under the next word's stem: the second slot is already matched.
           const cands = bucket.bySecond.get(next.stem);
-          if (cands) this.tryAll(cands, tokens, i, last, out);
+          if (cands) this.tryAll(cands, tokens, i, last, out, 2);
         }
       }
-      if (this.byNumber.length > 0 && isNumberToken(t)) this.tryAll(this.byNumber, tokens, i, last, out);
+      if (t.num && this.byNumber.length > 0) this.tryAll(this.byNumber, tokens, i, last, out, 1);
     }
     return out;
   }
 
-  private tryAll(cues: CompiledCue<T>[], tokens: readonly Token[], i: number, last: number, out: CueMatch<T>[]): void {
+  private tryAll(cues: CompiledCue<T>[], tokens: readonly Token[], i: number, last: number, out: CueMatch<T>[], from: 1 | 2): void {
     const t = tokens[i]!;
     for (const cue of cues) {
-      if (!slotAccepts(cue.slots[0]!, t)) continue;
-      const end = matchFrom(tokens, i + 1, last, cue.slots, 1);
+      // The index found the cue by this token's stem, so only exact forms need checking here.
+      const head = cue.slots[0]!;
+      if (head.type !== 'word' || head.exact.size > 0 || !head.stems.has(t.stem)) {
+        if (!slotAccepts(head, t)) continue;
+      }
+      const end = matchFrom(tokens, i + from, last, cue.slots, from);
       if (end >= 0) out.push({ cue, first: i, last: end });
     }
   }

@@ -2,7 +2,7 @@ import type { Token } from './tokenize.js';
 import type { SentenceRange } from './sentences.js';
 import {
   CLAUSE_BREAKS, CONDITIONALS, DETERMINERS, HABITUAL, MODALS, NEGATORS, OTHER_SUBJECT, SELF_SUBJECT, STATIVE,
-  TEAM_SUBJECT, looksPast, looksPastParticiple,
+  TEAM_SUBJECT, looksPast, looksPastParticiple, wordClass, W_COND, W_HABIT, W_MODAL, W_NEG, W_PAST,
 } from './lexicon.js';
 
 /** Who does the clause's verb: the candidate, their team ("we"), someone else, or nobody named. */
@@ -189,7 +189,9 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         const t = tokens[i]!;
         if (t.kind !== 'word') continue;
         const n = t.norm;
-        if (NEGATORS.has(n) || n.endsWith("n't")) {
+        const wc = t.wc;
+        if (wc === 0 && n !== 'going') continue;
+        if (wc & W_NEG) {
           if (n === 'instead' || n === 'rather' || n === 'without') {
             // "instead of X" / "rather than X" / "without X" negate X only, up to the next subject:
             // "instead of reading it out I drew a timeline" still shows the timeline.
@@ -202,15 +204,15 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
             }
           } else if (negatedFrom < 0) negatedFrom = i;
         }
-        if (i <= moodEnd && MODALS.has(n)) {
+        if (i <= moodEnd && wc & W_MODAL) {
           const nx = tokens[i + 1];
           const perfect = (n === "i'd" || n === "we'd" || n === "he'd" || n === "she'd" || n === "they'd") && nx && (looksPastParticiple(nx.norm) || (nx.norm === 'never' || nx.norm === 'already' || nx.norm === 'just') && tokens[i + 2] && looksPastParticiple(tokens[i + 2]!.norm));
           if (perfect) past = true;
           else mode = 'hypothetical';
         } else if (i <= moodEnd && n === 'going' && tokens[i + 1]?.norm === 'to' && i > first && ['am', "i'm", 'are', "we're"].includes(tokens[i - 1]!.norm)) mode = 'hypothetical';
-        else if (CONDITIONALS.has(n) && i <= first + 1) mode = 'hypothetical';
-        else if (HABITUAL.has(n) && mode === 'actual') mode = 'habitual';
-        else if (i <= moodEnd + 1 && looksPast(n)) past = true;
+        else if (wc & W_COND && i <= first + 1) mode = 'hypothetical';
+        else if (wc & W_HABIT && mode === 'actual') mode = 'habitual';
+        else if (i <= moodEnd + 1 && wc & W_PAST) past = true;
       }
       if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
       // "I didn't go over it or look into how it happened": the negation covers both.

@@ -1,4 +1,5 @@
 import { stem } from './stem.js';
+import { wordClass } from './lexicon.js';
 
 export type TokenKind = 'word' | 'num' | 'punct';
 
@@ -12,6 +13,26 @@ export interface Token {
   end: number;
   /** True when the original starts with a capital letter (proper nouns mid-sentence). */
   capital: boolean;
+  /** A number: digits, or a number word ("twelve", "half"). */
+  num: boolean;
+  /** Word-class bits (lexicon.ts W_*), 0 for numbers and punctuation. */
+  wc: number;
+}
+
+interface WordInfo {
+  stem: string;
+  num: boolean;
+  wc: number;
+}
+const wordMemo = new Map<string, WordInfo>();
+
+function infoOf(norm: string): WordInfo {
+  let info = wordMemo.get(norm);
+  if (info === undefined) {
+    info = { stem: stem(norm), num: NUMBER_WORDS.has(norm), wc: wordClass(norm) };
+    if (wordMemo.size < 50_000) wordMemo.set(norm, info);
+  }
+  return info;
 }
 
 const NUMBER_WORDS = new Set([
@@ -21,28 +42,87 @@ const NUMBER_WORDS = new Set([
 
 // Words (with inner apostrophes and hyphens), numbers (with %, decimals), or single punctuation marks.
 const TOKEN_RE = /([\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}]+)*)|(\d+(?:[.,]\d+)*%?)|([^\s\p{L}\p{M}\d])/gu;
+const NON_ASCII = /[^\x00-\x7F]/;
 
 export function isNumberToken(t: Token): boolean {
-  return t.kind === 'num' || NUMBER_WORDS.has(t.norm);
+  return t.num;
 }
 
 /** Splits text into tokens with offsets. Never throws; linear in the input. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+/** Splits text into tokens with offsets. Never throws; linear in the input. */
+export function tokenize(text: string): Token[] {
+  return NON_ASCII.test(text) ? tokenizeUnicode(text) : tokenizeAscii(text);
+}
+
+function wordToken(raw: string, start: number): Token {
+  const lower = raw.toLowerCase();
+  const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  const info = infoOf(norm);
+  return { norm, stem: info.stem, kind: 'word', start, end: start + raw.length, capital: raw[0] !== raw[0]!.toLowerCase(), num: info.num, wc: info.wc };
+}
+
+function numberToken(raw: string, start: number): Token {
+  return { norm: raw, stem: raw, kind: 'num', start, end: start + raw.length, capital: false, num: true, wc: 0 };
+}
+
+function punctToken(raw: string, start: number): Token {
+  const norm = raw === '’' ? "'" : raw;
+  return { norm, stem: norm, kind: 'punct', start, end: start + raw.length, capital: false, num: false, wc: 0 };
+}
+
+export function tokenizeUnicode(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = from;
-  const slice = to === text.length ? text : text.slice(0, to);
+  TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(slice)) !== null) {
-    const raw = m[0];
-    const start = m.index;
-    if (m[1] !== undefined) {
-      const norm = raw.toLowerCase().replace(/’/g, "'");
-      out.push({ norm, stem: stem(norm), kind: 'word', start, end: start + raw.length, capital: raw[0] !== raw[0]!.toLowerCase() });
-    } else if (m[2] !== undefined) {
-      out.push({ norm: raw, stem: raw, kind: 'num', start, end: start + raw.length, capital: false });
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    if (m[1] !== undefined) out.push(wordToken(m[0], m.index));
+    else if (m[2] !== undefined) out.push(numberToken(m[0], m.index));
+    else out.push(punctToken(m[0], m.index));
+  }
+  return out;
+}
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The same tokens as the Unicode pattern, for ASCII text, by a character scan (2-3x faster). */
+export function tokenizeAscii(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) { i++; continue; }
+    const start = i;
+    if (isLetter(c)) {
+      i++;
+      let hyphenated = false;
+      for (;;) {
+        while (i < n && isLetter(text.charCodeAt(i))) i++;
+        // An inner apostrophe ("didn't") or hyphen ("one-page") continues the word when a letter
+        // follows; as in the Unicode pattern, apostrophes come before any hyphen.
+        const d = text.charCodeAt(i);
+        if (i + 1 < n && isLetter(text.charCodeAt(i + 1)) && ((d === 39 && !hyphenated) || d === 45)) {
+          if (d === 45) hyphenated = true;
+          i++;
+          continue;
+        }
+        break;
+      }
+      out.push(wordToken(text.slice(start, i), start));
+    } else if (isDigit(c)) {
+      i++;
+      for (;;) {
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        const d = text.charCodeAt(i);
+        if ((d === 46 || d === 44) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) { i++; continue; }
+        break;
+      }
+      if (text.charCodeAt(i) === 37) i++;
+      out.push(numberToken(text.slice(start, i), start));
     } else {
-      const norm = raw === '’' ? "'" : raw;
-      out.push({ norm, stem: norm, kind: 'punct', start, end: start + raw.length, capital: false });
+      i++;
+      out.push(punctToken(text[start]!, start));
     }
   }
   return out;
