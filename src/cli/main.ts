@@ -96,7 +96,7 @@ ${EXIT_CODES}`);
     .addOption(new Option('--kind <kind>', 'only this kind of question').choices(['behavioural', 'situational', 'opinion']))
     .option('--json', 'machine-readable list')
     .addOption(rubricsOption())
-    .addHelpText('after', '\nExamples:\n  coach bank list --competency integrity --kind situational\n  coach bank list --json')
+    .addHelpText('after', `\nExamples:\n  coach bank list --competency integrity --kind situational\n  coach bank list --json\n${EXIT_CODES}`)
     .action((opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankList({ ...opts, color: cmd.optsWithGlobals()['color'] })));
   bank
     .command('show')
@@ -104,7 +104,7 @@ ${EXIT_CODES}`);
     .argument('<id>', 'question, competency or indicator id')
     .option('--json', 'machine-readable')
     .addOption(rubricsOption())
-    .addHelpText('after', '\nExamples:\n  coach bank show customer-focus-01\n  coach bank show teamwork\n  coach bank show probes-need')
+    .addHelpText('after', `\nExamples:\n  coach bank show customer-focus-01\n  coach bank show teamwork\n  coach bank show probes-need\n${EXIT_CODES}`)
     .action((id: string, opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankShow(id, { ...opts, color: cmd.optsWithGlobals()['color'] })));
   bank
     .command('validate')

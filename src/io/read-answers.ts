@@ -122,19 +122,29 @@ async function readCsv(file: string, text: string, defaults: ItemDefaults): Prom
   const { parse: parseCsv } = await import('csv-parse/sync');
   const items: AnswerItem[] = [];
   const errors: InputError[] = [];
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  const badLines = new Set<number>();
+  const bad = (line: number, message: string): void => {
+    if (badLines.has(line)) return; // one error per bad record
+    badLines.add(line);
+    errors.push({ file, line, column: 1, message });
+  };
+  type Row = { record: Record<string, string>; raw: string; info: { lines: number } };
+  let records: Row[];
   try {
     records = parseCsv(text, {
       bom: true,
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       info: true,
+      raw: true,
       skip_empty_lines: true,
-      relax_column_count: false,
+      // Answers quote people ('he said "thanks"'): a quote inside an unquoted field is text, so
+      // one stray quote cannot swallow the rows after it.
+      relax_quotes: true,
       skip_records_with_error: true,
       on_skip: (err: { message: string; lines?: number } | undefined) => {
-        if (err) errors.push({ file, line: err.lines ?? 1, column: 1, message: `bad CSV row: ${err.message}` });
+        if (err) bad(err.lines ?? 1, `bad CSV row: ${err.message}`);
       },
-    }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+    }) as Row[];
   } catch (e) {
     const err = e as { message: string; lines?: number };
     return { items, errors: [{ file, line: err.lines ?? 1, column: 1, message: `cannot read CSV: ${err.message}` }] };
@@ -143,8 +153,15 @@ async function readCsv(file: string, text: string, defaults: ItemDefaults): Prom
   if (first && !('answer' in first)) {
     return { items, errors: [{ file, line: 1, column: 1, message: 'CSV header must have the columns id,question,competency,answer' }] };
   }
-  records.forEach(({ record, info }, i) => {
-    const item = toItem(file, info.lines, i, {
+  records.forEach(({ record, raw, info }, i) => {
+    // info.lines is where a record ends; a quoted answer may span several lines.
+    const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+    const malformed = Object.entries(record).find(([, v]) => typeof v === 'string' && v.startsWith('"'));
+    if (malformed) {
+      bad(line, `bad CSV row: malformed quoting in the ${malformed[0]} column (a quoted field must end with its closing quote)`);
+      return;
+    }
+    const item = toItem(file, line, i, {
       ...(record['id'] ? { id: record['id'] } : {}),
       ...(record['question'] ? { question: record['question'] } : {}),
       competency: record['competency'] ?? undefined,
@@ -152,6 +169,7 @@ async function readCsv(file: string, text: string, defaults: ItemDefaults): Prom
     }, defaults, errors);
     if (item) items.push(item);
   });
+  errors.sort((x, y) => x.line - y.line);
   return { items, errors };
 }
 

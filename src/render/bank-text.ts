@@ -15,7 +15,7 @@ export function renderBankShow(data: RubricData, kind: 'question' | 'competency'
   const w = st.width;
   if (kind === 'question') {
     const q = data.questions.find((x) => x.id === id)!;
-    out.push(`${st.bold(q.id)}  ${st.dim(`${q.competency} · ${q.kind}`)}`, '', wrap(q.text, w, ''), '', `${st.bold('A strong answer')} ${wrap(q.guidance, w - 16, '')}`);
+    out.push(`${st.bold(q.id)}  ${st.dim(`${q.competency} · ${q.kind}`)}`, '', wrap(q.text, w, ''), '', st.bold('Guidance'), wrap(q.guidance, w, ''));
   } else if (kind === 'competency') {
     const c = data.competencies.find((x) => x.id === id)!;
     out.push(`${st.bold(c.name)} (${c.id})`, wrap(c.summary, w, ''), st.dim(`sources: ${c.sources.join(', ')}`), '');

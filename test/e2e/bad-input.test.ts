@@ -122,3 +122,17 @@ describe('coach score on a folder with bad inputs (text)', () => {
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 });
+
+describe('CSV rows after a stray quote', () => {
+  it('are still scored, and a multi-line record is located at its first line', () => {
+    const csv = 'id,question,competency,answer\n'
+      + 'a,Tell me about a time you helped a customer.,customer-focus,She said "thanks" and left.\n'
+      + 'b,Tell me about a time you helped a customer.,customer-focus,"I asked what she needed,\nthen I gave her two options."\n'
+      + 'c,Tell me about a time you helped a customer.,customer-focus,I asked what she needed.\n';
+    const run = runCoachJson(['score', '-', '--json'], { stdin: csv });
+    expect(run.code).toBe(0);
+    const where = Object.fromEntries(run.json.results.map((r: any) => [r.id, r.source.line]));
+    expect(where).toEqual({ a: 2, b: 3, c: 5 });
+    expect(run.json.summary.inputs).toBe(3);
+  });
+});

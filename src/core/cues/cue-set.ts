@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokenize.js';
 import { isNumberToken } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
+import { internStem } from './vocab.js';
 import { compilePattern, type Slot } from './pattern.js';
 
 export interface CompiledCue<T> {
@@ -22,7 +23,7 @@ export interface CueMatch<T> {
  * only cues that can still match are tried.
  */
 interface Bucket<T> {
-  bySecond: Map<string, CompiledCue<T>[]>;
+  bySecond: Map<number, CompiledCue<T>[]>;
   rest: CompiledCue<T>[];
 }
 
@@ -34,7 +35,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Cues indexed by the stems of their first two words, so matching stays cheap as rubrics grow. */
 export class CueSet<T> {
-  private readonly byStem = new Map<string, Bucket<T>>();
+  /** Buckets by the stem id (cues/vocab.ts) of a cue's first word. */
+  private readonly byStem = new Map<number, Bucket<T>>();
   private readonly byNumber: CompiledCue<T>[] = [];
   size = 0;
 
@@ -46,11 +48,11 @@ export class CueSet<T> {
     else if (head.type === 'word') {
       const second = slots[1];
       // Exact forms are indexed under their stem too; slotAccepts then checks the form.
-      for (const s of [...head.stems, ...[...head.exact].map(stem)]) {
-        let bucket = this.byStem.get(s);
-        if (!bucket) this.byStem.set(s, (bucket = { bySecond: new Map(), rest: [] }));
+      for (const id of [...head.ids, ...[...head.exact].map((e) => internStem(stem(e)))]) {
+        let bucket = this.byStem.get(id);
+        if (!bucket) this.byStem.set(id, (bucket = { bySecond: new Map(), rest: [] }));
         if (second && second.type === 'word' && second.exact.size === 0) {
-          for (const s2 of second.stems) push(bucket.bySecond, s2, cue);
+          for (const id2 of second.ids) push(bucket.bySecond, id2, cue);
         } else if (!bucket.rest.includes(cue)) bucket.rest.push(cue);
       }
     }
@@ -62,14 +64,14 @@ export class CueSet<T> {
     const out: CueMatch<T>[] = [];
     for (let i = first; i < last; i++) {
       const t = tokens[i]!;
-      if (t.kind === 'punct') continue;
-      const bucket = this.byStem.get(t.stem);
+      if (t.sid < 0 && !t.num) continue;
+      const bucket = t.sid >= 0 ? this.byStem.get(t.sid) : undefined;
       if (bucket) {
         this.tryAll(bucket.rest, tokens, i, last, out, 1);
         const next = tokens[i + 1];
         if (next !== undefined && i + 1 < last && next.kind === 'word' && bucket.bySecond.size > 0) {
           // Found under the next word's stem: the second slot is already matched.
-          const cands = bucket.bySecond.get(next.stem);
+          const cands = next.sid >= 0 ? bucket.bySecond.get(next.sid) : undefined;
           if (cands) this.tryAll(cands, tokens, i, last, out, 2);
         }
       }
@@ -83,7 +85,7 @@ export class CueSet<T> {
     for (const cue of cues) {
       // The index found the cue by this token's stem, so only exact forms need checking here.
       const head = cue.slots[0]!;
-      if (head.type !== 'word' || head.exact.size > 0 || !head.stems.has(t.stem)) {
+      if (head.type !== 'word' || head.exact.size > 0 || !head.ids.has(t.sid)) {
         if (!slotAccepts(head, t)) continue;
       }
       const end = matchFrom(tokens, i + from, last, cue.slots, from);
@@ -94,7 +96,7 @@ export class CueSet<T> {
 
 function slotAccepts(slot: Slot, t: Token): boolean {
   switch (slot.type) {
-    case 'word': return t.kind === 'word' && (slot.stems.has(t.stem) || slot.exact.has(t.norm));
+    case 'word': return t.kind === 'word' && (slot.ids.has(t.sid) || (slot.exact.size > 0 && slot.exact.has(t.norm)));
     case 'number': return isNumberToken(t);
     case 'percent': return t.kind === 'num' && t.norm.endsWith('%');
     case 'any': return t.kind !== 'punct';

@@ -1,4 +1,5 @@
 import { stem } from '../text/stem.js';
+import { internStem } from './vocab.js';
 
 /**
  * A cue pattern, compiled from rubric text such as "ask ... what|why|how" or "complaints fell|dropped by #".
@@ -9,7 +10,7 @@ import { stem } from '../text/stem.js';
  *  - `#` is a number (digits, "30%", or a number word such as "twelve" or "half"); `#%` is a percentage.
  */
 export type Slot =
-  | { type: 'word'; stems: ReadonlySet<string>; exact: ReadonlySet<string> }
+  | { type: 'word'; stems: ReadonlySet<string>; ids: ReadonlySet<number>; exact: ReadonlySet<string> }
   | { type: 'gap'; max: number }
   | { type: 'any' }
   | { type: 'number' }
@@ -45,7 +46,7 @@ export function compilePattern(cue: string): Slot[] {
       }
       const exact = alts.filter((a) => a.startsWith('=')).map((a) => normaliseWord(a.slice(1)));
       const stems = alts.filter((a) => !a.startsWith('=')).map((a) => stem(normaliseWord(a)));
-      slots.push({ type: 'word', stems: new Set(stems), exact: new Set(exact) });
+      slots.push({ type: 'word', stems: new Set(stems), ids: new Set(stems.map(internStem)), exact: new Set(exact) });
     }
   }
   const first = slots[0]!;

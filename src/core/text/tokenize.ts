@@ -1,5 +1,6 @@
 import { stem } from './stem.js';
 import { wordClass } from './lexicon.js';
+import { stemId, vocabSize } from '../cues/vocab.js';
 
 export type TokenKind = 'word' | 'num' | 'punct';
 
@@ -17,20 +18,29 @@ export interface Token {
   num: boolean;
   /** Word-class bits (lexicon.ts W_*), 0 for numbers and punctuation. */
   wc: number;
+  /** The stem's id in the cue vocabulary (cues/vocab.ts), -1 when no cue uses it. */
+  sid: number;
 }
 
 interface WordInfo {
   stem: string;
   num: boolean;
   wc: number;
+  sid: number;
+  /** Vocabulary size when sid was read: a rubric compiled later may add the stem. */
+  vocab: number;
 }
 const wordMemo = new Map<string, WordInfo>();
 
 function infoOf(norm: string): WordInfo {
   let info = wordMemo.get(norm);
   if (info === undefined) {
-    info = { stem: stem(norm), num: NUMBER_WORDS.has(norm), wc: wordClass(norm) };
+    const s = stem(norm);
+    info = { stem: s, num: NUMBER_WORDS.has(norm), wc: wordClass(norm), sid: stemId(s), vocab: vocabSize() };
     if (wordMemo.size < 50_000) wordMemo.set(norm, info);
+  } else if (info.vocab !== vocabSize()) {
+    info.sid = stemId(info.stem);
+    info.vocab = vocabSize();
   }
   return info;
 }
@@ -58,16 +68,16 @@ function wordToken(raw: string, start: number): Token {
   const lower = raw.toLowerCase();
   const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
   const info = infoOf(norm);
-  return { norm, stem: info.stem, kind: 'word', start, end: start + raw.length, capital: raw[0] !== raw[0]!.toLowerCase(), num: info.num, wc: info.wc };
+  return { norm, stem: info.stem, kind: 'word', start, end: start + raw.length, capital: raw[0] !== raw[0]!.toLowerCase(), num: info.num, wc: info.wc, sid: info.sid };
 }
 
 function numberToken(raw: string, start: number): Token {
-  return { norm: raw, stem: raw, kind: 'num', start, end: start + raw.length, capital: false, num: true, wc: 0 };
+  return { norm: raw, stem: raw, kind: 'num', start, end: start + raw.length, capital: false, num: true, wc: 0, sid: -1 };
 }
 
 function punctToken(raw: string, start: number): Token {
   const norm = raw === '’' ? "'" : raw;
-  return { norm, stem: norm, kind: 'punct', start, end: start + raw.length, capital: false, num: false, wc: 0 };
+  return { norm, stem: norm, kind: 'punct', start, end: start + raw.length, capital: false, num: false, wc: 0, sid: -1 };
 }
 
 export function tokenizeUnicode(text: string): Token[] {
