@@ -18,13 +18,15 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
   // Every answer cue is matched in one pass per sentence; scene-setting sentences (STAR
   // situation cues) also decide whether a present-tense answer is a story.
   const bySentence: CueMatch<AnswerCue>[][] = [];
+  const all: CueMatch<AnswerCue>[] = [];
   const doc = analyse(typeof input.answer === 'string' ? input.answer : '', (si, tokens, first, last) => {
     const ms = rubric.answerCues.matchRange(tokens, first, last);
     bySentence[si] = ms;
+    for (const m of ms) all.push(m);
     return ms.some((m) => m.cue.payload.kind === 'star' && m.cue.payload.part === 'situation');
   });
   const star = findStar(doc, bySentence);
-  const findings = findIndicators(doc, rubric, bySentence.flat());
+  const findings = findIndicators(doc, rubric, all);
   const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById);
   for (const f of findings) f.counted = decision.counted.has(f.id);
   const feedback = chooseFeedback(rubric, q.competency, q.kind, decision.level, star, findings, decision.counted);

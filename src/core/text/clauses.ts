@@ -1,8 +1,8 @@
 import type { Token } from './tokenize.js';
 import type { SentenceRange } from './sentences.js';
 import {
-  CLAUSE_BREAKS, CONDITIONALS, DETERMINERS, HABITUAL, MODALS, NEGATORS, OTHER_SUBJECT, SELF_SUBJECT, STATIVE,
-  TEAM_SUBJECT, looksPast, looksPastParticiple, wordClass, W_COND, W_HABIT, W_MODAL, W_NEG, W_PAST,
+  DETERMINERS, MODALS, NEGATORS, OTHER_SUBJECT, SELF_SUBJECT, STATIVE,
+  TEAM_SUBJECT, looksPast, looksPastParticiple, W_BREAK, W_COND, W_HABIT, W_MODAL, W_NEG, W_PAST, W_SELF,
 } from './lexicon.js';
 
 /** Who does the clause's verb: the candidate, their team ("we"), someone else, or nobody named. */
@@ -159,9 +159,9 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const start = cuts[cuts.length - 1]!;
       if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.norm)) cuts.push(i + 1);
       // "when he is finish I ask him": a subordinate clause run into the main one without a comma.
-      else if (SELF_SUBJECT.has(t.norm) && i > start + 1 && SUBORDINATORS.has(tokens[start]!.norm) && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
+      else if (t.wc & W_SELF && i > start + 1 && SUBORDINATORS.has(tokens[start]!.norm) && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
-      else if (t.kind === 'word' && CLAUSE_BREAKS.has(t.norm) && cuts[cuts.length - 1] !== i && !CLAUSE_BREAKS.has(tokens[i - 1]!.norm)) cuts.push(i);
+      else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
     }
     cuts.push(s.last);
     let prev: Clause | null = null;

@@ -50,6 +50,8 @@ export const W_MODAL = 2;
 export const W_COND = 4;
 export const W_HABIT = 8;
 export const W_PAST = 16;
+export const W_BREAK = 32;
+export const W_SELF = 64;
 
 const classMemo = new Map<string, number>();
 
@@ -61,7 +63,9 @@ export function wordClass(word: string): number {
       | (MODALS.has(word) ? W_MODAL : 0)
       | (CONDITIONALS.has(word) ? W_COND : 0)
       | (HABITUAL.has(word) ? W_HABIT : 0)
-      | (looksPast(word) ? W_PAST : 0);
+      | (looksPast(word) ? W_PAST : 0)
+      | (CLAUSE_BREAKS.has(word) ? W_BREAK : 0)
+      | (SELF_SUBJECT.has(word) ? W_SELF : 0);
     if (classMemo.size < 50_000) classMemo.set(word, v);
   }
   return v;

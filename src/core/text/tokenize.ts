@@ -67,8 +67,12 @@ export function tokenize(text: string): Token[] {
 function wordToken(raw: string, start: number): Token {
   const lower = raw.toLowerCase();
   const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  return makeWord(raw, norm, start, raw[0] !== raw[0]!.toLowerCase());
+}
+
+function makeWord(raw: string, norm: string, start: number, capital: boolean): Token {
   const info = infoOf(norm);
-  return { norm, stem: info.stem, kind: 'word', start, end: start + raw.length, capital: raw[0] !== raw[0]!.toLowerCase(), num: info.num, wc: info.wc, sid: info.sid };
+  return { norm, stem: info.stem, kind: 'word', start, end: start + raw.length, capital, num: info.num, wc: info.wc, sid: info.sid };
 }
 
 function numberToken(raw: string, start: number): Token {
@@ -107,8 +111,14 @@ export function tokenizeAscii(text: string): Token[] {
     if (isLetter(c)) {
       i++;
       let hyphenated = false;
+      let upper = c <= 90;
       for (;;) {
-        while (i < n && isLetter(text.charCodeAt(i))) i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d >= 97 && d <= 122) i++;
+          else if (d >= 65 && d <= 90) { upper = true; i++; }
+          else break;
+        }
         // An inner apostrophe ("didn't") or hyphen ("one-page") continues the word when a letter
         // follows; as in the Unicode pattern, apostrophes come before any hyphen.
         const d = text.charCodeAt(i);
@@ -119,7 +129,9 @@ export function tokenizeAscii(text: string): Token[] {
         }
         break;
       }
-      out.push(wordToken(text.slice(start, i), start));
+      const raw = text.slice(start, i);
+      // Most words have no capitals: no lower-casing, and no curly apostrophes in ASCII text.
+      out.push(makeWord(raw, upper ? raw.toLowerCase() : raw, start, c <= 90));
     } else if (isDigit(c)) {
       i++;
       for (;;) {
