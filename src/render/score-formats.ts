@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { STAR_PARTS } from '../core/types.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 
@@ -22,28 +21,6 @@ export function* jsonlLines(report: ScoreReport): Generator<string> {
   for (const r of report.results) yield jsonlLine('result', r);
   for (const e of report.errors) yield jsonlLine('error', e);
   yield jsonlLine('summary', report.summary);
-}
-
-export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
-
-export function csvHeader(): string {
-  return stringify([[...CSV_COLUMNS]]);
-}
-
-/** One CSV row per scored answer; failed inputs are reported on standard error. */
-export function csvRow(r: ResultRecord): string {
-  return stringify([[
-    r.id, r.question, r.competency, r.kind, r.level, r.score,
-    ...STAR_PARTS.map((p) => (r.star[p].present ? 'yes' : 'no')),
-    r.indicators.filter((f) => f.counted && !f.warning).map((f) => f.id).join(';'),
-    r.indicators.filter((f) => f.counted && f.warning).map((f) => f.id).join(';'),
-    r.feedback[0]?.message ?? '',
-    r.source.file, r.source.line,
-  ]]);
-}
-
-export function renderScoreCsv(report: ScoreReport): string {
-  return csvHeader() + report.results.map(csvRow).join('');
 }
 
 function mdCell(s: string): string {

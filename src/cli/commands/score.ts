@@ -4,7 +4,7 @@ import { collectAnswers } from '../../io/collect.js';
 import type { InputError } from '../../io/errors.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
-import { csvHeader, csvRow, jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
+import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
 import { renderErrorsText, renderScoreText } from '../../render/score-text.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
@@ -43,7 +43,9 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   // JSONL and CSV are written as answers are scored and nothing is kept; the other formats are
   // whole documents, so their results are collected first.
   const out = new ChunkedWriter(process.stdout);
-  if (format === 'csv') out.write(csvHeader());
+  // csv-stringify is loaded only for CSV output (start-up cost).
+  const csv = format === 'csv' ? await import('../../render/score-csv.js') : null;
+  if (csv) out.write(csv.csvHeader());
   const results: ResultRecord[] = [];
   const showProgress = process.stderr.isTTY === true && collected.items.length >= PROGRESS_EVERY * 2;
   const started = Date.now();
@@ -56,7 +58,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     const result = toResultRecord(item.id, a, { file: item.file, line: item.line });
     counter.add(result);
     if (format === 'jsonl') out.write(jsonlLine('result', result));
-    else if (format === 'csv') out.write(csvRow(result));
+    else if (csv) out.write(csv.csvRow(result));
     else results.push(result);
     if (showProgress && (i + 1) % PROGRESS_EVERY === 0) {
       const rate = Math.round((i + 1) / Math.max(0.001, (Date.now() - started) / 1000));

@@ -4,6 +4,16 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 50_000;
 
+/** Pre-fills the memo with stems computed earlier (the build caches the stems of all cue words). */
+export function seedStems(stems: Record<string, string>): void {
+  for (const [w, s] of Object.entries(stems)) if (memo.size < MEMO_LIMIT) memo.set(w, s);
+}
+
+/** Every memoised stem, for the build cache. */
+export function knownStems(): Record<string, string> {
+  return Object.fromEntries(memo);
+}
+
 /** Porter stem of a lower-case word, memoised. Contractions keep their base ("didn't" -> "didn't"). */
 export function stem(word: string): string {
   const hit = memo.get(word);
