@@ -5,7 +5,6 @@ import type { InputError } from '../../io/errors.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
 import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
-import { renderErrorsText, renderScoreText } from '../../render/score-text.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
 import { readStdin } from '../stdin.js';
@@ -81,11 +80,11 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     case 'csv': break;
     case 'json': out.write(renderScoreJson(report)); break;
     case 'markdown': out.write(renderScoreMarkdown(report)); break;
-    case 'text': out.write(renderScoreText(report, await styleFor(process.stdout, opts.color))); break;
+    case 'text': out.write((await import('../../render/score-text.js')).renderScoreText(report, await styleFor(process.stdout, opts.color))); break;
   }
   out.flush();
   if (format !== 'json' && format !== 'jsonl' && errors.length > 0) {
-    process.stderr.write(renderErrorsText(report, await styleFor(process.stderr, opts.color)));
+    process.stderr.write((await import('../../render/score-text.js')).renderErrorsText(report, await styleFor(process.stderr, opts.color)));
   }
   if (errors.length > 0) return EXIT.fatal;
   if (opts.failUnder && (report.summary.failUnder?.below ?? 0) > 0) return EXIT.findings;

@@ -26,8 +26,12 @@ export function splitSentences(text: string, tokens: Token[]): SentenceRange[] {
     const t = tokens[i]!;
     if (i > first) {
       const prev = tokens[i - 1]!;
-      const gap = text.slice(prev.end, t.start);
-      if (/\n[ \t]*\r?\n/.test(gap) || (/\n/.test(gap) && /^[-*•]$/.test(t.norm))) close(i);
+      let newline = false;
+      for (let k = prev.end; k < t.start && !newline; k++) newline = text.charCodeAt(k) === 10;
+      if (newline) {
+        const gap = text.slice(prev.end, t.start);
+        if (/\n[ \t]*\r?\n/.test(gap) || /^[-*•]$/.test(t.norm)) close(i);
+      }
     }
     if (t.kind === 'punct' && TERMINATORS.has(t.norm)) {
       const prev = tokens[i - 1];
