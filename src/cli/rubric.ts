@@ -16,7 +16,7 @@ export async function loadRubricOrFail(dirs: string[] = []): Promise<RubricData>
   const { loadRubric } = await import('../rubrics/load.js');
   const { formatProblem, RubricError } = await import('../rubrics/errors.js');
   try {
-    return loadRubric(dirs, { useCache: false }).data;
+    return loadRubric(dirs).data;
   } catch (e) {
     if (e instanceof RubricError) {
       throw new CliError(`the rubric has problems:\n${e.problems.map(formatProblem).join('\n')}`, EXIT.fatal);

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { STAR_PARTS } from '../core/types.js';
-import type { ResultRecord, ScoreReport } from '../report/score-report.js';
+import type { ResultRecord } from '../report/score-report.js';
 
 export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
 
@@ -19,8 +19,3 @@ export function csvRow(r: ResultRecord): string {
     r.source.file, r.source.line,
   ]]);
 }
-
-export function renderScoreCsv(report: ScoreReport): string {
-  return csvHeader() + report.results.map(csvRow).join('');
-}
-

@@ -5,7 +5,7 @@ import { writeBundledCache } from './bundled-cache.js';
 import { loadRubric } from './load.js';
 
 try {
-  writeBundledCache(loadRubric([], { useCache: false }).data);
+  writeBundledCache(loadRubric([]).data);
 } catch (e) {
   if (e instanceof RubricError) {
     process.stderr.write(`${e.problems.map(formatProblem).join('\n')}\n`);

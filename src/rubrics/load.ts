@@ -110,7 +110,7 @@ function toData(r: LoadedRubric): RubricData {
  * complete rubric and replaces the bundled one; otherwise its indicators/ and questions/ add to it.
  * Throws RubricError with every problem found.
  */
-export function loadRubric(extraDirs: string[] = [], _opts: { useCache?: boolean } = {}): { data: RubricData; loaded: LoadedRubric } {
+export function loadRubric(extraDirs: string[] = []): { data: RubricData; loaded: LoadedRubric } {
   const problems: RubricProblem[] = [];
   let loaded = emptyRubric();
   const standalone = extraDirs.filter((d) => existsSync(join(d, 'competencies.yaml')));

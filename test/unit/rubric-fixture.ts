@@ -7,7 +7,7 @@ let compiled: CompiledRubric | null = null;
 
 /** The bundled rubric, loaded, validated and compiled once per test file. */
 export function rubric(): CompiledRubric {
-  compiled ??= compileRubric(loadRubric([], { useCache: false }).data);
+  compiled ??= compileRubric(loadRubric([]).data);
   return compiled;
 }
 

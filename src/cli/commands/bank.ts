@@ -55,7 +55,7 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
   let checked = 0;
   if (paths.length === 0) {
     try {
-      loadRubric(opts.rubrics, { useCache: false });
+      loadRubric(opts.rubrics);
     } catch (e) {
       if (!(e instanceof RubricError)) throw e;
       problems.push(...e.problems);

@@ -71,30 +71,27 @@ export function wordClass(word: string): number {
   return v;
 }
 
-const participleMemo = new Map<string, boolean>();
-const pastMemo = new Map<string, boolean>();
+/** A word test memoised per word, with a bounded memo (answers can hold any number of words). */
+function memoised(test: (word: string) => boolean, limit = 20_000): (word: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (word) => {
+    let v = memo.get(word);
+    if (v === undefined) {
+      v = test(word);
+      if (memo.size < limit) memo.set(word, v);
+    }
+    return v;
+  };
+}
 
 /** Past participles that follow "I'd" in the past perfect ("I'd sold"), not the conditional ("I'd sell"). */
-export function looksPastParticiple(word: string): boolean {
-  let v = participleMemo.get(word);
-  if (v === undefined) {
-    v = participle(word);
-    if (participleMemo.size < 20_000) participleMemo.set(word, v);
-  }
-  return v;
-}
+export const looksPastParticiple = memoised(participle);
+
+/** A past-tense verb form, regular or irregular. */
+export const looksPast = memoised(past);
 
 function participle(word: string): boolean {
   return /[a-z]{2,}ed$/.test(word) || IRREGULAR_PAST.has(word) || /[a-z]+(en|wn|ne|un)$/.test(word) && !['open', 'listen', 'then', 'when', 'even', 'own', 'town', 'down', 'one', 'done'].includes(word) || word === 'done' || word === 'been';
-}
-
-export function looksPast(word: string): boolean {
-  let v = pastMemo.get(word);
-  if (v === undefined) {
-    v = past(word);
-    if (pastMemo.size < 20_000) pastMemo.set(word, v);
-  }
-  return v;
 }
 
 function past(word: string): boolean {
