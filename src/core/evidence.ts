@@ -41,6 +41,28 @@ export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Sho
   return 'stated';
 }
 
+const CONCESSIVE = new Set(['but', 'yet', 'still', 'anyway']);
+const SPEECH = new Set(['say', 'said', 'saying', 'says', 'tell', 'told', 'telling']);
+
+/**
+ * A warning sign the candidate sets aside rather than shows: "not my area, but I went over
+ * anyway" (a concession followed by their own action), or "you never say 'not my problem'"
+ * (speech the candidate rejects).
+ */
+export function setAside(doc: Doc, clause: number): boolean {
+  const c = doc.clauses[clause]!;
+  for (let k = clause + 1; k < doc.clauses.length && doc.clauses[k]!.sentence === c.sentence; k++) {
+    const later = doc.clauses[k]!;
+    if (CONCESSIVE.has(doc.tokens[later.first]!.norm) && isOwnAction(doc, later)) return true;
+  }
+  for (let k = clause - 1; k >= 0 && doc.clauses[k]!.sentence === c.sentence; k--) {
+    const earlier = doc.clauses[k]!;
+    if (earlier.negatedFrom < 0) continue;
+    for (let i = earlier.negatedFrom; i < earlier.last; i++) if (SPEECH.has(doc.tokens[i]!.norm)) return true;
+  }
+  return false;
+}
+
 const RANK: Record<Shown, number> = { action: 5, step: 4, stated: 3, named: 2, others: 1, negated: 0 };
 export function strongest(a: Shown, b: Shown): Shown {
   return RANK[a] >= RANK[b] ? a : b;

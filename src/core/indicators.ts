@@ -1,6 +1,6 @@
 import type { AnswerCue, CompiledRubric } from './compile.js';
 import type { CueMatch } from './cues/cue-set.js';
-import { isOwnAction, outcomeAt, shownAt, spanOf, strongest } from './evidence.js';
+import { isOwnAction, outcomeAt, setAside, shownAt, spanOf, strongest } from './evidence.js';
 import type { Doc } from './text/analyse.js';
 import type { Evidence, IndicatorFinding } from './types.js';
 
@@ -45,7 +45,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     const clause = doc.clauses[ci]!;
     const shown = ind.evidence === 'outcome'
       ? (m.first < firstAction ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
-      : shownAt(doc, clause, m.first, named);
+      : ind.warning && setAside(doc, ci) ? 'negated' : shownAt(doc, clause, m.first, named);
     // Explicit fields, not a spread: spread objects are several times slower to build and to serialise.
     const span = spanOf(doc, m.first, m.last);
     const ev: Evidence = { start: span.start, end: span.end, text: span.text, cue: m.cue.text, shown };

@@ -89,10 +89,15 @@ export function decideLevel(
       reasons.push('No result you can check, so at most medium: say what happened, best with a number.');
     }
   }
-  // levels.md: "a list of the right words with no story behind it is still low".
-  if (!story && namedOnly.length >= 3 && level !== 'low' && namedOnly.length > high.length + medium.length) {
+  // levels.md: "a list of the right words with no story behind it is still low", and generic
+  // claims ("I'd stay calm and professional") are low: named concepts and stock phrases,
+  // outnumbering the concrete steps, pull an answer with no story down.
+  const stock = findings.filter((f) => indicators.get(f.id)!.generic).reduce((n, f) => n + f.evidence.length, 0);
+  if (!story && level !== 'low' && namedOnly.length + stock >= 3 && namedOnly.length + stock > high.length + medium.length) {
     level = drop(level, 1);
-    reasons.push(`Recites the concepts rather than showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
+    reasons.push(namedOnly.length >= stock
+      ? `Recites the concepts rather than showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`
+      : 'Generic claims ("calm and professional", "whatever it takes") rather than concrete steps.');
   }
   if (warnings.length > 0) {
     const before = level;

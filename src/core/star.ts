@@ -4,6 +4,8 @@ import type { Doc } from './text/analyse.js';
 import type { Span, StarPartName, StarPartResult } from './types.js';
 import type { CueMatch } from './cues/cue-set.js';
 
+const SUBORDINATE = new Set(['before', 'after', 'when', 'until', 'because', 'if', 'since', 'while', 'although', 'though', 'unless', 'which', 'who']);
+
 /** Sentences with a match of the given STAR kind in a clause that passes `ok`. */
 function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatch<AnswerCue>>>, want: (p: AnswerCue) => boolean, ok: (clause: number) => boolean): number[] {
   const hits: number[] = [];
@@ -37,7 +39,9 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").
   const lastSentence = doc.sentences.length - 1;
-  const closing = doc.clauses.find((c) => c.sentence === lastSentence);
+  // The sentence's last main clause: "I suggested a drop-in, and it now gets a dozen people a week";
+  // not a subordinate one ("... before the fixed rate ended").
+  const closing = [...doc.clauses].reverse().find((c) => c.sentence === lastSentence && !SUBORDINATE.has(doc.tokens[c.first]!.norm));
   if (inStory && closing && !vague.has(lastSentence) && !result.includes(lastSentence)
     && (closing.subject === 'other' || closing.subject === 'team' || closing.subject === 'impersonal') && closing.mode !== 'hypothetical') {
     result.push(lastSentence);

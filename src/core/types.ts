@@ -32,6 +32,8 @@ export interface IndicatorData {
   warning: boolean;
   /** Counts only when nothing better is shown ("I told my manager" as the whole solution). */
   alone: boolean;
+  /** Stock phrases ("calm and professional"): with named concepts, they pull an answer with no story down. */
+  generic: boolean;
   /** Phrases that show the indicator. */
   cues: string[];
   /** Phrases that merely name the concept ("underlying needs", "win-win"): reported, never counted. */

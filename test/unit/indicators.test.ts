@@ -163,6 +163,10 @@ const TABLES: Record<string, IndicatorTable> = {
     valid: [{ question: 'What does teamwork mean to you?', answer: "I'm a real team player and I get on with everyone." }],
     invalid: [{ answer: 'At the cafe I swapped stations with Jess so she could cope, and the queue was gone in fifteen minutes. People tell me I am easy to work with.' }],
   },
+  platitudes: {
+    valid: [{ question: 'How would you handle a customer whose parcel never arrived?', answer: "I'd stay calm and professional, show empathy and do whatever it takes.", shown: 'step' }],
+    invalid: [{ answer: 'At the cafe I remade his drink with a clean jug and refunded it.' }],
+  },
   'gives-information': {
     valid: [{ answer: 'In the supermarket a customer asked for almond milk. I told him it is in aisle 4.' }],
     invalid: [],

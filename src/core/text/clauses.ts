@@ -109,7 +109,8 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
       const c = classify(j);
       if (c) return { subject: c, at: j };
     }
-    return { subject: 'none', at: -1 };
+    // "..., in their words": a phrase that modifies the previous clause shares its subject.
+    return { subject: 'inherit', at: -1 };
   }
   if (tokens[i]!.capital && i > first) return { subject: 'other', at: i };
   if (tokens[i]!.capital && i === first && !looksPast(w)) {
@@ -177,7 +178,10 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       // A sentence that starts with a verb ("Ran the toaster, cleared tables.") continues the
       // previous sentence's subject, as terse stories do.
       const carried = prev ?? (c === 0 && looksPast(tokens[first]!.norm) ? lastOfPrevious : null);
-      const subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
+      let subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
+      // "Rang each of them myself. Said sorry.": a sentence that opens on a past-tense verb, with no
+      // subject, is the speaker's own (diary style), whatever the previous sentence was about.
+      if (!prev && found.subject === 'inherit' && tokens[first]!.kind === 'word' && looksPast(tokens[first]!.norm) && tokens[first]!.capital) subject = 'self';
       const verb = verbAfter(tokens, found.at >= 0 ? found.at + 1 : first, last);
       // Only modals before the main verb set the clause's mood: "I asked what they'd want" happened.
       const moodEnd = verb >= 0 ? verb : last;
@@ -216,7 +220,9 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       }
       if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
       // "I didn't go over it or look into how it happened": the negation covers both.
-      if (inherited && prev && prev.negatedFrom >= 0 && negatedFrom < 0 && (tokens[first]!.norm === 'or' || tokens[first]!.norm === 'nor')) {
+      const continuesNegation = tokens[first]!.norm === 'or' || tokens[first]!.norm === 'nor'
+        || (tokens[first]!.norm === 'and' && prev !== null && prev.negatedTo === prev.last && ['instead', 'rather', 'without'].includes(tokens[prev.negatedFrom]?.norm ?? ''));
+      if (inherited && prev && prev.negatedFrom >= 0 && negatedFrom < 0 && continuesNegation) {
         negatedFrom = first;
         negatedTo = last;
       }

@@ -36,7 +36,7 @@ function infoOf(norm: string): WordInfo {
   let info = wordMemo.get(norm);
   if (info === undefined) {
     const s = stem(norm);
-    info = { stem: s, num: NUMBER_WORDS.has(norm), wc: wordClass(norm), sid: stemId(s), vocab: vocabSize() };
+    info = { stem: s, num: isNumberWord(norm), wc: wordClass(norm), sid: stemId(s), vocab: vocabSize() };
     if (wordMemo.size < 50_000) wordMemo.set(norm, info);
   } else if (info.vocab !== vocabSize()) {
     info.sid = stemId(info.stem);
@@ -45,9 +45,18 @@ function infoOf(norm: string): WordInfo {
   return info;
 }
 
+const NUMBER_PARTS = new Set(['odd', 'ish']);
+/** "twelve", "half", and hyphenated ones: "twenty-five", "thirty-odd". */
+function isNumberWord(w: string): boolean {
+  if (NUMBER_WORDS.has(w)) return true;
+  if (!w.includes('-')) return false;
+  const parts = w.split('-');
+  return NUMBER_WORDS.has(parts[0]!) && parts.every((p) => NUMBER_WORDS.has(p) || NUMBER_PARTS.has(p));
+}
+
 const NUMBER_WORDS = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
-  'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'half', 'dozen', 'several', 'double', 'twice',
+  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'half', 'dozen', 'several', 'double', 'twice', 'thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
 ]);
 
 // Words (with inner apostrophes and hyphens), numbers (with %, decimals), or single punctuation marks.
