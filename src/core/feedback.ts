@@ -1,7 +1,22 @@
 import type { CompiledRubric } from './compile.js';
-import type { FeedbackItem, IndicatorFinding, Level, QuestionKind, StarPartName, StarPartResult } from './types.js';
+import type { FeedbackItem, IndicatorData, IndicatorFinding, Level, QuestionKind, StarPartName, StarPartResult } from './types.js';
 
 const MAX_ITEMS = 3;
+
+const candidateMemo = new WeakMap<CompiledRubric, Map<string, IndicatorData[]>>();
+
+/** A competency's indicators of one level, in rubric order (computed once per rubric). */
+function candidates(rubric: CompiledRubric, competency: string, target: Level): IndicatorData[] {
+  let memo = candidateMemo.get(rubric);
+  if (!memo) candidateMemo.set(rubric, (memo = new Map()));
+  const key = `${competency}\u0000${target}`;
+  let list = memo.get(key);
+  if (!list) {
+    list = (rubric.indicatorsByCompetency.get(competency) ?? []).map((i) => rubric.indicators[i]!).filter((ind) => !ind.warning && ind.level === target);
+    memo.set(key, list);
+  }
+  return list;
+}
 
 /**
  * The two or three most useful next steps towards the next level: first drop what pulls the answer
@@ -38,9 +53,7 @@ export function chooseFeedback(
   if (level === 'high' && items.length > 0) return items.slice(0, MAX_ITEMS);
   const target: Level = level === 'low' ? 'medium' : 'high';
   const found = new Map(findings.map((f) => [f.id, f]));
-  const pool = (rubric.indicatorsByCompetency.get(competency) ?? [])
-    .map((i) => rubric.indicators[i]!)
-    .filter((ind) => !ind.warning && !counted.has(ind.id) && (ind.level === target || (level === 'high' && ind.level === 'high')));
+  const pool = candidates(rubric, competency, target).filter((ind) => !counted.has(ind.id));
   // Prefer what the answer reached for but did not show (named, negated, or done by someone else).
   pool.sort((a, b) => Number(found.has(b.id)) - Number(found.has(a.id)));
   for (const ind of pool) {

@@ -1,5 +1,5 @@
 import type { Doc } from './text/analyse.js';
-import type { IndicatorData, IndicatorFinding, Level, QuestionKind, StarPartName, StarPartResult } from './types.js';
+import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
 import { LEVELS } from './types.js';
 
 export interface LevelDecision {
@@ -39,12 +39,12 @@ export function decideLevel(
   const counted = new Set<string>();
   for (const f of findings) {
     const ind = indicators.get(f.id)!;
-    const shownAs = new Set(f.evidence.map((e) => e.shown));
+    const shownAs = (s: Shown): boolean => f.evidence.some((e) => e.shown === s);
     const ok = ind.evidence === 'stated'
-      ? shownAs.has('action') || shownAs.has('step') || shownAs.has('stated')
+      ? shownAs('action') || shownAs('step') || shownAs('stated')
       : ind.evidence === 'outcome'
-        ? shownAs.has('action')
-        : shownAs.has('action') || (stepsCount && shownAs.has('step'));
+        ? shownAs('action')
+        : shownAs('action') || (stepsCount && shownAs('step'));
     if (ok) counted.add(f.id);
   }
   const positive = findings.some((f) => counted.has(f.id) && !f.warning && f.level !== 'low');

@@ -36,7 +36,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Cues indexed by the stems of their first two words, so matching stays cheap as rubrics grow. */
 export class CueSet<T> {
   /** Buckets by the stem id (cues/vocab.ts) of a cue's first word. */
-  private readonly byStem = new Map<number, Bucket<T>>();
+  // A dense array (never holes: holey arrays fall back to slow elements) indexed by stem id.
+  private readonly byStem: Array<Bucket<T> | null> = [];
   private readonly byNumber: CompiledCue<T>[] = [];
   size = 0;
 
@@ -49,8 +50,9 @@ export class CueSet<T> {
       const second = slots[1];
       // Exact forms are indexed under their stem too; slotAccepts then checks the form.
       for (const id of [...head.ids, ...[...head.exact].map((e) => internStem(stem(e)))]) {
-        let bucket = this.byStem.get(id);
-        if (!bucket) this.byStem.set(id, (bucket = { bySecond: new Map(), rest: [] }));
+        while (this.byStem.length <= id) this.byStem.push(null);
+        let bucket = this.byStem[id]!;
+        if (!bucket) this.byStem[id] = bucket = { bySecond: new Map(), rest: [] };
         if (second && second.type === 'word' && second.exact.size === 0) {
           for (const id2 of second.ids) push(bucket.bySecond, id2, cue);
         } else if (!bucket.rest.includes(cue)) bucket.rest.push(cue);
@@ -64,8 +66,9 @@ export class CueSet<T> {
     const out: CueMatch<T>[] = [];
     for (let i = first; i < last; i++) {
       const t = tokens[i]!;
-      if (t.sid < 0 && !t.num) continue;
-      const bucket = t.sid >= 0 ? this.byStem.get(t.sid) : undefined;
+      const sid = t.sid;
+      if (sid < 0 && !t.num) continue;
+      const bucket = sid >= 0 && sid < this.byStem.length ? this.byStem[sid]! : null;
       if (bucket) {
         this.tryAll(bucket.rest, tokens, i, last, out, 1);
         const next = tokens[i + 1];
