@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { STAR_PARTS, type Level, type StarPartName } from '../../src/core/types.js';
+import { evaluate, type LabelledOutcome } from '../../src/eval/metrics.js';
+import { score } from './rubric-fixture.js';
+
+// Agreement with human labels on the committed labelled sets, written independently of the
+// rubric (test/fixtures/labelled). A guard against calibration regressions: a rubric or rule
+// change that costs agreement fails here. The scorer never sees `expected`.
+interface Labelled {
+  id: string;
+  question: string;
+  competency: string;
+  answer: string;
+  expected: { level: Level; star: Record<StarPartName, boolean> };
+}
+
+function agreement(file: string) {
+  const items = parse(readFileSync(file, 'utf8')) as Labelled[];
+  const outcomes: LabelledOutcome[] = items.map((it) => {
+    const a = score(it.question, it.answer, it.competency);
+    return {
+      id: it.id,
+      competency: it.competency,
+      expected: it.expected.level,
+      predicted: a.level,
+      expectedStar: it.expected.star,
+      predictedStar: Object.fromEntries(STAR_PARTS.map((p) => [p, a.star[p].present])) as Record<StarPartName, boolean>,
+    };
+  });
+  return evaluate(outcomes);
+}
+
+describe.each(['test/fixtures/labelled/blind.yaml', 'test/fixtures/labelled/holdout.yaml'])('agreement on %s', (file) => {
+  const r = agreement(file);
+  it('meets the bars: QWK and exact agreement at least 0.70, no answer two levels off', () => {
+    expect(r.qwk).toBeGreaterThanOrEqual(0.7);
+    expect(r.exact).toBeGreaterThanOrEqual(0.7);
+    expect(r.twoOff).toEqual([]);
+  });
+  it('finds every STAR part with F1 at least 0.85', () => {
+    for (const p of STAR_PARTS) expect(r.star[p].f1, p).toBeGreaterThanOrEqual(0.85);
+  });
+});
