@@ -41,8 +41,11 @@ function readQuestionUncached(rubric: CompiledRubric, question: string, competen
     kind = bank.kind;
     kindSource = 'bank';
   } else {
-    const found = new Set(rubric.kinds.matchRange(doc.tokens, 0, doc.tokens.length).map((m) => m.cue.payload));
-    kind = KIND_PRIORITY.find((k) => found.has(k)) ?? 'opinion';
+    // The wording that opens the question decides: the earliest match, then the longest ("how
+    // would you define" is an opinion, "how would you" alone a situation), then the kind order.
+    const matches = rubric.kinds.matchRange(doc.tokens, 0, doc.tokens.length);
+    matches.sort((a, b) => a.first - b.first || (b.last - b.first) - (a.last - a.first) || KIND_PRIORITY.indexOf(a.cue.payload) - KIND_PRIORITY.indexOf(b.cue.payload));
+    kind = matches[0]?.cue.payload ?? 'opinion';
     kindSource = 'wording';
   }
   if (competency !== undefined && competency !== '') return { bank, kind, kindSource, competency, competencyInferred: false };
