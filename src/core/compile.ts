@@ -2,7 +2,7 @@ import { CueSet } from './cues/cue-set.js';
 import type {
   CompetencyData, IndicatorData, QuestionData, QuestionKind, RubricData, StarPartData, StarPartName,
 } from './types.js';
-import { KINDS, STAR_PARTS } from './types.js';
+import { KINDS } from './types.js';
 
 /** What a cue in an answer stands for: one set holds them all, so an answer is scanned once. */
 export type AnswerCue =
@@ -23,7 +23,6 @@ export interface CompiledRubric {
   kinds: CueSet<QuestionKind>;
   competencyCues: CueSet<string>;
   questionsByText: ReadonlyMap<string, QuestionData>;
-  hints: Record<StarPartName, string>;
   starParts: Record<StarPartName, StarPartData>;
 }
 
@@ -50,7 +49,6 @@ export function compileRubric(data: RubricData): CompiledRubric {
   for (const k of KINDS) for (const c of data.structure.kinds[k]) kinds.add(c, k);
   const competencyCues = new CueSet<string>();
   for (const c of data.competencies) for (const q of c.questionCues) competencyCues.add(q, c.id);
-  const hints = Object.fromEntries(STAR_PARTS.map((p) => [p, s[p].hint])) as Record<StarPartName, string>;
   return {
     indicators: data.indicators,
     indicatorById: new Map(data.indicators.map((i) => [i.id, i])),
@@ -61,7 +59,6 @@ export function compileRubric(data: RubricData): CompiledRubric {
     kinds,
     competencyCues,
     questionsByText: new Map(data.questions.map((q) => [questionKey(q.text), q])),
-    hints,
     starParts: s,
   };
 }

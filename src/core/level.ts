@@ -16,10 +16,6 @@ function drop(level: Level, by: number): Level {
   return LEVELS[Math.max(0, LEVELS.indexOf(level) - by)]!;
 }
 
-function cap(level: Level, max: Level): Level {
-  return LEVELS[Math.min(LEVELS.indexOf(level), LEVELS.indexOf(max))]!;
-}
-
 /**
  * The level rules of levels.md for each kind of question. Structure never lifts an answer; only
  * indicators shown in the candidate's own actions (or, where the kind allows, concrete steps) do.
@@ -105,7 +101,6 @@ export function decideLevel(
     if (level !== before) reasons.push(`Warning signs pull it down: ${warnings.map((f) => f.name.toLowerCase()).join('; ')}.`);
   }
   if (namedOnly.length >= 2 && level !== 'high' && !reasons.some((r) => r.startsWith('Recites'))) reasons.push(`Names concepts without showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
-  level = cap(level, 'high');
 
   const [lo, hi] = BAND[level];
   const parts = (['situation', 'task', 'action', 'result'] as const).filter((p) => star[p].present).length;

@@ -1,6 +1,6 @@
 import type { CompiledRubric } from './compile.js';
 import { questionKey } from './compile.js';
-import { analyse } from './text/analyse.js';
+import { tokenize } from './text/tokenize.js';
 import type { QuestionData, QuestionKind } from './types.js';
 
 export interface QuestionInfo {
@@ -36,14 +36,14 @@ function readQuestionUncached(rubric: CompiledRubric, question: string, competen
   const bank = rubric.questionsByText.get(questionKey(question)) ?? null;
   let kind: QuestionKind;
   let kindSource: 'bank' | 'wording';
-  const doc = analyse(question);
+  const tokens = tokenize(question);
   if (bank) {
     kind = bank.kind;
     kindSource = 'bank';
   } else {
     // The wording that opens the question decides: the earliest match, then the longest ("how
     // would you define" is an opinion, "how would you" alone a situation), then the kind order.
-    const matches = rubric.kinds.matchRange(doc.tokens, 0, doc.tokens.length);
+    const matches = rubric.kinds.matchRange(tokens, 0, tokens.length);
     matches.sort((a, b) => a.first - b.first || (b.last - b.first) - (a.last - a.first) || KIND_PRIORITY.indexOf(a.cue.payload) - KIND_PRIORITY.indexOf(b.cue.payload));
     kind = matches[0]?.cue.payload ?? 'opinion';
     kindSource = 'wording';
@@ -51,7 +51,7 @@ function readQuestionUncached(rubric: CompiledRubric, question: string, competen
   if (competency !== undefined && competency !== '') return { bank, kind, kindSource, competency, competencyInferred: false };
   if (bank) return { bank, kind, kindSource, competency: bank.competency, competencyInferred: true };
   const votes = new Map<string, number>();
-  for (const m of rubric.competencyCues.matchRange(doc.tokens, 0, doc.tokens.length)) {
+  for (const m of rubric.competencyCues.matchRange(tokens, 0, tokens.length)) {
     votes.set(m.cue.payload, (votes.get(m.cue.payload) ?? 0) + (m.last - m.first));
   }
   let best = rubric.competencies[0]?.id ?? 'customer-focus';

@@ -7,8 +7,8 @@ import { formatFromName, readAnswers, sniffFormat, type InputFormat } from './re
 export interface Collected {
   items: AnswerItem[];
   errors: InputError[];
-  /** How many input files (or standard input) were read. */
-  files: number;
+  /** The files read (or "-"), in the order they were read. */
+  files: string[];
 }
 
 function walk(dir: string, out: string[]): void {
@@ -28,9 +28,9 @@ function walk(dir: string, out: string[]): void {
 export async function collectAnswers(paths: string[], defaults: ItemDefaults, readStdin: () => string, stdinFormat?: InputFormat): Promise<Collected> {
   const items: AnswerItem[] = [];
   const errors: InputError[] = [];
-  let files = 0;
+  const files: string[] = [];
   const readOne = async (file: string, text: string, format: InputFormat): Promise<void> => {
-    files++;
+    files.push(file);
     const res = await readAnswers(file, text, format, defaults);
     items.push(...res.items);
     errors.push(...res.errors);

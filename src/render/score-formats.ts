@@ -1,5 +1,5 @@
 import { STAR_PARTS } from '../core/types.js';
-import type { ResultRecord, ScoreReport } from '../report/score-report.js';
+import type { ScoreReport } from '../report/score-report.js';
 
 export function renderScoreJson(report: ScoreReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;

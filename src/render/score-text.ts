@@ -1,5 +1,5 @@
 import { STAR_PARTS, type IndicatorFinding } from '../core/types.js';
-import { formatInputError } from '../io/errors.js';
+import { formatInputError, type InputError } from '../io/errors.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 import { wrap, type Style } from './style.js';
 
@@ -53,6 +53,6 @@ export function renderScoreText(report: ScoreReport, st: Style): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-export function renderErrorsText(report: ScoreReport, st: Style): string {
-  return report.errors.map((e) => `${st.bad('error')} ${formatInputError(e)}`).join('\n') + (report.errors.length ? '\n' : '');
+export function renderErrorsText(errors: InputError[], st: Style): string {
+  return errors.map((e) => `${st.bad('error')} ${formatInputError(e)}\n`).join('');
 }

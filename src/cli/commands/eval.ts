@@ -63,7 +63,7 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
     process.stdout.write(`${JSON.stringify({ version: 1, ...report, errors, summary: { inputs: outcomes.length + errors.length, evaluated: outcomes.length, failed: errors.length } }, null, 2)}\n`);
   } else {
     process.stdout.write(renderEvalText(report, await styleFor(process.stdout, opts.color)));
-    if (errors.length) process.stderr.write(renderErrorsText({ version: 1, results: [], errors, summary: { inputs: 0, scored: 0, failed: errors.length, levels: { low: 0, medium: 0, high: 0 }, meanScore: null } }, await styleFor(process.stderr, opts.color)));
+    if (errors.length) process.stderr.write(renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
   }
   return errors.length > 0 ? EXIT.fatal : EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { assess } from '../../core/assess.js';
-import { LEVELS, type Level } from '../../core/types.js';
+import type { Level } from '../../core/types.js';
 import { collectAnswers } from '../../io/collect.js';
 import type { InputError } from '../../io/errors.js';
 import type { InputFormat } from '../../io/read-answers.js';
@@ -10,8 +10,7 @@ import { compiledRubric } from '../rubric.js';
 import { readStdin } from '../stdin.js';
 import { styleFor } from '../style.js';
 
-export const SCORE_FORMATS = ['text', 'json', 'jsonl', 'csv', 'markdown'] as const;
-export type ScoreFormat = (typeof SCORE_FORMATS)[number];
+export type ScoreFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'markdown';
 
 export interface ScoreOptions {
   format: ScoreFormat;
@@ -65,10 +64,10 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     }
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
-  // Errors grouped by file in the order files were read, then by line.
-  const fileOrder = new Map<string, number>();
-  for (const e of [...collected.errors, ...errors]) if (!fileOrder.has(e.file)) fileOrder.set(e.file, fileOrder.size);
-  errors.sort((x, y) => fileOrder.get(x.file)! - fileOrder.get(y.file)! || x.line - y.line || x.column - y.column);
+  // Errors grouped by file in the order files were read (paths that could not be read first), then by line.
+  const fileOrder = new Map(collected.files.map((f, i) => [f, i]));
+  const rank = (file: string): number => fileOrder.get(file) ?? -1;
+  errors.sort((x, y) => rank(x.file) - rank(y.file) || x.line - y.line || x.column - y.column);
   counter.addErrors(errors.length);
   const report: ScoreReport = { version: 1, results, errors, summary: counter.summary() };
 
@@ -84,7 +83,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   }
   out.flush();
   if (format !== 'json' && format !== 'jsonl' && errors.length > 0) {
-    process.stderr.write((await import('../../render/score-text.js')).renderErrorsText(report, await styleFor(process.stderr, opts.color)));
+    process.stderr.write((await import('../../render/score-text.js')).renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
   }
   if (errors.length > 0) return EXIT.fatal;
   if (opts.failUnder && (report.summary.failUnder?.below ?? 0) > 0) return EXIT.findings;
@@ -106,9 +105,4 @@ class ChunkedWriter {
     this.buf = [];
     this.size = 0;
   }
-}
-
-export function parseLevel(value: string): Level {
-  if (!(LEVELS as readonly string[]).includes(value)) throw new CliError(`"${value}" is not a level: expected low, medium or high`);
-  return value as Level;
 }
