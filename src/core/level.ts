@@ -1,6 +1,6 @@
 import type { Doc } from './text/analyse.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
-import { LEVELS } from './types.js';
+import { LEVELS, STAR_PARTS } from './types.js';
 
 export interface LevelDecision {
   level: Level;
@@ -89,7 +89,8 @@ export function decideLevel(
   // claims ("I'd stay calm and professional") are low: named concepts and stock phrases,
   // outnumbering the concrete steps, pull an answer with no story down.
   const stock = findings.filter((f) => indicators.get(f.id)!.generic).reduce((n, f) => n + f.evidence.length, 0);
-  if (!story && level !== 'low' && namedOnly.length + stock >= 3 && namedOnly.length + stock > high.length + medium.length) {
+  const recites = !story && level !== 'low' && namedOnly.length + stock >= 3 && namedOnly.length + stock > high.length + medium.length;
+  if (recites) {
     level = drop(level, 1);
     reasons.push(namedOnly.length >= stock
       ? `Recites the concepts rather than showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`
@@ -100,10 +101,10 @@ export function decideLevel(
     level = drop(level, warnings.length);
     if (level !== before) reasons.push(`Warning signs pull it down: ${warnings.map((f) => f.name.toLowerCase()).join('; ')}.`);
   }
-  if (namedOnly.length >= 2 && level !== 'high' && !reasons.some((r) => r.startsWith('Recites'))) reasons.push(`Names concepts without showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
+  if (namedOnly.length >= 2 && level !== 'high' && !recites) reasons.push(`Names concepts without showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`);
 
   const [lo, hi] = BAND[level];
-  const parts = (['situation', 'task', 'action', 'result'] as const).filter((p) => star[p].present).length;
+  const parts = STAR_PARTS.filter((p) => star[p].present).length;
   const strength = level === 'high'
     ? (high.length - 2) * 8 + medium.length * 3 + parts * 2
     : level === 'medium'

@@ -54,7 +54,7 @@ function toItem(file: string, line: number, index: number, raw: unknown, default
     file,
     line,
     column,
-    ...(r.expected !== undefined ? { expected: r.expected } : {}),
+    expected: r.expected,
   };
 }
 
@@ -162,9 +162,9 @@ async function readCsv(file: string, text: string, defaults: ItemDefaults): Prom
       return;
     }
     const item = toItem(file, line, i, {
-      ...(record['id'] ? { id: record['id'] } : {}),
-      ...(record['question'] ? { question: record['question'] } : {}),
-      competency: record['competency'] ?? undefined,
+      id: record['id'] || undefined,
+      question: record['question'] || undefined,
+      competency: record['competency'] || undefined,
       answer: record['answer'],
     }, defaults, errors);
     if (item) items.push(item);
