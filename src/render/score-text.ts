@@ -30,7 +30,7 @@ export function renderResultText(r: ResultRecord, st: Style): string {
   out.push(`  ${pad('STAR')}${star}`);
   r.reasons.forEach((reason, i) => out.push(`  ${pad(i === 0 ? 'Why' : '')}${wrap(reason, w - 2 - LABEL, ' '.repeat(2 + LABEL))}`));
   const lines = r.indicators.map((f) => indicatorLine(f, st)).filter((l): l is string => l !== null);
-  lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${l}`));
+  lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${wrap(l, w - 2 - LABEL, ' '.repeat(2 + LABEL + 2))}`));
   r.feedback.forEach((f, i) => {
     const text = `${i + 1}. ${f.message} ${st.dim(`[${f.source.file}]`)}`;
     out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(text, w - 2 - LABEL, ' '.repeat(2 + LABEL + 3))}`);
