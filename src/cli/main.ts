@@ -28,6 +28,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `
 Examples:
+  coach                                      practise (same as coach practice)
+  coach practice --competency teamwork       rehearse, with feedback after each answer
   coach score examples/answers.yaml          score a file of answers
   coach score answers/ --json > results.json  score a folder, machine-readable
   coach eval labelled.yaml                   agreement with human labels
@@ -81,6 +83,57 @@ ${EXIT_CODES}`)
       const { runEval } = await import('./commands/eval.js');
       return runEval(files, { ...opts, color: cmd.optsWithGlobals()['color'] });
     }));
+
+  const dataOption = (): Option => new Option('--data <dir>', 'where history is kept (default: $COACH_DATA_DIR, else $XDG_DATA_HOME/coach, else ~/.local/share/coach)');
+  const practice = (opts: Record<string, unknown>, cmd: Command): Promise<void> => run(async () => {
+    const { runPractice } = await import('./commands/practice.js');
+    return runPractice({ ...opts, rubrics: (opts['rubrics'] as string[] | undefined) ?? [], color: cmd.optsWithGlobals()['color'] } as Parameters<typeof runPractice>[0]);
+  });
+  program
+    .command('practice')
+    .description('Rehearse answers at the terminal: feedback after each one, retries, model answers, history.')
+    .option('--competency <id>', 'questions from this competency')
+    .option('--question <id>', 'this bank question (see coach bank list)')
+    .addOption(new Option('--count <n>', 'how many questions').argParser((v) => Number.parseInt(v, 10)))
+    .option('--mock', 'a mock interview: questions across competencies (5 unless --count)')
+    .addOption(new Option('--mode <mode>', 'how to answer').choices(['free', 'guided', 'editor']))
+    .addOption(new Option('--time <seconds>', 'answer against a visible countdown, as in a real interview').argParser((v) => Number.parseInt(v, 10)))
+    .addOption(dataOption())
+    .addOption(rubricsOption())
+    .addHelpText('after', `
+Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with
+guided STAR, or in $VISUAL / $EDITOR. After each answer: the level and score, your sentences
+tagged with the STAR parts they show, what is shown and missing, and the next steps with their
+sources. Then try again and see what changed, or read the guidance and model answers. Every
+answer is saved as it is given; Ctrl-C ends the session and keeps them.
+
+Examples:
+  coach practice
+  coach practice --competency problem-solving --count 3
+  coach practice --question customer-focus-01 --mode guided
+  coach practice --mock --time 120
+${EXIT_CODES}`)
+    .action((opts, cmd: Command) => practice(opts, cmd));
+
+  program
+    .command('history')
+    .description('List past practice sessions.')
+    .addOption(dataOption())
+    .option('--json', 'machine-readable')
+    .addHelpText('after', `\nExamples:\n  coach history\n  coach history --data ./workshop --json\n${EXIT_CODES}`)
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/history.js')).runHistory({ ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  program
+    .command('progress')
+    .description('Level and score over time, per competency.')
+    .addOption(dataOption())
+    .option('--competency <id>', 'only this competency')
+    .option('--json', 'machine-readable')
+    .addHelpText('after', `\nExamples:\n  coach progress\n  coach progress --competency teamwork --json\n${EXIT_CODES}`)
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/history.js')).runProgress({ ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  // `coach` alone starts practising at a terminal, and shows help elsewhere.
+  program.action((_opts, cmd: Command) => (process.stdin.isTTY && process.stdout.isTTY ? practice({}, cmd) : Promise.resolve(program.help())));
 
   const bank = program.command('bank').description('Show and validate question banks and rubrics.');
   bank.addHelpText('after', `

@@ -1,8 +1,8 @@
 import { CueSet } from './cues/cue-set.js';
 import type {
-  CompetencyData, IndicatorData, QuestionData, QuestionKind, RubricData, StarPartData, StarPartName,
+  CompetencyData, IndicatorData, ModelAnswerData, QuestionData, QuestionKind, RubricData, StarPartData, StarPartName, StyleData,
 } from './types.js';
-import { KINDS } from './types.js';
+import { KINDS, LEVELS } from './types.js';
 
 /** What a cue in an answer stands for: one set holds them all, so an answer is scanned once. */
 export type AnswerCue =
@@ -23,12 +23,28 @@ export interface CompiledRubric {
   kinds: CueSet<QuestionKind>;
   competencyCues: CueSet<string>;
   questionsByText: ReadonlyMap<string, QuestionData>;
+  /** Model answers of each bank question, by question id. */
+  modelsByQuestion: ReadonlyMap<string, ModelAnswerData[]>;
+  /** Filler and hedging phrases, for style notes. */
+  fillers: CueSet<true>;
+  style: StyleData;
   starParts: Record<StarPartName, StarPartData>;
 }
 
 /** Normalises a question for lookup in the bank: case, punctuation and spacing do not matter. */
 export function questionKey(text: string): string {
   return text.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+}
+
+function groupModels(models: ModelAnswerData[]): Map<string, ModelAnswerData[]> {
+  const out = new Map<string, ModelAnswerData[]>();
+  for (const m of models) {
+    const list = out.get(m.question);
+    if (list) list.push(m);
+    else out.set(m.question, [m]);
+  }
+  for (const list of out.values()) list.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+  return out;
 }
 
 /** Turns validated rubric data into lookup tables. Done once per run; scoring never re-parses cues. */
@@ -47,6 +63,8 @@ export function compileRubric(data: RubricData): CompiledRubric {
   for (const c of s.result.vague ?? []) answerCues.add(c, { kind: 'vague' });
   const kinds = new CueSet<QuestionKind>();
   for (const k of KINDS) for (const c of data.structure.kinds[k]) kinds.add(c, k);
+  const fillers = new CueSet<true>();
+  for (const f of data.structure.style.fillers) fillers.add(f, true);
   const competencyCues = new CueSet<string>();
   for (const c of data.competencies) for (const q of c.questionCues) competencyCues.add(q, c.id);
   return {
@@ -59,6 +77,9 @@ export function compileRubric(data: RubricData): CompiledRubric {
     kinds,
     competencyCues,
     questionsByText: new Map(data.questions.map((q) => [questionKey(q.text), q])),
+    modelsByQuestion: groupModels(data.models),
+    fillers,
+    style: data.structure.style,
     starParts: s,
   };
 }

@@ -72,9 +72,27 @@ export interface StarPartData {
   source: SourceRef;
 }
 
+/** Notes on how an answer is said, not what it shows. */
+export interface StyleData {
+  /** Speaking pace used to turn words into seconds. */
+  wordsPerMinute: number;
+  /** How long a good spoken answer takes: [shortest, longest] seconds. */
+  targetSeconds: [number, number];
+  /** Filler and hedging phrases ("um", "kind of", "I guess"). */
+  fillers: string[];
+}
+
 export interface StructureData {
   star: Record<StarPartName, StarPartData>;
   kinds: Record<QuestionKind, string[]>;
+  style: StyleData;
+}
+
+/** An example answer to a bank question at one level, shown on request in practice. */
+export interface ModelAnswerData {
+  question: string;
+  level: Level;
+  answer: string;
 }
 
 export interface RubricData {
@@ -82,6 +100,7 @@ export interface RubricData {
   indicators: IndicatorData[];
   questions: QuestionData[];
   structure: StructureData;
+  models: ModelAnswerData[];
 }
 
 // ---- Assessment (the result contract, version 1) ----

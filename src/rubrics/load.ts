@@ -3,17 +3,17 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { RubricData } from '../core/types.js';
 import { RubricError, type RubricProblem } from './errors.js';
-import { competencySchema, indicatorSchema, questionSchema, sourceSchema, structureSchema } from './schema.js';
+import { competencySchema, indicatorSchema, modelSchema, questionSchema, sourceSchema, structureSchema } from './schema.js';
 import { crossValidate, type LoadedRubric, type Located } from './validate.js';
 import { YamlFile } from './yaml-file.js';
 import { BUNDLED_RUBRICS, rubricFiles, YAML_EXT } from './paths.js';
 
 export { BUNDLED_RUBRICS, rubricFiles } from './paths.js';
 
-export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'indicators' | 'questions';
+export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'indicators' | 'questions' | 'models';
 
 function emptyRubric(): LoadedRubric {
-  return { sources: [], competencies: [], indicators: [], questions: [], structure: null };
+  return { sources: [], competencies: [], indicators: [], questions: [], structure: null, models: [] };
 }
 
 /** What a file holds, from its name and folder, else from the shape of its first entry. */
@@ -21,11 +21,12 @@ export function kindOfFile(path: string, value: unknown): RubricFileKind | null 
   const base = basename(path).replace(YAML_EXT, '');
   if (base === 'competencies' || base === 'structure' || base === 'sources') return base;
   const parent = basename(dirname(path));
-  if (parent === 'indicators' || parent === 'questions') return parent;
+  if (parent === 'indicators' || parent === 'questions' || parent === 'models') return parent;
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (first && typeof first === 'object') {
     if ('cues' in first && 'level' in first) return 'indicators';
     if ('text' in first && 'kind' in first) return 'questions';
+    if ('question' in first && 'level' in first && 'answer' in first) return 'models';
     if ('star' in first || 'kinds' in first) return 'structure';
   }
   return null;
@@ -83,14 +84,19 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
         break;
       }
       case 'questions': addList(into.questions, file, questionSchema, problems); break;
+      case 'models': addList(into.models, file, modelSchema, problems); break;
       case 'structure': {
         const res = file.check(structureSchema);
         problems.push(...res.problems);
-        if (res.value) into.structure = { value: res.value, file, path: [] };
+        if (res.value) {
+          const { style, ...rest } = res.value;
+          const value = { ...rest, style: { wordsPerMinute: style.words_per_minute, targetSeconds: style.target_seconds, fillers: style.fillers } };
+          into.structure = { value, file, path: [] };
+        }
         break;
       }
       default:
-        problems.push(file.problem([], 'not a rubric file: expected competencies.yaml, structure.yaml, sources.yaml, or a file under indicators/ or questions/'));
+        problems.push(file.problem([], 'not a rubric file: expected competencies.yaml, structure.yaml, sources.yaml, or a file under indicators/, questions/ or models/'));
     }
   }
   return { loaded: into, problems };
@@ -102,6 +108,7 @@ function toData(r: LoadedRubric): RubricData {
     indicators: r.indicators.map((i) => i.value),
     questions: r.questions.map((q) => q.value),
     structure: r.structure!.value,
+    models: r.models.map((m) => m.value),
   };
 }
 

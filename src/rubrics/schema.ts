@@ -52,9 +52,22 @@ const starPart = z.object({
   source: sourceRef,
 }).strict();
 
+export const styleSchema = z.object({
+  words_per_minute: z.number().positive(),
+  target_seconds: z.tuple([z.number().positive(), z.number().positive()]),
+  fillers: z.array(cue),
+}).strict();
+
 export const structureSchema = z.object({
   star: z.object({ situation: starPart, task: starPart, action: starPart, result: starPart }).strict(),
   kinds: z.object({ behavioural: z.array(cue).min(1), situational: z.array(cue).min(1), opinion: z.array(cue).min(1) }).strict(),
+  style: styleSchema,
+}).strict();
+
+export const modelSchema = z.object({
+  question: z.string().min(1),
+  level: z.enum(LEVELS, { message: `level must be one of ${LEVELS.join(', ')}` }),
+  answer: z.string().trim().min(1, 'a model answer must not be empty'),
 }).strict();
 
 export type SourceEntry = z.infer<typeof sourceSchema>;

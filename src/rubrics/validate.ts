@@ -1,5 +1,5 @@
 import { compilePattern, CuePatternError } from '../core/cues/pattern.js';
-import { LEVELS, type CompetencyData, type IndicatorData, type QuestionData, type StructureData } from '../core/types.js';
+import { LEVELS, type CompetencyData, type IndicatorData, type ModelAnswerData, type QuestionData, type StructureData } from '../core/types.js';
 import type { RubricProblem } from './errors.js';
 import type { Path, YamlFile } from './yaml-file.js';
 import type { SourceEntry } from './schema.js';
@@ -17,6 +17,7 @@ export interface LoadedRubric {
   indicators: Located<IndicatorData>[];
   questions: Located<QuestionData>[];
   structure: Located<StructureData> | null;
+  models: Located<ModelAnswerData>[];
 }
 
 function cueProblems(l: Located<unknown>, field: string, cues: string[]): RubricProblem[] {
@@ -82,6 +83,11 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   for (const q of r.questions) {
     if (!competencyIds.has(q.value.competency)) problems.push(q.file.problem([...q.path, 'competency'], `unknown competency "${q.value.competency}"`));
   }
+  const questionIds = new Set(r.questions.map((q) => q.value.id));
+  for (const m of r.models) {
+    if (!questionIds.has(m.value.question)) problems.push(m.file.problem([...m.path, 'question'], `model answer for unknown question "${m.value.question}"`));
+  }
+  problems.push(...duplicates(r.models, (m) => `${m.question} ${m.level}`, 'model answer (question and level)'));
   if (r.structure) {
     const s = r.structure;
     for (const [part, data] of Object.entries(s.value.star)) {

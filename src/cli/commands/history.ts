@@ -1,0 +1,40 @@
+import { dataDir, HistoryStore } from '../../io/history.js';
+import { progressByCompetency, summariseSessions } from '../../report/progress.js';
+import { renderProgress, renderSessions } from '../../render/history.js';
+import { CliError, EXIT } from '../errors.js';
+import { styleFor } from '../style.js';
+
+export interface HistoryOptions {
+  data?: string;
+  json?: boolean;
+  competency?: string;
+  color?: boolean;
+}
+
+function load(opts: HistoryOptions) {
+  const store = new HistoryStore(dataDir(opts.data));
+  const { records, skipped } = store.read();
+  // A line cut by a crash is skipped, never fatal: say so, on standard error.
+  if (skipped.length) process.stderr.write(`coach: skipped ${skipped.length} unreadable line(s) of ${store.file} (line ${skipped.slice(0, 5).join(', ')})\n`);
+  return { store, records };
+}
+
+export async function runHistory(opts: HistoryOptions): Promise<number> {
+  const { store, records } = load(opts);
+  const sessions = summariseSessions(records);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, file: store.file, sessions }, null, 2)}\n`);
+  else process.stdout.write(renderSessions(sessions, await styleFor(process.stdout, opts.color)));
+  return EXIT.ok;
+}
+
+export async function runProgress(opts: HistoryOptions): Promise<number> {
+  const { store, records } = load(opts);
+  let progress = progressByCompetency(records);
+  if (opts.competency) {
+    progress = progress.filter((p) => p.competency === opts.competency);
+    if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}`);
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, file: store.file, competencies: progress }, null, 2)}\n`);
+  else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color)));
+  return EXIT.ok;
+}

@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { assess } from '../../core/assess.js';
+import type { CompiledRubric } from '../../core/compile.js';
+import { compareAssessments } from '../../core/compare.js';
+import { styleNotes } from '../../core/style-notes.js';
+import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData } from '../../core/types.js';
+import { dataDir, HistoryStore } from '../../io/history.js';
+import { renderComparison, renderFeedback, renderGuidance, renderModels, renderSummary, type SummaryRow } from '../../render/practice.js';
+import type { Style } from '../../render/style.js';
+import { CliError, EXIT } from '../errors.js';
+import type { AnswerResult } from '../prompts/answer-prompt.js';
+import { compiledRubric } from '../rubric.js';
+import { styleFor } from '../style.js';
+
+export type AnswerMode = 'free' | 'guided' | 'editor';
+
+export interface PracticeOptions {
+  competency?: string;
+  question?: string;
+  count?: number;
+  mock?: boolean;
+  time?: number;
+  mode?: AnswerMode;
+  data?: string;
+  rubrics: string[];
+  color?: boolean;
+}
+
+/** The prompts practice uses, loaded when a session starts (they cost start-up time). */
+interface Prompts {
+  select: typeof import('@inquirer/select').default;
+  input: typeof import('@inquirer/input').default;
+  editor: typeof import('@inquirer/editor').default;
+  answer: typeof import('../prompts/answer-prompt.js').answerPrompt;
+}
+
+/** Ctrl-C, or Ctrl-D on an empty prompt: inquirer's way of saying the user left. */
+function isExit(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+class SessionEnded extends Error {}
+
+function shuffle<T>(list: T[]): T[] {
+  const a = [...list];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** A mock interview: questions across competencies in turn, behavioural ones first in each round. */
+function mockInterview(rubric: CompiledRubric, questions: QuestionData[], n: number): QuestionData[] {
+  const byCompetency = shuffle(rubric.competencies.map((c) => c.id)).map((c) => shuffle(questions.filter((q) => q.competency === c)));
+  const out: QuestionData[] = [];
+  for (let round = 0; out.length < n && round < 20; round++) {
+    for (const list of byCompetency) if (out.length < n && list[round]) out.push(list[round]!);
+  }
+  return out;
+}
+
+export async function runPractice(opts: PracticeOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new CliError('coach practice needs an interactive terminal. To score answers from a file or a pipe, use coach score (see coach score --help).');
+  }
+  if (opts.time !== undefined && (!Number.isFinite(opts.time) || opts.time < 10)) throw new CliError('--time is in seconds, at least 10 (a real answer takes 90-120)');
+  const [st, rubric, select, input, editor, answer] = await Promise.all([
+    styleFor(process.stdout, opts.color),
+    compiledRubric(opts.rubrics),
+    import('@inquirer/select').then((m) => m.default),
+    import('@inquirer/input').then((m) => m.default),
+    import('@inquirer/editor').then((m) => m.default),
+    import('../prompts/answer-prompt.js').then((m) => m.answerPrompt),
+  ]);
+  const prompts: Prompts = { select, input, editor, answer };
+  const questions = [...rubric.questionsByText.values()];
+  if (opts.competency && !rubric.competencyIds.has(opts.competency)) throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...rubric.competencyIds].join(', ')}`);
+  if (opts.question && !questions.some((q) => q.id === opts.question)) throw new CliError(`no question "${opts.question}" in the bank (see coach bank list)`);
+
+  const store = new HistoryStore(dataDir(opts.data));
+  const session = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const rows: SummaryRow[] = [];
+  try {
+    const plan = await choosePlan(opts, rubric, questions, prompts, st);
+    const mode = opts.mode ?? await prompts.select<AnswerMode>({
+      message: 'How do you want to answer?',
+      choices: [
+        { name: 'Free answer (type or paste it)', value: 'free' },
+        { name: 'Guided STAR: one prompt for each part, with a hint', value: 'guided' },
+        { name: 'In my editor ($VISUAL / $EDITOR)', value: 'editor' },
+      ],
+    });
+    store.append({ v: 1, type: 'session', session, at: new Date().toISOString(), plan: { how: plan.how, count: plan.questions.length, ...(opts.time ? { seconds: opts.time } : {}) } });
+    for (const [i, q] of plan.questions.entries()) {
+      const more = i < plan.questions.length - 1;
+      await practiseQuestion(q, i + 1, plan.questions.length, more, mode, opts, rubric, prompts, store, session, st, rows);
+    }
+  } catch (e) {
+    if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
+    process.stdout.write(`\n${st.dim('Session ended.')}\n`);
+  }
+  process.stdout.write(`\n${renderSummary(rows, st)}`);
+  if (rows.length) process.stdout.write(st.dim(`Saved to ${store.file}. See coach history and coach progress.\n`));
+  return EXIT.ok;
+}
+
+async function choosePlan(opts: PracticeOptions, rubric: CompiledRubric, questions: QuestionData[], p: Prompts, st: Style): Promise<{ how: string; questions: QuestionData[] }> {
+  const n = opts.count ?? (opts.mock ? 5 : 1);
+  if (opts.question) return { how: `question ${opts.question}`, questions: [questions.find((q) => q.id === opts.question)!] };
+  if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(rubric, questions, n) };
+  if (opts.competency) return { how: `competency ${opts.competency}`, questions: shuffle(questions.filter((q) => q.competency === opts.competency)).slice(0, n) };
+  process.stdout.write(`${st.bold('coach practice')} ${st.dim('- rehearse customer-service interview answers, with feedback')}\n`);
+  const how = await p.select<'competency' | 'mix' | 'question' | 'mock'>({
+    message: 'What would you like to practise?',
+    choices: [
+      { name: 'One competency', value: 'competency' },
+      { name: 'A random mix', value: 'mix' },
+      { name: 'A question from the bank', value: 'question' },
+      { name: 'A mock interview (5 questions across competencies)', value: 'mock' },
+    ],
+  });
+  if (how === 'competency') {
+    const c = await p.select<string>({ message: 'Which competency?', choices: rubric.competencies.map((x) => ({ name: `${x.name}  ${st.dim(x.summary)}`, value: x.id })) });
+    return { how: `competency ${c}`, questions: shuffle(questions.filter((q) => q.competency === c)).slice(0, opts.count ?? 3) };
+  }
+  if (how === 'question') {
+    const id = await p.select<string>({ message: 'Which question?', pageSize: 12, choices: questions.map((q) => ({ name: `${q.id.padEnd(20)} ${q.text}`, value: q.id })) });
+    return { how: `question ${id}`, questions: [questions.find((q) => q.id === id)!] };
+  }
+  if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(rubric, questions, opts.count ?? 5) };
+  return { how: 'random mix', questions: shuffle(questions).slice(0, opts.count ?? 3) };
+}
+
+/** Asks for an answer in the chosen mode; null when the user skips the question. */
+async function getAnswer(mode: AnswerMode, rubric: CompiledRubric, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<AnswerResult | null> {
+  for (;;) {
+    let result: AnswerResult;
+    if (mode === 'editor') {
+      const text = await p.editor({ message: 'Write your answer in your editor (save and close it to finish).', default: initial ?? '', postfix: '.txt', waitForUserInput: false });
+      result = { text: text.replace(/\r\n?/g, '\n').trim(), expired: false, eof: false };
+    } else if (mode === 'guided' && initial === undefined) {
+      const deadline = seconds ? Date.now() + seconds * 1000 : 0;
+      const parts: string[] = [];
+      let expired = false;
+      for (const part of STAR_PARTS) {
+        const left = deadline ? Math.max(1, Math.round((deadline - Date.now()) / 1000)) : undefined;
+        const r = await p.answer({ message: `${part[0]!.toUpperCase()}${part.slice(1)}`, hint: rubric.starParts[part].hint, ...(left ? { seconds: left } : {}) });
+        if (r.text.trim()) parts.push(r.text.trim());
+        if (r.expired) {
+          expired = true;
+          break;
+        }
+      }
+      result = { text: parts.join('\n'), expired, eof: false };
+    } else {
+      result = await p.answer({ message: 'Your answer', ...(seconds ? { seconds } : {}), ...(initial ? { initial } : {}) });
+    }
+    if (result.expired) process.stdout.write(st.warn(`Time is up: scoring what you had.\n`));
+    if (result.text.trim() !== '') return result;
+    const next = await p.select<'again' | 'skip' | 'end'>({
+      message: result.expired ? 'Time ran out before you wrote anything.' : 'Your answer is empty.',
+      choices: [
+        { name: 'Try again', value: 'again' },
+        { name: 'Skip this question', value: 'skip' },
+        { name: 'End the session', value: 'end' },
+      ],
+    });
+    if (next === 'skip') return null;
+    if (next === 'end') throw new SessionEnded();
+  }
+}
+
+function missingIndicators(rubric: CompiledRubric, a: Assessment): IndicatorData[] {
+  const target: Level = a.level === 'low' ? 'medium' : 'high';
+  const have = new Set(a.indicators.filter((f) => f.counted).map((f) => f.id));
+  return (rubric.indicatorsByCompetency.get(a.competency) ?? [])
+    .map((i) => rubric.indicators[i]!)
+    .filter((ind) => !ind.warning && ind.level === target && !have.has(ind.id))
+    .slice(0, 3);
+}
+
+async function practiseQuestion(
+  q: QuestionData, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions,
+  rubric: CompiledRubric, p: Prompts, store: HistoryStore, session: string, st: Style, rows: SummaryRow[],
+): Promise<void> {
+  process.stdout.write(`\n${st.bold(`Question ${n} of ${total}`)}  ${st.dim(`${q.id} · ${q.competency} · ${q.kind}`)}\n${st.accent(q.text)}\n`);
+  let attempt = 0;
+  let previous: { text: string; assessment: Assessment } | null = null;
+  // The row is updated in place, so a session ended mid-question still reports it.
+  let row: SummaryRow | null = null;
+  let answerMode: AnswerMode = mode;
+  for (;;) {
+    const got = await getAnswer(answerMode, rubric, p, st, opts.time, previous?.text);
+    if (!got) return;
+    attempt++;
+    const a = assess({ question: q.text, competency: q.competency, answer: got.text }, rubric);
+    store.append({
+      v: 1, type: 'answer', session, at: new Date().toISOString(), attempt, questionId: q.id, mode: answerMode,
+      ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
+      answer: got.text, assessment: a,
+    });
+    process.stdout.write(`\n${renderFeedback(got.text, a, styleNotes(got.text, rubric), missingIndicators(rubric, a), st)}`);
+    if (previous) process.stdout.write(`\n${renderComparison(compareAssessments(previous.assessment, a), st)}`);
+    const score = { level: a.level, score: a.score };
+    if (row) {
+      row.attempts = attempt;
+      if (a.score > row.best.score) row.best = score;
+    } else {
+      row = { questionId: q.id, competency: q.competency, attempts: 1, first: score, best: score };
+      rows.push(row);
+    }
+    previous = { text: got.text, assessment: a };
+    for (;;) {
+      const models = rubric.modelsByQuestion.get(q.id) ?? [];
+      const next = await p.select<'retry' | 'guidance' | 'models' | 'next' | 'end'>({
+        message: 'What next?',
+        choices: [
+          { name: 'Try again: revise this answer', value: 'retry' },
+          { name: 'What a strong answer shows', value: 'guidance' },
+          ...(models.length ? [{ name: 'Model answers (low, medium, high)', value: 'models' as const }] : []),
+          { name: more ? 'Next question' : 'Finish', value: 'next' },
+          ...(more ? [{ name: 'End the session', value: 'end' as const }] : []),
+        ],
+      });
+      if (next === 'guidance') process.stdout.write(`\n${renderGuidance(q.guidance, st)}\n`);
+      else if (next === 'models') {
+        const views = models.map((m) => ({ level: m.level, answer: m.answer, assessment: assess({ question: q.text, competency: q.competency, answer: m.answer }, rubric) }));
+        process.stdout.write(`\n${renderModels(views, st)}\n`);
+      } else if (next === 'retry') {
+        // A revision is typed as one free answer, starting from the previous text.
+        answerMode = answerMode === 'editor' ? 'editor' : 'free';
+        break;
+      } else if (next === 'next') return;
+      else throw new SessionEnded();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { createPrompt, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
+
+export interface AnswerConfig {
+  message: string;
+  /** A line under the message, e.g. the STAR hint. */
+  hint?: string;
+  /** Countdown in seconds; when it runs out, what was typed is submitted. */
+  seconds?: number;
+  /** Text to start from (a retry begins with the previous answer). */
+  initial?: string;
+}
+
+export interface AnswerResult {
+  text: string;
+  /** The countdown ran out. */
+  expired: boolean;
+  /** The user pressed Ctrl-D. */
+  eof: boolean;
+}
+
+/**
+ * A multi-line answer: Enter starts a new line; two empty lines, or Ctrl-D, finish. Pasted
+ * text (CRLF included) keeps its line breaks. With `seconds`, a countdown shows above the text
+ * and the answer is submitted as it stands when it reaches zero.
+ */
+export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, done) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [, setTick] = useState(0);
+  const lines = useRef<string[]>(config.initial ? config.initial.replace(/\r\n?/g, '\n').split('\n') : []);
+  const current = useRef('');
+  const deadline = useRef(config.seconds ? Date.now() + config.seconds * 1000 : 0);
+  const prefix = usePrefix({ status, theme });
+
+  const finish = (expired: boolean, eof: boolean): void => {
+    const all = [...lines.current, current.current];
+    while (all.length > 0 && all[all.length - 1]!.trim() === '') all.pop();
+    setStatus('done');
+    done({ text: all.join('\n'), expired, eof });
+  };
+
+  useEffect(() => {
+    if (!config.seconds) return undefined;
+    const timer = setInterval(() => {
+      if (Date.now() >= deadline.current) {
+        clearInterval(timer);
+        finish(true, false);
+      } else setTick(Date.now());
+    }, 250);
+    return () => clearInterval(timer);
+  }, []);
+
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    if (key.ctrl && key.name === 'd') {
+      finish(false, true);
+      return;
+    }
+    if (isEnterKey(key)) {
+      const line = current.current.replace(/\r$/, '');
+      lines.current = [...lines.current, line];
+      current.current = '';
+      rl.clearLine(0);
+      const n = lines.current.length;
+      // two empty lines in a row end the answer (one is a paragraph break)
+      if (n >= 2 && lines.current[n - 1]!.trim() === '' && lines.current[n - 2]!.trim() === '' && lines.current.some((l) => l.trim() !== '')) {
+        finish(false, false);
+        return;
+      }
+    } else {
+      current.current = rl.line;
+    }
+    setTick(Date.now());
+  });
+
+  const message = theme.style.message(config.message, status);
+  if (status === 'done') return `${prefix} ${message}`;
+  const head: string[] = [`${prefix} ${message}`];
+  if (config.hint) head.push(theme.style.help(config.hint));
+  if (config.seconds) {
+    const left = Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000));
+    const mm = Math.floor(left / 60);
+    const ss = String(left % 60).padStart(2, '0');
+    head.push(`${left <= 15 ? theme.style.error(`⏱ ${mm}:${ss} left`) : theme.style.highlight(`⏱ ${mm}:${ss} left`)}`);
+  }
+  head.push(theme.style.help('Enter: new line · two empty lines or Ctrl-D: finish'));
+  const body = [...lines.current, current.current].map((l) => `  ${l}`).join('\n');
+  return [`${head.join('\n')}\n${body}`, ''];
+});

@@ -1,0 +1,71 @@
+import type { Level } from '../core/types.js';
+import type { AnswerRecord, HistoryRecord, SessionRecord } from '../io/history.js';
+
+export interface SessionSummary {
+  session: string;
+  at: string;
+  how: string;
+  answers: number;
+  questions: number;
+  levels: Record<Level, number>;
+  meanScore: number | null;
+}
+
+export interface CompetencyProgress {
+  competency: string;
+  /** Every answer, oldest first. */
+  points: Array<{ at: string; level: Level; score: number; questionId: string | null }>;
+  latest: { level: Level; score: number };
+  best: { level: Level; score: number };
+}
+
+function answers(records: HistoryRecord[]): AnswerRecord[] {
+  return records.filter((r): r is AnswerRecord => r.type === 'answer');
+}
+
+/** Past sessions, newest first, from the history records. */
+export function summariseSessions(records: HistoryRecord[]): SessionSummary[] {
+  const sessions = new Map<string, SessionSummary>();
+  for (const r of records) {
+    if (r.type !== 'session') continue;
+    const s = r as SessionRecord;
+    sessions.set(s.session, { session: s.session, at: s.at, how: s.plan.how, answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
+  }
+  const scores = new Map<string, number[]>();
+  const asked = new Map<string, Set<string>>();
+  for (const a of answers(records)) {
+    let s = sessions.get(a.session);
+    if (!s) sessions.set(a.session, (s = { session: a.session, at: a.at, how: 'unknown', answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null }));
+    s.answers++;
+    s.levels[a.assessment.level]++;
+    const list = scores.get(a.session) ?? [];
+    list.push(a.assessment.score);
+    scores.set(a.session, list);
+    const qs = asked.get(a.session) ?? new Set<string>();
+    qs.add(a.questionId ?? a.assessment.question);
+    asked.set(a.session, qs);
+  }
+  for (const s of sessions.values()) {
+    const list = scores.get(s.session) ?? [];
+    s.questions = asked.get(s.session)?.size ?? 0;
+    s.meanScore = list.length ? Math.round((list.reduce((x, y) => x + y, 0) / list.length) * 10) / 10 : null;
+  }
+  return [...sessions.values()].sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Level and score over time for each competency practised. */
+export function progressByCompetency(records: HistoryRecord[]): CompetencyProgress[] {
+  const by = new Map<string, CompetencyProgress>();
+  for (const a of answers(records).sort((x, y) => x.at.localeCompare(y.at))) {
+    const c = a.assessment.competency;
+    const point = { at: a.at, level: a.assessment.level, score: a.assessment.score, questionId: a.questionId };
+    const p = by.get(c);
+    if (!p) by.set(c, { competency: c, points: [point], latest: point, best: point });
+    else {
+      p.points.push(point);
+      p.latest = point;
+      if (point.score > p.best.score) p.best = point;
+    }
+  }
+  return [...by.values()].sort((a, b) => a.competency.localeCompare(b.competency));
+}
