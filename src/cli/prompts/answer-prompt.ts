@@ -62,8 +62,9 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
       current.current = '';
       rl.clearLine(0);
       const n = lines.current.length;
-      // two empty lines in a row end the answer (one is a paragraph break)
-      if (n >= 2 && lines.current[n - 1]!.trim() === '' && lines.current[n - 2]!.trim() === '' && lines.current.some((l) => l.trim() !== '')) {
+      // Two empty lines in a row end the answer (one is a paragraph break); an answer with no
+      // text at all ends too, so the caller can offer to try again, skip or stop.
+      if (n >= 2 && lines.current[n - 1]!.trim() === '' && lines.current[n - 2]!.trim() === '') {
         finish(false, false);
         return;
       }
@@ -81,7 +82,7 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
     const left = Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000));
     const mm = Math.floor(left / 60);
     const ss = String(left % 60).padStart(2, '0');
-    head.push(`${left <= 15 ? theme.style.error(`⏱ ${mm}:${ss} left`) : theme.style.highlight(`⏱ ${mm}:${ss} left`)}`);
+    head.push(left <= 15 ? theme.style.error(`⏱ ${mm}:${ss} left`) : `⏱ ${mm}:${ss} left`);
   }
   head.push(theme.style.help('Enter: new line · two empty lines or Ctrl-D: finish'));
   const body = [...lines.current, current.current].map((l) => `  ${l}`).join('\n');
