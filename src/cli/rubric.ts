@@ -1,4 +1,4 @@
-import { compileRubric, type CompiledRubric } from '../core/compile.js';
+import type { CompiledRubric } from '../core/compile.js';
 import type { RubricData } from '../core/types.js';
 import { readBundledCache } from '../rubrics/bundled-cache.js';
 import { CliError, EXIT } from './errors.js';
@@ -26,5 +26,8 @@ export async function loadRubricOrFail(dirs: string[] = []): Promise<RubricData>
 }
 
 export async function compiledRubric(dirs: string[] = []): Promise<CompiledRubric> {
-  return compileRubric(await loadRubricOrFail(dirs));
+  const data = await loadRubricOrFail(dirs);
+  // The compiler (and the stemmer it loads) is imported only when cues are needed.
+  const { compileRubric } = await import('../core/compile.js');
+  return compileRubric(data);
 }

@@ -3,9 +3,13 @@
 import { formatProblem, RubricError } from './errors.js';
 import { writeBundledCache } from './bundled-cache.js';
 import { loadRubric } from './load.js';
+import { compileRubric } from '../core/compile.js';
+import { knownStems } from '../core/text/stem.js';
 
 try {
-  writeBundledCache(loadRubric([]).data);
+  const { data } = loadRubric([]);
+  compileRubric(data); // stems every cue word into the memo
+  writeBundledCache(data, knownStems());
 } catch (e) {
   if (e instanceof RubricError) {
     process.stderr.write(`${e.problems.map(formatProblem).join('\n')}\n`);

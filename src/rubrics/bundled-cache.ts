@@ -1,7 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileRubric } from '../core/compile.js';
-import { knownStems, seedStems } from '../core/text/stem.js';
+import { seedStems } from '../core/text/stem.js';
 import type { RubricData } from '../core/types.js';
 import { BUNDLED_RUBRICS, rubricFiles } from './paths.js';
 
@@ -30,8 +29,7 @@ export function readBundledCache(): RubricData | null {
   }
 }
 
-export function writeBundledCache(data: RubricData): void {
-  compileRubric(data); // stems every cue word into the memo
-  const cache: CacheFile = { data, stems: knownStems() };
+export function writeBundledCache(data: RubricData, stems: Record<string, string>): void {
+  const cache: CacheFile = { data, stems };
   writeFileSync(BUNDLED_CACHE, JSON.stringify(cache));
 }

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { assess } from '../../core/assess.js';
 import type { CompiledRubric } from '../../core/compile.js';
-import { compareAssessments } from '../../core/compare.js';
-import { styleNotes } from '../../core/style-notes.js';
-import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData } from '../../core/types.js';
+import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type RubricData } from '../../core/types.js';
 import { dataDir, HistoryStore } from '../../io/history.js';
-import { renderComparison, renderFeedback, renderGuidance, renderModels, renderSummary, type SummaryRow } from '../../render/practice.js';
+import type { SummaryRow } from '../../render/practice.js';
 import type { Style } from '../../render/style.js';
 import { CliError, EXIT } from '../errors.js';
 import type { AnswerResult } from '../prompts/answer-prompt.js';
-import { compiledRubric } from '../rubric.js';
+import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
 
 export type AnswerMode = 'free' | 'guided' | 'editor';
@@ -26,12 +23,27 @@ export interface PracticeOptions {
   color?: boolean;
 }
 
-/** The prompts practice uses, loaded when a session starts (they cost start-up time). */
+/**
+ * What a session needs, loaded so that the first prompt shows quickly: the bank's data and the
+ * answer prompt first; the scorer, the compiled rubric and the other prompts once it is up.
+ */
 interface Prompts {
   select: typeof import('@inquirer/select').default;
-  input: typeof import('@inquirer/input').default;
-  editor: typeof import('@inquirer/editor').default;
+  editor: () => Promise<typeof import('@inquirer/editor').default>;
   answer: typeof import('../prompts/answer-prompt.js').answerPrompt;
+}
+
+interface Scorer {
+  rubric: CompiledRubric;
+  assess: typeof import('../../core/assess.js').assess;
+  styleNotes: typeof import('../../core/style-notes.js').styleNotes;
+  compare: typeof import('../../core/compare.js').compareAssessments;
+  render: typeof import('../../render/practice.js');
+}
+
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => (p ??= load());
 }
 
 /** Ctrl-C, or Ctrl-D on an empty prompt: inquirer's way of saying the user left. */
@@ -51,8 +63,8 @@ function shuffle<T>(list: T[]): T[] {
 }
 
 /** A mock interview: questions across competencies in turn, behavioural ones first in each round. */
-function mockInterview(rubric: CompiledRubric, questions: QuestionData[], n: number): QuestionData[] {
-  const byCompetency = shuffle(rubric.competencies.map((c) => c.id)).map((c) => shuffle(questions.filter((q) => q.competency === c)));
+function mockInterview(data: RubricData, questions: QuestionData[], n: number): QuestionData[] {
+  const byCompetency = shuffle(data.competencies.map((c) => c.id)).map((c) => shuffle(questions.filter((q) => q.competency === c)));
   const out: QuestionData[] = [];
   for (let round = 0; out.length < n && round < 20; round++) {
     for (const list of byCompetency) if (out.length < n && list[round]) out.push(list[round]!);
@@ -65,24 +77,31 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     throw new CliError('coach practice needs an interactive terminal. To score answers from a file or a pipe, use coach score (see coach score --help).');
   }
   if (opts.time !== undefined && (!Number.isFinite(opts.time) || opts.time < 10)) throw new CliError('--time is in seconds, at least 10 (a real answer takes 90-120)');
-  const [st, rubric, select, input, editor, answer] = await Promise.all([
+  const [st, data, select, answer] = await Promise.all([
     styleFor(process.stdout, opts.color),
-    compiledRubric(opts.rubrics),
+    loadRubricOrFail(opts.rubrics),
     import('@inquirer/select').then((m) => m.default),
-    import('@inquirer/input').then((m) => m.default),
-    import('@inquirer/editor').then((m) => m.default),
     import('../prompts/answer-prompt.js').then((m) => m.answerPrompt),
   ]);
-  const prompts: Prompts = { select, input, editor, answer };
-  const questions = [...rubric.questionsByText.values()];
-  if (opts.competency && !rubric.competencyIds.has(opts.competency)) throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...rubric.competencyIds].join(', ')}`);
+  const prompts: Prompts = { select, answer, editor: lazy(() => import('@inquirer/editor').then((m) => m.default)) };
+  const scorer = lazy(async (): Promise<Scorer> => {
+    const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render] = await Promise.all([
+      import('../../core/compile.js'), import('../../core/assess.js'), import('../../core/style-notes.js'), import('../../core/compare.js'), import('../../render/practice.js'),
+    ]);
+    return { rubric: compileRubric(data), assess, styleNotes, compare: compareAssessments, render };
+  });
+  // Compile while the user reads the first prompt; scoring never waits on it for long.
+  setTimeout(() => void scorer(), 50).unref();
+  const questions = data.questions;
+  const competencyIds = new Set(data.competencies.map((c) => c.id));
+  if (opts.competency && !competencyIds.has(opts.competency)) throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...competencyIds].join(', ')}`);
   if (opts.question && !questions.some((q) => q.id === opts.question)) throw new CliError(`no question "${opts.question}" in the bank (see coach bank list)`);
 
   const store = new HistoryStore(dataDir(opts.data));
   const session = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const rows: SummaryRow[] = [];
   try {
-    const plan = await choosePlan(opts, rubric, questions, prompts, st);
+    const plan = await choosePlan(opts, data, questions, prompts, st);
     const mode = opts.mode ?? await prompts.select<AnswerMode>({
       message: 'How do you want to answer?',
       choices: [
@@ -94,21 +113,21 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     store.append({ v: 1, type: 'session', session, at: new Date().toISOString(), plan: { how: plan.how, count: plan.questions.length, ...(opts.time ? { seconds: opts.time } : {}) } });
     for (const [i, q] of plan.questions.entries()) {
       const more = i < plan.questions.length - 1;
-      await practiseQuestion(q, i + 1, plan.questions.length, more, mode, opts, rubric, prompts, store, session, st, rows);
+      await practiseQuestion(q, i + 1, plan.questions.length, more, mode, opts, data, scorer, prompts, store, session, st, rows);
     }
   } catch (e) {
     if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
     process.stdout.write(`\n${st.dim('Session ended.')}\n`);
   }
-  process.stdout.write(`\n${renderSummary(rows, st)}`);
+  process.stdout.write(`\n${(await import('../../render/practice.js')).renderSummary(rows, st)}`);
   if (rows.length) process.stdout.write(st.dim(`Saved to ${store.file}. See coach history and coach progress.\n`));
   return EXIT.ok;
 }
 
-async function choosePlan(opts: PracticeOptions, rubric: CompiledRubric, questions: QuestionData[], p: Prompts, st: Style): Promise<{ how: string; questions: QuestionData[] }> {
+async function choosePlan(opts: PracticeOptions, data: RubricData, questions: QuestionData[], p: Prompts, st: Style): Promise<{ how: string; questions: QuestionData[] }> {
   const n = opts.count ?? (opts.mock ? 5 : 1);
   if (opts.question) return { how: `question ${opts.question}`, questions: [questions.find((q) => q.id === opts.question)!] };
-  if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(rubric, questions, n) };
+  if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(data, questions, n) };
   if (opts.competency) return { how: `competency ${opts.competency}`, questions: shuffle(questions.filter((q) => q.competency === opts.competency)).slice(0, n) };
   process.stdout.write(`${st.bold('coach practice')} ${st.dim('- rehearse customer-service interview answers, with feedback')}\n`);
   const how = await p.select<'competency' | 'mix' | 'question' | 'mock'>({
@@ -121,23 +140,24 @@ async function choosePlan(opts: PracticeOptions, rubric: CompiledRubric, questio
     ],
   });
   if (how === 'competency') {
-    const c = await p.select<string>({ message: 'Which competency?', choices: rubric.competencies.map((x) => ({ name: `${x.name}  ${st.dim(x.summary)}`, value: x.id })) });
+    const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${x.name}  ${st.dim(x.summary)}`, value: x.id })) });
     return { how: `competency ${c}`, questions: shuffle(questions.filter((q) => q.competency === c)).slice(0, opts.count ?? 3) };
   }
   if (how === 'question') {
     const id = await p.select<string>({ message: 'Which question?', pageSize: 12, choices: questions.map((q) => ({ name: `${q.id.padEnd(20)} ${q.text}`, value: q.id })) });
     return { how: `question ${id}`, questions: [questions.find((q) => q.id === id)!] };
   }
-  if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(rubric, questions, opts.count ?? 5) };
+  if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5) };
   return { how: 'random mix', questions: shuffle(questions).slice(0, opts.count ?? 3) };
 }
 
 /** Asks for an answer in the chosen mode; null when the user skips the question. */
-async function getAnswer(mode: AnswerMode, rubric: CompiledRubric, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<AnswerResult | null> {
+async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<AnswerResult | null> {
   for (;;) {
     let result: AnswerResult;
     if (mode === 'editor') {
-      const text = await p.editor({ message: 'Write your answer in your editor (save and close it to finish).', default: initial ?? '', postfix: '.txt', waitForUserInput: false });
+      const editor = await p.editor();
+      const text = await editor({ message: 'Write your answer in your editor (save and close it to finish).', default: initial ?? '', postfix: '.txt', waitForUserInput: false });
       result = { text: text.replace(/\r\n?/g, '\n').trim(), expired: false, eof: false };
     } else if (mode === 'guided' && initial === undefined) {
       const deadline = seconds ? Date.now() + seconds * 1000 : 0;
@@ -145,7 +165,7 @@ async function getAnswer(mode: AnswerMode, rubric: CompiledRubric, p: Prompts, s
       let expired = false;
       for (const part of STAR_PARTS) {
         const left = deadline ? Math.max(1, Math.round((deadline - Date.now()) / 1000)) : undefined;
-        const r = await p.answer({ message: `${part[0]!.toUpperCase()}${part.slice(1)}`, hint: rubric.starParts[part].hint, ...(left ? { seconds: left } : {}) });
+        const r = await p.answer({ message: `${part[0]!.toUpperCase()}${part.slice(1)}`, hint: data.structure.star[part].hint, ...(left ? { seconds: left } : {}) });
         if (r.text.trim()) parts.push(r.text.trim());
         if (r.expired) {
           expired = true;
@@ -182,7 +202,7 @@ function missingIndicators(rubric: CompiledRubric, a: Assessment): IndicatorData
 
 async function practiseQuestion(
   q: QuestionData, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions,
-  rubric: CompiledRubric, p: Prompts, store: HistoryStore, session: string, st: Style, rows: SummaryRow[],
+  data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, store: HistoryStore, session: string, st: Style, rows: SummaryRow[],
 ): Promise<void> {
   process.stdout.write(`\n${st.bold(`Question ${n} of ${total}`)}  ${st.dim(`${q.id} · ${q.competency} · ${q.kind}`)}\n${st.accent(q.text)}\n`);
   let attempt = 0;
@@ -191,17 +211,18 @@ async function practiseQuestion(
   let row: SummaryRow | null = null;
   let answerMode: AnswerMode = mode;
   for (;;) {
-    const got = await getAnswer(answerMode, rubric, p, st, opts.time, previous?.text);
+    const got = await getAnswer(answerMode, data, p, st, opts.time, previous?.text);
     if (!got) return;
     attempt++;
+    const { rubric, assess, styleNotes, compare, render } = await scorer();
     const a = assess({ question: q.text, competency: q.competency, answer: got.text }, rubric);
     store.append({
       v: 1, type: 'answer', session, at: new Date().toISOString(), attempt, questionId: q.id, mode: answerMode,
       ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
       answer: got.text, assessment: a,
     });
-    process.stdout.write(`\n${renderFeedback(got.text, a, styleNotes(got.text, rubric), missingIndicators(rubric, a), st)}`);
-    if (previous) process.stdout.write(`\n${renderComparison(compareAssessments(previous.assessment, a), st)}`);
+    process.stdout.write(`\n${render.renderFeedback(got.text, a, styleNotes(got.text, rubric), missingIndicators(rubric, a), st)}`);
+    if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
     const score = { level: a.level, score: a.score };
     if (row) {
       row.attempts = attempt;
@@ -223,10 +244,10 @@ async function practiseQuestion(
           ...(more ? [{ name: 'End the session', value: 'end' as const }] : []),
         ],
       });
-      if (next === 'guidance') process.stdout.write(`\n${renderGuidance(q.guidance, st)}\n`);
+      if (next === 'guidance') process.stdout.write(`\n${render.renderGuidance(q.guidance, st)}\n`);
       else if (next === 'models') {
         const views = models.map((m) => ({ level: m.level, answer: m.answer, assessment: assess({ question: q.text, competency: q.competency, answer: m.answer }, rubric) }));
-        process.stdout.write(`\n${renderModels(views, st)}\n`);
+        process.stdout.write(`\n${render.renderModels(views, st)}\n`);
       } else if (next === 'retry') {
         // A revision is typed as one free answer, starting from the previous text.
         answerMode = answerMode === 'editor' ? 'editor' : 'free';

@@ -1,4 +1,10 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { createRequire } from 'node:module';
+
+// natural's Porter stemmer (CommonJS, deep-imported: the package index is slow and noisy) is
+// loaded on the first word that is not already memoised, so start-up paths that only read
+// cached stems never pay for it.
+const require = createRequire(import.meta.url);
+let porter: { stem(word: string): string } | null = null;
 
 // Stemming is the hot path of scoring; most answers reuse a small vocabulary.
 const memo = new Map<string, string>();
@@ -18,7 +24,11 @@ export function knownStems(): Record<string, string> {
 export function stem(word: string): string {
   const hit = memo.get(word);
   if (hit !== undefined) return hit;
-  const out = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+  let out = word;
+  if (/^[a-z]+$/.test(word)) {
+    porter ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+    out = porter.stem(word);
+  }
   if (memo.size < MEMO_LIMIT) memo.set(word, out);
   return out;
 }
