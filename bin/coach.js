@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point: the compiled CLI lives in dist/ (npm run build).
-import { main } from '../dist/cli/main.js';
+// Entry point: the CLI, compiled to dist/ and bundled to dist/bundle/ (npm run build).
+import { main } from '../dist/bundle/main.js';
 
 // A closed pipe (coach score ... | head) is a normal end, not an error.
 process.stdout.on('error', (e) => {

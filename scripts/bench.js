@@ -7,7 +7,7 @@
 //                         [--no-pin] [--keep] [--rss-hook]
 //
 // Node built-ins only. Helpers live in scripts/bench/.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -235,6 +235,8 @@ async function main() {
 
   // 1. Start-up, measured first while the machine is quiet.
   const startup = measureStartup(o);
+  // 1b. Practice: time to its first prompt in a pseudo-terminal (script), against node -e 0 there.
+  const firstPrompt = which('script') ? JSON.parse(execFileSync(process.execPath, [join(HELPERS, 'first-prompt.js'), String(o.runs)], { encoding: 'utf8' })) : null;
 
   // 2. Generate the answers file.
   const tmp = mkdtempSync(join(os.tmpdir(), 'coach-bench-'));
@@ -257,6 +259,7 @@ async function main() {
   const totalS = Number(process.hrtime.bigint() - started) / 1e9;
 
   const helpMet = startup.help.ok ? startup.help.ratio < BARS.helpRatio : false;
+  const promptMet = firstPrompt ? firstPrompt.ratio < BARS.helpRatio : null;
   const tputMet = cli ? cli.answersPerSecond >= BARS.answersPerSecond : false;
   const perSec = (ms) => (ms ? o.count / (ms / 1000) : null);
 
@@ -268,6 +271,7 @@ async function main() {
       nodeE0: startup.nodeE0,
       help: { ...startup.help, bar: `ratio < ${BARS.helpRatio}`, met: helpMet },
       scoreOne: startup.scoreOne,
+      practiceFirstPrompt: firstPrompt ? { ...firstPrompt, bar: `ratio < ${BARS.helpRatio}`, met: promptMet } : null,
     },
     input: { file: o.keep ? file : null, from: relative(ROOT, examplesPath), ...gen.stats },
     throughput: cli && {
@@ -309,6 +313,9 @@ async function main() {
           [s.nodeE0.command, fmtMs(s.nodeE0.medianMs), '1.00x', '(baseline)'],
           [s.help.command, fmtMs(s.help.medianMs), `${s.help.ratio.toFixed(2)}x`, `< ${BARS.helpRatio.toFixed(2)}x node -e 0`, metText(helpMet)],
           [s.scoreOne.command, fmtMs(s.scoreOne.medianMs), `${s.scoreOne.ratio.toFixed(2)}x`, '(no bar)'],
+          ...(firstPrompt ? [
+            ['coach practice: first prompt (pty)', fmtMs(firstPrompt.firstPromptMs), `${firstPrompt.ratio.toFixed(2)}x`, `< ${BARS.helpRatio.toFixed(2)}x node -e 0 in a pty (${fmtMs(firstPrompt.nodeMs)})`, metText(promptMet)],
+          ] : [['coach practice: first prompt', 'n/a', '', '(needs util-linux script)']]),
         ],
       },
     ];

@@ -5,7 +5,7 @@ export function renderBankList(questions: QuestionData[], st: Style): string {
   const idW = Math.max(2, ...questions.map((q) => q.id.length));
   const lines = questions.map((q) => {
     const head = `${q.id.padEnd(idW)}  ${q.kind.padEnd(11)}  `;
-    return `${st.bold(q.id.padEnd(idW))}  ${st.dim(q.kind.padEnd(11))}  ${wrap(q.text, st.width - head.length, ' '.repeat(head.length))}`;
+    return `${st.bold(q.id.padEnd(idW))}  ${st.dim(q.kind.padEnd(11))}  ${wrap(q.text, st.width, ' '.repeat(head.length))}`;
   });
   return `${lines.join('\n')}\n${st.dim(`${questions.length} questions`)}\n`;
 }
@@ -33,7 +33,7 @@ export function renderBankShow(data: RubricData, kind: 'question' | 'competency'
     out.push(st.dim(`competencies: ${i.competencies.join(', ')} · evidence: ${i.evidence}`), '');
     out.push(st.bold('Cues'), ...i.cues.map((c) => `  ${c}`));
     if (i.named.length) out.push(st.bold('Named only (never counted)'), ...i.named.map((c) => `  ${c}`));
-    out.push('', `${st.bold('Feedback')} ${wrap(i.feedback, w - 9, '')}`, `${st.bold('Source')} ${i.source.file}`, st.dim(wrap(`"${i.source.quote}"`, w, '')));
+    out.push('', `${st.bold('Feedback')} ${wrap(i.feedback, w, ' '.repeat(9))}`, `${st.bold('Source')} ${i.source.file}`, st.dim(wrap(`"${i.source.quote}"`, w, '')));
   }
   return `${out.join('\n')}\n`;
 }

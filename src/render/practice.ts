@@ -30,7 +30,7 @@ function taggedAnswer(answer: string, a: Assessment, st: Style): string[] {
   const out: string[] = [];
   let pos = 0;
   const starts = [...tagsAt.keys()].sort((x, y) => x - y);
-  const width = st.width - 8;
+  const width = st.width;
   const emit = (text: string, parts: StarPartName[]): void => {
     const t = text.replace(/\s+/g, ' ').trim();
     if (!t) return;
@@ -63,14 +63,14 @@ export function renderFeedback(answer: string, a: Assessment, notes: StyleNotes,
     out.push('', st.bold('Shown'));
     for (const f of shown) {
       const ev = f.evidence.find((e) => e.shown === f.shown) ?? f.evidence[0]!;
-      out.push(`  ${st.good('✓')} ${wrap(`${f.name} ${st.dim(`"${ev.text.replace(/\s+/g, ' ')}"`)}`, w - 4, '    ')}`);
+      out.push(`  ${st.good('✓')} ${wrap(`${f.name} ${st.dim(`"${ev.text.replace(/\s+/g, ' ')}"`)}`, w, '    ')}`);
     }
   }
   if (warnings.length) {
     out.push('', st.bold('Pulling it down'));
     for (const f of warnings) {
       const ev = f.evidence[0]!;
-      out.push(`  ${st.warn('!')} ${wrap(`${f.name} ${st.dim(`"${ev.text.replace(/\s+/g, ' ')}"`)}`, w - 4, '    ')}`);
+      out.push(`  ${st.warn('!')} ${wrap(`${f.name} ${st.dim(`"${ev.text.replace(/\s+/g, ' ')}"`)}`, w, '    ')}`);
     }
   }
   if (missing.length) {
@@ -81,13 +81,13 @@ export function renderFeedback(answer: string, a: Assessment, notes: StyleNotes,
     const target = a.level === 'high' ? 'keep it high' : `reach ${a.level === 'low' ? 'medium' : 'high'}`;
     out.push('', st.bold(`Next steps to ${target}`));
     a.feedback.forEach((f, i) => {
-      out.push(`  ${i + 1}. ${wrap(f.message, w - 5, '     ')}`);
-      out.push(`     ${st.dim(wrap(`${f.source.file}: "${clip(f.source.quote, 110)}"`, w - 5, '     '))}`);
+      out.push(`  ${i + 1}. ${wrap(f.message, w, '     ')}`);
+      out.push(`     ${st.dim(wrap(`${f.source.file}: "${clip(f.source.quote, 110)}"`, w, '     '))}`);
     });
   }
   if (notes.messages.length) {
     out.push('', st.bold('How you said it'));
-    for (const m of notes.messages) out.push(`  · ${wrap(m, w - 4, '    ')}`);
+    for (const m of notes.messages) out.push(`  · ${wrap(m, w, '    ')}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -97,7 +97,7 @@ export function renderComparison(c: Comparison, st: Style): string {
   const out: string[] = [rule('What changed', st)];
   out.push(`${st.level(c.before.level, c.before.level.toUpperCase())} ${c.before.score} → ${st.level(c.after.level, c.after.level.toUpperCase())} ${c.after.score}  ${delta > 0 ? st.good(`+${delta}`) : delta < 0 ? st.bad(String(delta)) : st.dim('no change')}`);
   const list = (label: string, items: string[], mark: string): void => {
-    if (items.length) out.push(`${label} ${items.map((i) => `${mark} ${i}`).join(', ')}`);
+    if (items.length) out.push(`${label} ${wrap(items.map((i) => `${mark} ${i}`).join(', '), st.width, ' '.repeat(8))}`);
   };
   list(st.good('Gained:'), [...c.partsGained.map((p) => `STAR ${p}`), ...c.gained], '+');
   list(st.bad('Lost:'), [...c.partsLost.map((p) => `STAR ${p}`), ...c.lost], '-');
@@ -119,11 +119,11 @@ export function renderModels(models: ModelView[], st: Style): string {
   const out: string[] = [rule('Model answers', st)];
   for (const m of models) {
     out.push('', `${st.level(m.level, m.level.toUpperCase())} ${st.dim(`(scored ${m.assessment.level} ${m.assessment.score}/100)`)}`);
-    out.push(`  ${wrap(m.answer.trim(), st.width - 2, '  ')}`);
+    out.push(`  ${wrap(m.answer.trim(), st.width, '  ')}`);
     const shown = m.assessment.indicators.filter((f) => f.counted).map((f) => (f.warning ? `! ${f.name}` : f.name));
     const parts = STAR_PARTS.filter((p) => m.assessment.star[p].present);
     out.push(st.dim(`  STAR: ${parts.length ? parts.join(', ') : 'none'}`));
-    if (shown.length) out.push(st.dim(`  ${wrap(`Shows: ${shown.join('; ')}`, st.width - 2, '  ')}`));
+    if (shown.length) out.push(st.dim(`  ${wrap(`Shows: ${shown.join('; ')}`, st.width, '  ')}`));
   }
   return `${out.join('\n')}\n`;
 }

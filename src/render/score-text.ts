@@ -25,15 +25,15 @@ export function renderResultText(r: ResultRecord, st: Style): string {
   const w = st.width;
   const inferred = r.competencyInferred ? ', inferred' : '';
   out.push(`${st.bold(r.id)}  ${st.level(r.level, r.level.toUpperCase())} ${st.bold(String(r.score))}/100  ${st.dim(`${r.competency}${inferred} · ${r.kind}`)}`);
-  out.push(`  ${pad('Q')}${wrap(r.question, w - 2 - LABEL, ' '.repeat(2 + LABEL))}`);
+  out.push(`  ${pad('Q')}${wrap(r.question, w, ' '.repeat(2 + LABEL))}`);
   const star = STAR_PARTS.map((p) => (r.star[p].present ? st.good(`✓ ${p}`) : st.dim(`✗ ${p}`))).join('  ');
   out.push(`  ${pad('STAR')}${star}`);
-  r.reasons.forEach((reason, i) => out.push(`  ${pad(i === 0 ? 'Why' : '')}${wrap(reason, w - 2 - LABEL, ' '.repeat(2 + LABEL))}`));
+  r.reasons.forEach((reason, i) => out.push(`  ${pad(i === 0 ? 'Why' : '')}${wrap(reason, w, ' '.repeat(2 + LABEL))}`));
   const lines = r.indicators.map((f) => indicatorLine(f, st)).filter((l): l is string => l !== null);
-  lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${wrap(l, w - 2 - LABEL, ' '.repeat(2 + LABEL + 2))}`));
+  lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${wrap(l, w, ' '.repeat(2 + LABEL + 2))}`));
   r.feedback.forEach((f, i) => {
     const text = `${i + 1}. ${f.message} ${st.dim(`[${f.source.file}]`)}`;
-    out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(text, w - 2 - LABEL, ' '.repeat(2 + LABEL + 3))}`);
+    out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(text, w, ' '.repeat(2 + LABEL + 3))}`);
   });
   return out.join('\n');
 }

@@ -26,16 +26,29 @@ export function makeStyle(p: Painter | null, width = 80): Style {
   };
 }
 
-/** Wraps text to `width` columns, indenting continuation lines. */
+const ANSI = /\x1b\[[0-9;]*m/g;
+const visible = (s: string): number => s.replace(ANSI, '').length;
+
+/**
+ * Wraps text to lines of at most `width` columns, counting the `indent` that starts every line
+ * after the first; the caller puts the first line at that same column. Colour codes take no width.
+ */
 export function wrap(text: string, width: number, indent: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   const lines: string[] = [];
+  const room = Math.max(20, width - indent.length);
   let line = '';
+  let len = 0;
   for (const w of words) {
-    if (line && line.length + 1 + w.length > width - indent.length) {
+    const wl = visible(w);
+    if (line && len + 1 + wl > room) {
       lines.push(line);
       line = w;
-    } else line = line ? `${line} ${w}` : w;
+      len = wl;
+    } else {
+      line = line ? `${line} ${w}` : w;
+      len = len ? len + 1 + wl : wl;
+    }
   }
   if (line) lines.push(line);
   return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { CompiledRubric } from '../../core/compile.js';
 import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type RubricData } from '../../core/types.js';
 import { dataDir, HistoryStore } from '../../io/history.js';
 import type { SummaryRow } from '../../render/practice.js';
-import type { Style } from '../../render/style.js';
+import { wrap, type Style } from '../../render/style.js';
 import { CliError, EXIT } from '../errors.js';
 import type { AnswerResult } from '../prompts/answer-prompt.js';
 import { loadRubricOrFail } from '../rubric.js';
@@ -28,7 +27,7 @@ export interface PracticeOptions {
  * answer prompt first; the scorer, the compiled rubric and the other prompts once it is up.
  */
 interface Prompts {
-  select: typeof import('@inquirer/select').default;
+  select: <T>(config: Parameters<typeof import('@inquirer/select').default<T>>[0]) => Promise<T>;
   editor: () => Promise<typeof import('@inquirer/editor').default>;
   answer: typeof import('../prompts/answer-prompt.js').answerPrompt;
 }
@@ -52,6 +51,9 @@ function isExit(e: unknown): boolean {
 }
 
 class SessionEnded extends Error {}
+
+// Ctrl-D with text finishes an answer. On an empty prompt readline closes the input, which ends
+// the session as Ctrl-C does: cleanly, with the summary, and every answer already saved.
 
 function shuffle<T>(list: T[]): T[] {
   const a = [...list];
@@ -77,28 +79,33 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     throw new CliError('coach practice needs an interactive terminal. To score answers from a file or a pipe, use coach score (see coach score --help).');
   }
   if (opts.time !== undefined && (!Number.isFinite(opts.time) || opts.time < 10)) throw new CliError('--time is in seconds, at least 10 (a real answer takes 90-120)');
-  const [st, data, select, answer] = await Promise.all([
+  const [st, data, answer] = await Promise.all([
     styleFor(process.stdout, opts.color),
     loadRubricOrFail(opts.rubrics),
-    import('@inquirer/select').then((m) => m.default),
     import('../prompts/answer-prompt.js').then((m) => m.answerPrompt),
   ]);
-  const prompts: Prompts = { select, answer, editor: lazy(() => import('@inquirer/editor').then((m) => m.default)) };
+  const loadSelect = lazy(() => import('@inquirer/select').then((m) => m.default));
+  const prompts: Prompts = {
+    select: async (config) => (await loadSelect())(config),
+    answer,
+    editor: lazy(() => import('@inquirer/editor').then((m) => m.default)),
+  };
   const scorer = lazy(async (): Promise<Scorer> => {
     const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render] = await Promise.all([
       import('../../core/compile.js'), import('../../core/assess.js'), import('../../core/style-notes.js'), import('../../core/compare.js'), import('../../render/practice.js'),
     ]);
     return { rubric: compileRubric(data), assess, styleNotes, compare: compareAssessments, render };
   });
-  // Compile while the user reads the first prompt; scoring never waits on it for long.
-  setTimeout(() => void scorer(), 50).unref();
+  // Compile once the first prompt is on screen, while the user reads it; scoring then never waits.
+  setTimeout(() => void scorer(), 200).unref();
   const questions = data.questions;
   const competencyIds = new Set(data.competencies.map((c) => c.id));
   if (opts.competency && !competencyIds.has(opts.competency)) throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...competencyIds].join(', ')}`);
   if (opts.question && !questions.some((q) => q.id === opts.question)) throw new CliError(`no question "${opts.question}" in the bank (see coach bank list)`);
 
   const store = new HistoryStore(dataDir(opts.data));
-  const session = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  // Time plus a random suffix: unique enough for one person's history, without loading node:crypto.
+  const session = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const rows: SummaryRow[] = [];
   try {
     const plan = await choosePlan(opts, data, questions, prompts, st);
@@ -204,7 +211,7 @@ async function practiseQuestion(
   q: QuestionData, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions,
   data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, store: HistoryStore, session: string, st: Style, rows: SummaryRow[],
 ): Promise<void> {
-  process.stdout.write(`\n${st.bold(`Question ${n} of ${total}`)}  ${st.dim(`${q.id} · ${q.competency} · ${q.kind}`)}\n${st.accent(q.text)}\n`);
+  process.stdout.write(`\n${st.bold(`Question ${n} of ${total}`)}  ${st.dim(`${q.id} · ${q.competency} · ${q.kind}`)}\n${st.accent(wrap(q.text, st.width, ''))}\n`);
   let attempt = 0;
   let previous: { text: string; assessment: Assessment } | null = null;
   // The row is updated in place, so a session ended mid-question still reports it.

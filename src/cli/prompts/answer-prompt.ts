@@ -26,7 +26,10 @@ export interface AnswerResult {
 export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, done) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  // A counter, not the time: two keys in the same millisecond must still redraw (and the
+  // timer's closure must not hold a stale value, hence the updater form).
   const [, setTick] = useState(0);
+  const redraw = (): void => setTick((n: number) => n + 1);
   const lines = useRef<string[]>(config.initial ? config.initial.replace(/\r\n?/g, '\n').split('\n') : []);
   const current = useRef('');
   const deadline = useRef(config.seconds ? Date.now() + config.seconds * 1000 : 0);
@@ -45,7 +48,7 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
       if (Date.now() >= deadline.current) {
         clearInterval(timer);
         finish(true, false);
-      } else setTick(Date.now());
+      } else redraw();
     }, 250);
     return () => clearInterval(timer);
   }, []);
@@ -71,7 +74,7 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
     } else {
       current.current = rl.line;
     }
-    setTick(Date.now());
+    redraw();
   });
 
   const message = theme.style.message(config.message, status);
@@ -82,7 +85,7 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
     const left = Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000));
     const mm = Math.floor(left / 60);
     const ss = String(left % 60).padStart(2, '0');
-    head.push(left <= 15 ? theme.style.error(`⏱ ${mm}:${ss} left`) : `⏱ ${mm}:${ss} left`);
+    head.push(`⏱ ${mm}:${ss} left${left <= 15 ? ' - finish your sentence' : ''}`);
   }
   head.push(theme.style.help('Enter: new line · two empty lines or Ctrl-D: finish'));
   const body = [...lines.current, current.current].map((l) => `  ${l}`).join('\n');
