@@ -112,7 +112,8 @@ Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part 
 guided STAR, or in $VISUAL / $EDITOR. After each answer: the level and score, your sentences
 tagged with the STAR parts they show, what is shown and missing, and the next steps with their
 sources. Then try again and see what changed, or read the guidance and model answers. Every
-answer is saved as it is given; Ctrl-C ends the session and keeps them.
+answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its
+line breaks (Windows line endings too).
 
 Examples:
   coach practice

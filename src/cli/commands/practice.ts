@@ -52,8 +52,8 @@ function isExit(e: unknown): boolean {
 
 class SessionEnded extends Error {}
 
-// Ctrl-D with text finishes an answer. On an empty prompt readline closes the input, which ends
-// the session as Ctrl-C does: cleanly, with the summary, and every answer already saved.
+// Ctrl-D finishes an answer (the answer prompt catches readline closing); Ctrl-C ends the
+// session cleanly, with the summary, and every answer already saved.
 
 function shuffle<T>(list: T[]): T[] {
   const a = [...list];

@@ -34,13 +34,31 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
   const current = useRef('');
   const deadline = useRef(config.seconds ? Date.now() + config.seconds * 1000 : 0);
   const prefix = usePrefix({ status, theme });
+  // Pasted Windows text sends "\r\n": a return key then an enter key for one line break.
+  const lastReturn = useRef(0);
+  // Keys of a paste arrive within a few milliseconds of each other: a pasted blank line between
+  // paragraphs must not count as the two empty lines that finish the answer.
+  const lastKey = useRef(0);
 
+  const settled = useRef(false);
   const finish = (expired: boolean, eof: boolean): void => {
+    if (settled.current) return;
+    settled.current = true;
     const all = [...lines.current, current.current];
     while (all.length > 0 && all[all.length - 1]!.trim() === '') all.pop();
     setStatus('done');
     done({ text: all.join('\n'), expired, eof });
   };
+
+  // Ctrl-D on an empty line makes readline close its input before any key handler can act:
+  // finish with what was written so far, instead of losing it.
+  useEffect((rl) => {
+    const onClose = (): void => finish(false, true);
+    rl.on('close', onClose);
+    return () => {
+      rl.removeListener('close', onClose);
+    };
+  }, []);
 
   useEffect(() => {
     if (!config.seconds) return undefined;
@@ -55,11 +73,16 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
 
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
+    const now = Date.now();
+    const pasted = now - lastKey.current < 15;
+    lastKey.current = now;
     if (key.ctrl && key.name === 'd') {
       finish(false, true);
       return;
     }
     if (isEnterKey(key)) {
+      if (key.name === 'return') lastReturn.current = now;
+      else if (now - lastReturn.current < 50) return; // the "\n" of a "\r\n"
       const line = current.current.replace(/\r$/, '');
       lines.current = [...lines.current, line];
       current.current = '';
@@ -67,7 +90,7 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
       const n = lines.current.length;
       // Two empty lines in a row end the answer (one is a paragraph break); an answer with no
       // text at all ends too, so the caller can offer to try again, skip or stop.
-      if (n >= 2 && lines.current[n - 1]!.trim() === '' && lines.current[n - 2]!.trim() === '') {
+      if (!pasted && n >= 2 && lines.current[n - 1]!.trim() === '' && lines.current[n - 2]!.trim() === '') {
         finish(false, false);
         return;
       }
