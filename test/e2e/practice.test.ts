@@ -180,11 +180,31 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(h.some((r) => r.questionId === q2)).toBe(false);
   });
 
+  it('Ctrl-D after Enter finishes the answer with its text, and pasted blank lines do not end it', async () => {
+    const dir = dataDir();
+    const t = start(['practice', '--question', 'teamwork-01', '--mode', 'free', '--data', dir]);
+    await t.waitFor(/^\? Your answer$/m);
+    // a paste arrives as one burst: two paragraphs with a blank line (two returns) between them
+    t.type('At the cafe I swapped stations with Jess so she could cope.\r\rThe queue was gone in fifteen minutes.\r');
+    await t.waitFor(/The queue was gone in fifteen minutes\./);
+    await new Promise((r) => setTimeout(r, 150));
+    t.keys('C-d');
+    await t.waitFor(/^── Feedback/m);
+    const answers = readHistory(dir).filter((r) => r.type === 'answer');
+    expect(answers).toHaveLength(1);
+    expect(answers[0].answer).toContain('swapped stations with Jess');
+    expect(answers[0].answer).toContain('The queue was gone in fifteen minutes.');
+  });
+
   it('an empty answer offers Try again, and the next answer gets feedback', async () => {
     const dir = dataDir();
     const t = start(['practice', '--question', 'teamwork-01', '--mode', 'free', '--data', dir]);
     await t.waitFor(/^\? Your answer$/m);
-    t.keys('Enter', 'Enter');
+    // Two Enters as a person presses them: keys a few milliseconds apart read as a paste, which
+    // must not finish an answer.
+    t.keys('Enter');
+    await new Promise((r) => setTimeout(r, 150));
+    t.keys('Enter');
     let screen = await t.waitFor(/^\? Your answer is empty\.$/m);
     expect(screen).toMatch(/^❯ Try again$/m);
     expect(screen).toMatch(/^ {2}Skip this question$/m);
