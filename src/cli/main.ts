@@ -43,16 +43,19 @@ Examples:
   coach bank list --competency teamwork      questions in the bank
 ${EXIT_CODES}`);
 
+  const dataOption = (): Option => new Option('--data <dir>', 'where history is kept (default: $COACH_DATA_DIR, else $XDG_DATA_HOME/coach, else ~/.local/share/coach)');
   program
     .command('score')
     .description('Score answers: level, 0-100 score, STAR parts, indicators with evidence, next steps.')
     .argument('[inputs...]', 'answer files (.yaml .json .jsonl .csv .txt .md), folders (read recursively), or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'csv', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'csv', 'markdown', 'html']).default('text'))
     .option('--json', 'short for --format json')
     .option('-q, --question <text>', 'the question, for .txt/.md answers and records without one')
     .option('-c, --competency <id>', 'the competency, for answers that name none (otherwise inferred from the question)')
     .addOption(new Option('--stdin-format <format>', 'format of standard input (default: detected)').choices(['yaml', 'json', 'jsonl', 'csv', 'text']))
     .addOption(new Option('--fail-under <level>', 'exit 1 if any answer scores below this level').choices(['low', 'medium', 'high']))
+    .option('--candidate <name>', 'file the scored answers under this candidate in the history (for coach report)')
+    .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', `
 Input records have question, answer, and optionally id and competency. CSV needs the header
@@ -91,7 +94,6 @@ ${EXIT_CODES}`)
       return runEval(files, { ...opts, color: cmd.optsWithGlobals()['color'] });
     }));
 
-  const dataOption = (): Option => new Option('--data <dir>', 'where history is kept (default: $COACH_DATA_DIR, else $XDG_DATA_HOME/coach, else ~/.local/share/coach)');
   const practice = (opts: Record<string, unknown>, cmd: Command): Promise<void> => run(async () => {
     const { runPractice } = await import('./commands/practice.js');
     return runPractice({ ...opts, rubrics: (opts['rubrics'] as string[] | undefined) ?? [], color: cmd.optsWithGlobals()['color'] } as Parameters<typeof runPractice>[0]);
@@ -99,12 +101,15 @@ ${EXIT_CODES}`)
   program
     .command('practice')
     .description('Rehearse answers at the terminal: feedback after each one, retries, model answers, history.')
+    .option('--set <name>', 'a question set for a role, run in order (retail, hospitality, call-centre, banking, graduate-scheme, or your own)')
     .option('--competency <id>', 'questions from this competency')
     .option('--question <id>', 'this bank question (see coach bank list)')
     .addOption(new Option('--count <n>', 'how many questions').argParser((v) => Number.parseInt(v, 10)))
     .option('--mock', 'a mock interview: questions across competencies (5 unless --count)')
     .addOption(new Option('--mode <mode>', 'how to answer').choices(['free', 'guided', 'editor']))
     .addOption(new Option('--time <seconds>', 'answer against a visible countdown, as in a real interview').argParser((v) => Number.parseInt(v, 10)))
+    .option('--candidate <name>', 'file the answers under this candidate (for advisers)')
+    .option('--adviser', 'after the coach\'s feedback, record your own level and comment beside it')
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', `
@@ -120,6 +125,7 @@ Examples:
   coach practice --competency problem-solving --count 3
   coach practice --question customer-focus-01 --mode guided
   coach practice --mock --time 120
+  coach practice --set retail --candidate "Sam Patel" --adviser
 ${EXIT_CODES}`)
     .action((opts, cmd: Command) => practice(opts, cmd));
 
@@ -142,6 +148,47 @@ ${EXIT_CODES}`)
 
   // `coach` alone starts practising at a terminal, and shows help elsewhere.
   program.action((_opts, cmd: Command) => (process.stdin.isTTY && process.stdout.isTTY ? practice({}, cmd) : Promise.resolve(program.help())));
+
+  program
+    .command('report')
+    .description('A candidate\'s report from the practice history, or with --by candidate, one table across a workshop\'s answer files.')
+    .argument('[inputs...]', 'with --by candidate: answer files or folders (each record\'s candidate, else the file name)')
+    .option('--candidate <name>', 'only this candidate\'s answers')
+    .option('--since <date>', 'only answers from this date (YYYY-MM-DD)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'html', 'json', 'csv']).default('text'))
+    .addOption(new Option('--by <what>', 'one row per candidate across the inputs').choices(['candidate']))
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .addOption(dataOption())
+    .addOption(rubricsOption())
+    .addHelpText('after', `
+Per competency: the level and score, STAR coverage, the strongest answer, the most useful next
+steps with their sources, progress over sessions, and the adviser's comments. HTML is one
+self-contained file (inline CSS and SVG charts, no network), safe to hand over and to print.
+
+Examples:
+  coach report --candidate "Sam Patel" --format html -o sam.html
+  coach report --since 2026-11-01 --format markdown
+  coach report --by candidate workshop/ --format csv > cohort.csv
+  coach score answers.yaml --format html > batch.html
+${EXIT_CODES}`)
+    .action((inputs: string[], opts, cmd: Command) => run(async () => (await import('./commands/report.js')).runReport(inputs, { ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  program
+    .command('export')
+    .description('Export answers an adviser judged, in the labelled format of levels.md, for coach eval.')
+    .option('--labelled', 'answers with the adviser\'s level as the expected one')
+    .option('--candidate <name>', 'only this candidate')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .addOption(dataOption())
+    .addHelpText('after', `
+Check the coach against your own judgement before trusting it: record your levels with
+coach practice --adviser, export them, and measure agreement.
+
+Examples:
+  coach export --labelled -o mine.yaml && coach eval mine.yaml
+  coach export --labelled --candidate "Sam Patel"
+${EXIT_CODES}`)
+    .action((opts) => run(async () => (await import('./commands/export.js')).runExport(opts)));
 
   const bank = program.command('bank').description('Show and validate question banks and rubrics.');
   bank.addHelpText('after', `

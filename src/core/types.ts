@@ -95,12 +95,22 @@ export interface ModelAnswerData {
   answer: string;
 }
 
+/** An ordered list of bank questions for a role, run in order by `coach practice --set NAME`. */
+export interface QuestionSetData {
+  name: string;
+  title: string;
+  questions: string[];
+  /** Seconds per question, when the set is timed. */
+  time?: number | undefined;
+}
+
 export interface RubricData {
   competencies: CompetencyData[];
   indicators: IndicatorData[];
   questions: QuestionData[];
   structure: StructureData;
   models: ModelAnswerData[];
+  sets: QuestionSetData[];
 }
 
 // ---- Assessment (the result contract, version 1) ----

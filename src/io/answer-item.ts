@@ -3,6 +3,8 @@ export interface AnswerItem {
   id: string;
   question: string;
   competency?: string | undefined;
+  /** Whose answer it is, when the record says (cohort reports group by it). */
+  candidate?: string | undefined;
   answer: string;
   file: string;
   line: number;
@@ -21,6 +23,7 @@ export interface AnswerRecord {
   id?: string;
   question?: string;
   competency?: string;
+  candidate?: string;
   answer: string;
   expected?: unknown;
 }
@@ -43,6 +46,9 @@ export function checkRecord(raw: unknown): { record: AnswerRecord } | { error: s
   const c = r['competency'];
   if (typeof c === 'string' && c !== '') out.competency = c;
   else if (c !== undefined && c !== null && c !== '') return { error: 'competency: must be text' };
+  const who = r['candidate'];
+  if (typeof who === 'string' && who.trim() !== '') out.candidate = who.trim();
+  else if (who !== undefined && who !== null && who !== '') return { error: 'candidate: must be text' };
   if (r['expected'] !== undefined) out.expected = r['expected'];
   return { record: out };
 }

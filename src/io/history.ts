@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Assessment } from '../core/types.js';
+import type { Assessment, Level } from '../core/types.js';
 
 export interface SessionRecord {
   v: 1;
@@ -9,6 +9,8 @@ export interface SessionRecord {
   session: string;
   at: string;
   plan: { how: string; count: number; seconds?: number };
+  /** The candidate an adviser filed the session under. */
+  candidate?: string;
 }
 
 export interface AnswerRecord {
@@ -19,14 +21,30 @@ export interface AnswerRecord {
   /** 1 for the first answer to a question, 2 for the first retry... */
   attempt: number;
   questionId: string | null;
-  mode: 'free' | 'guided' | 'editor';
+  /** How it was answered: in practice, or scored from a file (coach score --candidate). */
+  mode: 'free' | 'guided' | 'editor' | 'batch';
   /** Seconds allowed, and whether they ran out. */
   timed?: { seconds: number; expired: boolean };
   answer: string;
   assessment: Assessment;
+  candidate?: string;
 }
 
-export type HistoryRecord = SessionRecord | AnswerRecord;
+/** An adviser's own judgement of an answer, kept beside the coach's (never overwriting it). */
+export interface AdviserRecord {
+  v: 1;
+  type: 'adviser';
+  session: string;
+  at: string;
+  /** The answer reviewed: its session, question and attempt. */
+  questionId: string | null;
+  attempt: number;
+  level: Level;
+  comment: string;
+  candidate?: string;
+}
+
+export type HistoryRecord = SessionRecord | AnswerRecord | AdviserRecord;
 
 /**
  * Where history lives: --data, else COACH_DATA_DIR, else $XDG_DATA_HOME/coach, else
@@ -77,7 +95,7 @@ export class HistoryStore {
       if (line.trim() === '') return;
       try {
         const r = JSON.parse(line) as HistoryRecord;
-        if (r && (r.type === 'session' || r.type === 'answer')) records.push(r);
+        if (r && (r.type === 'session' || r.type === 'answer' || r.type === 'adviser')) records.push(r);
         else skipped.push(i + 1);
       } catch {
         skipped.push(i + 1);

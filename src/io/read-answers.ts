@@ -50,6 +50,7 @@ function toItem(file: string, line: number, index: number, raw: unknown, default
     id: r.id ?? `${file}#${index + 1}`,
     question,
     competency: r.competency ?? defaults.competency,
+    candidate: r.candidate,
     answer: r.answer,
     file,
     line,
@@ -165,6 +166,7 @@ async function readCsv(file: string, text: string, defaults: ItemDefaults): Prom
       id: record['id'] || undefined,
       question: record['question'] || undefined,
       competency: record['competency'] || undefined,
+      candidate: record['candidate'] || undefined,
       answer: record['answer'],
     }, defaults, errors);
     if (item) items.push(item);

@@ -3,17 +3,17 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { RubricData } from '../core/types.js';
 import { RubricError, type RubricProblem } from './errors.js';
-import { competencySchema, indicatorSchema, modelSchema, questionSchema, sourceSchema, structureSchema } from './schema.js';
+import { competencySchema, indicatorSchema, modelSchema, questionSchema, setSchema, sourceSchema, structureSchema } from './schema.js';
 import { crossValidate, type LoadedRubric, type Located } from './validate.js';
 import { YamlFile } from './yaml-file.js';
 import { BUNDLED_RUBRICS, rubricFiles, YAML_EXT } from './paths.js';
 
 export { BUNDLED_RUBRICS, rubricFiles } from './paths.js';
 
-export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'indicators' | 'questions' | 'models';
+export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'indicators' | 'questions' | 'models' | 'sets';
 
 function emptyRubric(): LoadedRubric {
-  return { sources: [], competencies: [], indicators: [], questions: [], structure: null, models: [] };
+  return { sources: [], competencies: [], indicators: [], questions: [], structure: null, models: [], sets: [] };
 }
 
 /** What a file holds, from its name and folder, else from the shape of its first entry. */
@@ -21,12 +21,13 @@ export function kindOfFile(path: string, value: unknown): RubricFileKind | null 
   const base = basename(path).replace(YAML_EXT, '');
   if (base === 'competencies' || base === 'structure' || base === 'sources') return base;
   const parent = basename(dirname(path));
-  if (parent === 'indicators' || parent === 'questions' || parent === 'models') return parent;
+  if (parent === 'indicators' || parent === 'questions' || parent === 'models' || parent === 'sets') return parent;
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (first && typeof first === 'object') {
     if ('cues' in first && 'level' in first) return 'indicators';
     if ('text' in first && 'kind' in first) return 'questions';
     if ('question' in first && 'level' in first && 'answer' in first) return 'models';
+    if ('name' in first && 'questions' in first) return 'sets';
     if ('star' in first || 'kinds' in first) return 'structure';
   }
   return null;
@@ -85,6 +86,7 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
       }
       case 'questions': addList(into.questions, file, questionSchema, problems); break;
       case 'models': addList(into.models, file, modelSchema, problems); break;
+      case 'sets': addList(into.sets, file, setSchema, problems); break;
       case 'structure': {
         const res = file.check(structureSchema);
         problems.push(...res.problems);
@@ -96,7 +98,7 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
         break;
       }
       default:
-        problems.push(file.problem([], 'not a rubric file: expected competencies.yaml, structure.yaml, sources.yaml, or a file under indicators/, questions/ or models/'));
+        problems.push(file.problem([], 'not a rubric file: expected competencies.yaml, structure.yaml, sources.yaml, or a file under indicators/, questions/, models/ or sets/'));
     }
   }
   return { loaded: into, problems };
@@ -109,6 +111,7 @@ function toData(r: LoadedRubric): RubricData {
     questions: r.questions.map((q) => q.value),
     structure: r.structure!.value,
     models: r.models.map((m) => m.value),
+    sets: r.sets.map((s) => s.value),
   };
 }
 

@@ -64,6 +64,13 @@ export const structureSchema = z.object({
   style: styleSchema,
 }).strict();
 
+export const setSchema = z.object({
+  name: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a set name is lower-case letters, digits and hyphens'),
+  title: z.string().min(1),
+  questions: z.array(z.string().min(1)).min(1, 'a set needs at least one question'),
+  time: z.number().int().min(10).optional(),
+}).strict();
+
 export const modelSchema = z.object({
   question: z.string().min(1),
   level: z.enum(LEVELS, { message: `level must be one of ${LEVELS.join(', ')}` }),

@@ -1,5 +1,5 @@
 import { compilePattern, CuePatternError } from '../core/cues/pattern.js';
-import { LEVELS, type CompetencyData, type IndicatorData, type ModelAnswerData, type QuestionData, type StructureData } from '../core/types.js';
+import { LEVELS, type CompetencyData, type IndicatorData, type ModelAnswerData, type QuestionData, type QuestionSetData, type StructureData } from '../core/types.js';
 import type { RubricProblem } from './errors.js';
 import type { Path, YamlFile } from './yaml-file.js';
 import type { SourceEntry } from './schema.js';
@@ -18,6 +18,7 @@ export interface LoadedRubric {
   questions: Located<QuestionData>[];
   structure: Located<StructureData> | null;
   models: Located<ModelAnswerData>[];
+  sets: Located<QuestionSetData>[];
 }
 
 function cueProblems(l: Located<unknown>, field: string, cues: string[]): RubricProblem[] {
@@ -88,6 +89,12 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     if (!questionIds.has(m.value.question)) problems.push(m.file.problem([...m.path, 'question'], `model answer for unknown question "${m.value.question}"`));
   }
   problems.push(...duplicates(r.models, (m) => `${m.question} ${m.level}`, 'model answer (question and level)'));
+  problems.push(...duplicates(r.sets, (s) => s.name, 'question set name'));
+  for (const set of r.sets) {
+    set.value.questions.forEach((q, i) => {
+      if (!questionIds.has(q)) problems.push(set.file.problem([...set.path, 'questions', i], `set "${set.value.name}": unknown question "${q}"`));
+    });
+  }
   if (r.structure) {
     const s = r.structure;
     for (const [part, data] of Object.entries(s.value.star)) {

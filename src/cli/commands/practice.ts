@@ -11,6 +11,9 @@ import { styleFor } from '../style.js';
 export type AnswerMode = 'free' | 'guided' | 'editor';
 
 export interface PracticeOptions {
+  set?: string;
+  candidate?: string;
+  adviser?: boolean;
   competency?: string;
   question?: string;
   count?: number;
@@ -28,6 +31,7 @@ export interface PracticeOptions {
  */
 interface Prompts {
   select: <T>(config: Parameters<typeof import('@inquirer/select').default<T>>[0]) => Promise<T>;
+  input: () => Promise<typeof import('@inquirer/input').default>;
   editor: () => Promise<typeof import('@inquirer/editor').default>;
   answer: typeof import('../prompts/answer-prompt.js').answerPrompt;
 }
@@ -88,6 +92,7 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   const prompts: Prompts = {
     select: async (config) => (await loadSelect())(config),
     answer,
+    input: lazy(() => import('@inquirer/input').then((m) => m.default)),
     editor: lazy(() => import('@inquirer/editor').then((m) => m.default)),
   };
   const scorer = lazy(async (): Promise<Scorer> => {
@@ -102,13 +107,20 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   const competencyIds = new Set(data.competencies.map((c) => c.id));
   if (opts.competency && !competencyIds.has(opts.competency)) throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...competencyIds].join(', ')}`);
   if (opts.question && !questions.some((q) => q.id === opts.question)) throw new CliError(`no question "${opts.question}" in the bank (see coach bank list)`);
+  const set = opts.set ? data.sets.find((x) => x.name === opts.set) : undefined;
+  if (opts.set && !set) throw new CliError(`no question set "${opts.set}": expected one of ${data.sets.map((x) => x.name).join(', ')}`);
+  // A timed set times every question, unless --time says otherwise.
+  const seconds = opts.time ?? set?.time;
+  const session = { id: '', candidate: opts.candidate };
 
   const store = new HistoryStore(dataDir(opts.data));
   // Time plus a random suffix: unique enough for one person's history, without loading node:crypto.
-  const session = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
+  session.id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const rows: SummaryRow[] = [];
   try {
-    const plan = await choosePlan(opts, data, questions, prompts, st);
+    const plan = set
+      ? { how: `set ${set.name}`, questions: set.questions.map((id) => questions.find((q) => q.id === id)!) }
+      : await choosePlan(opts, data, questions, prompts, st);
     const mode = opts.mode ?? await prompts.select<AnswerMode>({
       message: 'How do you want to answer?',
       choices: [
@@ -117,10 +129,14 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
         { name: 'In my editor ($VISUAL / $EDITOR)', value: 'editor' },
       ],
     });
-    store.append({ v: 1, type: 'session', session, at: new Date().toISOString(), plan: { how: plan.how, count: plan.questions.length, ...(opts.time ? { seconds: opts.time } : {}) } });
+    store.append({
+      v: 1, type: 'session', session: session.id, at: new Date().toISOString(),
+      plan: { how: plan.how, count: plan.questions.length, ...(seconds ? { seconds } : {}) },
+      ...(opts.candidate ? { candidate: opts.candidate } : {}),
+    });
     for (const [i, q] of plan.questions.entries()) {
       const more = i < plan.questions.length - 1;
-      await practiseQuestion(q, i + 1, plan.questions.length, more, mode, opts, data, scorer, prompts, store, session, st, rows);
+      await practiseQuestion(q, i + 1, plan.questions.length, more, mode, { ...opts, ...(seconds ? { time: seconds } : {}) }, data, scorer, prompts, store, session, st, rows);
     }
   } catch (e) {
     if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
@@ -209,7 +225,7 @@ function missingIndicators(rubric: CompiledRubric, a: Assessment): IndicatorData
 
 async function practiseQuestion(
   q: QuestionData, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions,
-  data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, store: HistoryStore, session: string, st: Style, rows: SummaryRow[],
+  data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style, rows: SummaryRow[],
 ): Promise<void> {
   process.stdout.write(`\n${st.bold(`Question ${n} of ${total}`)}  ${st.dim(`${q.id} · ${q.competency} · ${q.kind}`)}\n${st.accent(wrap(q.text, st.width, ''))}\n`);
   let attempt = 0;
@@ -224,9 +240,10 @@ async function practiseQuestion(
     const { rubric, assess, styleNotes, compare, render } = await scorer();
     const a = assess({ question: q.text, competency: q.competency, answer: got.text }, rubric);
     store.append({
-      v: 1, type: 'answer', session, at: new Date().toISOString(), attempt, questionId: q.id, mode: answerMode,
+      v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId: q.id, mode: answerMode,
       ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
       answer: got.text, assessment: a,
+      ...(session.candidate ? { candidate: session.candidate } : {}),
     });
     process.stdout.write(`\n${render.renderFeedback(got.text, a, styleNotes(got.text, rubric), missingIndicators(rubric, a), st)}`);
     if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
@@ -239,6 +256,7 @@ async function practiseQuestion(
       rows.push(row);
     }
     previous = { text: got.text, assessment: a };
+    if (opts.adviser) await adviserReview(q, attempt, a, p, store, session, st);
     for (;;) {
       const models = rubric.modelsByQuestion.get(q.id) ?? [];
       const next = await p.select<'retry' | 'guidance' | 'models' | 'next' | 'end'>({
@@ -263,4 +281,26 @@ async function practiseQuestion(
       else throw new SessionEnded();
     }
   }
+}
+
+/** The adviser's own level and comment, saved beside the coach's assessment. */
+async function adviserReview(
+  q: QuestionData, attempt: number, a: Assessment, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style,
+): Promise<void> {
+  const level = await p.select<Level | 'skip'>({
+    message: `Adviser: your level for this answer? ${st.dim(`(the coach says ${a.level})`)}`,
+    choices: [
+      { name: 'low', value: 'low' },
+      { name: 'medium', value: 'medium' },
+      { name: 'high', value: 'high' },
+      { name: 'Skip (no adviser view)', value: 'skip' },
+    ],
+  });
+  if (level === 'skip') return;
+  const comment = await (await p.input())({ message: 'Adviser: a comment for the candidate (optional)' });
+  store.append({
+    v: 1, type: 'adviser', session: session.id, at: new Date().toISOString(), questionId: q.id, attempt, level, comment: comment.trim(),
+    ...(session.candidate ? { candidate: session.candidate } : {}),
+  });
+  process.stdout.write(st.dim(`Saved beside the coach's ${a.level}: ${level}${comment.trim() ? `, "${comment.trim()}"` : ''}.\n`));
 }

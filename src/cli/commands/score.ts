@@ -10,7 +10,7 @@ import { compiledRubric } from '../rubric.js';
 import { readStdin } from '../stdin.js';
 import { styleFor } from '../style.js';
 
-export type ScoreFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'markdown';
+export type ScoreFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'markdown' | 'html';
 
 export interface ScoreOptions {
   format: ScoreFormat;
@@ -21,6 +21,8 @@ export interface ScoreOptions {
   failUnder?: Level;
   rubrics: string[];
   color?: boolean;
+  candidate?: string;
+  data?: string;
 }
 
 const PROGRESS_EVERY = 1000;
@@ -45,6 +47,10 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const csv = format === 'csv' ? await import('../../render/score-csv.js') : null;
   if (csv) out.write(csv.csvHeader());
   const results: ResultRecord[] = [];
+  // --candidate files every scored answer in the history, for coach report.
+  const history = opts.candidate ? new (await import('../../io/history.js')).HistoryStore((await import('../../io/history.js')).dataDir(opts.data)) : null;
+  const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: collected.items.length }, candidate: opts.candidate! });
   const showProgress = process.stderr.isTTY === true && collected.items.length >= PROGRESS_EVERY * 2;
   const started = Date.now();
   collected.items.forEach((item, i) => {
@@ -55,6 +61,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
     const result = toResultRecord(item.id, a, { file: item.file, line: item.line });
     counter.add(result);
+    if (history) history.append({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: item.answer, assessment: a, candidate: opts.candidate! });
     if (format === 'jsonl') out.write(jsonlLine('result', result));
     else if (csv) out.write(csv.csvRow(result));
     else results.push(result);
@@ -79,10 +86,21 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     case 'csv': break;
     case 'json': out.write(renderScoreJson(report)); break;
     case 'markdown': out.write(renderScoreMarkdown(report)); break;
+    case 'html': {
+      // The batch as a report: per competency, as coach report shows a candidate's practice.
+      const [{ buildCandidateReport }, { toReportAnswer }, { renderReportHtml }] = await Promise.all([
+        import('../../report/candidate-report.js'), import('../../report/from-history.js'), import('../../render/report-html.js'),
+      ]);
+      const byId = new Map(collected.items.map((it) => [it.id, it]));
+      const answers = results.map((r) => toReportAnswer(r, byId.get(r.id)?.answer ?? '', { candidate: byId.get(r.id)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
+      const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
+      out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
+      break;
+    }
     case 'text': out.write((await import('../../render/score-text.js')).renderScoreText(report, await styleFor(process.stdout, opts.color))); break;
   }
   out.flush();
-  if (format !== 'json' && format !== 'jsonl' && errors.length > 0) {
+  if (format !== 'json' && format !== 'jsonl' && errors.length > 0) {  // text, csv, markdown, html: errors on stderr
     process.stderr.write((await import('../../render/score-text.js')).renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
   }
   if (errors.length > 0) return EXIT.fatal;

@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { assess } from '../../core/assess.js';
+import { collectAnswers } from '../../io/collect.js';
+import { dataDir, HistoryStore } from '../../io/history.js';
+import { formatInputError } from '../../io/errors.js';
+import { buildCandidateReport, type CandidateReport } from '../../report/candidate-report.js';
+import { buildCohortReport } from '../../report/cohort.js';
+import { answersFromHistory, toReportAnswer } from '../../report/from-history.js';
+import { CliError, EXIT } from '../errors.js';
+import { compiledRubric, loadRubricOrFail } from '../rubric.js';
+import { readStdin } from '../stdin.js';
+import { styleFor } from '../style.js';
+
+export interface ReportOptions {
+  candidate?: string;
+  since?: string;
+  format: 'text' | 'markdown' | 'html' | 'json' | 'csv';
+  by?: 'candidate';
+  output?: string;
+  data?: string;
+  rubrics: string[];
+  color?: boolean;
+}
+
+function sinceDate(since: string | undefined): string | undefined {
+  if (since === undefined) return undefined;
+  const d = new Date(since);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(since) || Number.isNaN(d.getTime())) throw new CliError(`--since "${since}" is not a date: use YYYY-MM-DD`);
+  return d.toISOString();
+}
+
+async function emit(text: string, output: string | undefined): Promise<void> {
+  if (output) {
+    writeFileSync(output, text);
+    if (process.stderr.isTTY) process.stderr.write(`Wrote ${output}\n`);
+  } else process.stdout.write(text);
+}
+
+export async function renderCandidateReport(report: CandidateReport, format: ReportOptions['format'], color: boolean | undefined): Promise<string> {
+  switch (format) {
+    case 'json': return `${JSON.stringify(report, null, 2)}\n`;
+    case 'markdown': return (await import('../../render/report-text.js')).renderReportMarkdown(report);
+    case 'html': return (await import('../../render/report-html.js')).renderReportHtml(report);
+    case 'csv': throw new CliError('--format csv is for cohorts: add --by candidate');
+    case 'text': return (await import('../../render/report-text.js')).renderReportText(report, await styleFor(process.stdout, color));
+  }
+}
+
+/**
+ * `coach report`: a candidate's report from the practice history, or with `--by candidate`, one
+ * table across the candidates of a folder of answer files.
+ */
+export async function runReport(inputs: string[], opts: ReportOptions): Promise<number> {
+  const since = sinceDate(opts.since);
+  const now = new Date().toISOString();
+  if (opts.by === 'candidate') {
+    if (inputs.length === 0) throw new CliError('--by candidate needs answer files or folders (each record with a candidate, or one file per candidate)');
+    const rubric = await compiledRubric(opts.rubrics);
+    const collected = await collectAnswers(inputs, {}, readStdin);
+    const answers = collected.items.map((item) => {
+      const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
+      // A record without a candidate belongs to the file it came from ("sam.yaml" is Sam's).
+      const who = item.candidate ?? item.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+      return toReportAnswer(a, item.answer, { candidate: who, session: item.file, at: null });
+    });
+    const cohort = buildCohortReport(answers, now);
+    for (const e of collected.errors) process.stderr.write(`coach: ${formatInputError(e)}\n`);
+    let text: string;
+    if (opts.format === 'json') text = `${JSON.stringify({ ...cohort, errors: collected.errors }, null, 2)}\n`;
+    else if (opts.format === 'csv') text = (await import('../../render/cohort-csv.js')).renderCohortCsv(cohort);
+    else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
+    else if (opts.format === 'markdown') throw new CliError('a cohort report is text, csv, html or json');
+    else text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
+    await emit(text, opts.output);
+    return collected.errors.length ? EXIT.fatal : EXIT.ok;
+  }
+  if (inputs.length > 0) throw new CliError('a candidate report is built from the practice history; to report on answer files, use --by candidate (or coach score FILES --format html)');
+  const store = new HistoryStore(dataDir(opts.data));
+  const { records, skipped } = store.read();
+  if (skipped.length) process.stderr.write(`coach: skipped ${skipped.length} unreadable line(s) of ${store.file}\n`);
+  const answers = answersFromHistory(records, { candidate: opts.candidate, since });
+  if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
+  const data = await loadRubricOrFail(opts.rubrics);
+  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: opts.candidate ?? null, since: opts.since ?? null, generatedAt: now });
+  await emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
+  return EXIT.ok;
+}

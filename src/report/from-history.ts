@@ -1,0 +1,48 @@
+import { STAR_PARTS, type Assessment, type StarPartName } from '../core/types.js';
+import type { AdviserRecord, AnswerRecord, HistoryRecord } from '../io/history.js';
+import type { ReportAnswer } from './candidate-report.js';
+
+export interface HistoryFilter {
+  candidate?: string | undefined;
+  /** ISO date or date-time: answers at or after it. */
+  since?: string | undefined;
+}
+
+const reviewKey = (session: string, questionId: string | null, attempt: number): string => `${session}\u0000${questionId ?? ''}\u0000${attempt}`;
+
+export function toReportAnswer(a: Assessment, answer: string, extra: { candidate: string | null; session: string | null; at: string | null }): ReportAnswer {
+  return {
+    candidate: extra.candidate,
+    session: extra.session,
+    at: extra.at,
+    questionId: a.questionId,
+    question: a.question,
+    competency: a.competency,
+    answer,
+    level: a.level,
+    score: a.score,
+    star: Object.fromEntries(STAR_PARTS.map((p) => [p, a.star[p].present])) as Record<StarPartName, boolean>,
+    feedback: a.feedback,
+  };
+}
+
+/**
+ * The answers of a history, filtered by candidate and date, each with the adviser's review of
+ * it when one was recorded (the latest, if there are several).
+ */
+export function answersFromHistory(records: HistoryRecord[], filter: HistoryFilter): ReportAnswer[] {
+  const reviews = new Map<string, AdviserRecord>();
+  for (const r of records) if (r.type === 'adviser') reviews.set(reviewKey(r.session, r.questionId, r.attempt), r);
+  const out: ReportAnswer[] = [];
+  for (const r of records) {
+    if (r.type !== 'answer') continue;
+    const a = r as AnswerRecord;
+    if (filter.candidate !== undefined && a.candidate !== filter.candidate) continue;
+    if (filter.since !== undefined && a.at < filter.since) continue;
+    const ra = toReportAnswer(a.assessment, a.answer, { candidate: a.candidate ?? null, session: a.session, at: a.at });
+    const review = reviews.get(reviewKey(a.session, a.questionId, a.attempt));
+    if (review) ra.adviser = { level: review.level, comment: review.comment };
+    out.push(ra);
+  }
+  return out;
+}
