@@ -8,7 +8,7 @@
 //
 // Node built-ins only. Helpers live in scripts/bench/.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -185,6 +185,26 @@ function measureCli(o, file, tmp, pin) {
   };
 }
 
+function measureReport(file, tmp) {
+  const data = join(tmp, 'history');
+  const filed = spawnSync(process.execPath, [BIN, 'score', file, '--candidate', 'bench', '--data', data, '--format', 'jsonl'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (filed.status !== 0) {
+    failures.push(`score --candidate (filing the history for report) exited ${filed.status}: ${String(filed.stderr).slice(0, 200)}`);
+    return null;
+  }
+  const formats = ['html', 'json'].map((format) => {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [BIN, 'report', '--candidate', 'bench', '--data', data, '--format', format, '-o', join(tmp, `report.${format}`)], { stdio: 'ignore' });
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (r.status !== 0) failures.push(`report --format ${format} exited ${r.status}`);
+    }
+    return { format, medianMs: median(times) };
+  });
+  return { historyBytes: statSync(join(data, 'history.jsonl')).size, formats };
+}
+
 function measureInProcess(file, pin) {
   const argv = [process.execPath, join(HELPERS, 'inproc.js'), file];
   const [cmd, ...args] = pin ? [pin, '-c', '0', ...argv] : argv;
@@ -248,9 +268,12 @@ async function main() {
 
   let cli;
   let inproc;
+  let report;
   try {
     // 2+3. CLI throughput and peak memory (same runs).
     cli = measureCli(o, file, tmp, pin);
+    // 5. coach report over a history of o.count answers (filed by score --candidate; not timed).
+    report = measureReport(file, tmp);
     // 2+4. In-process split, and rubric load+compile.
     inproc = measureInProcess(file, pin);
   } finally {
@@ -271,6 +294,7 @@ async function main() {
       nodeE0: startup.nodeE0,
       help: { ...startup.help, bar: `ratio < ${BARS.helpRatio}`, met: helpMet },
       scoreOne: startup.scoreOne,
+      report: report ?? null,
       practiceFirstPrompt: firstPrompt ? { ...firstPrompt, bar: `ratio < ${BARS.helpRatio}`, met: promptMet } : null,
     },
     input: { file: o.keep ? file : null, from: relative(ROOT, examplesPath), ...gen.stats },
@@ -350,6 +374,12 @@ async function main() {
         title: '3. Peak memory',
         rows: [[`max RSS, coach score ${fmtInt(o.count)} answers`, cli.maxRssKiB != null ? fmtMiB(cli.maxRssKiB) : 'n/a', '', '(no bar)']],
         notes: [`  via ${cli.rssMethod}, max over ${cli.runs} run${cli.runs === 1 ? '' : 's'}`],
+      });
+    }
+    if (report) {
+      sections.push({
+        title: `5. coach report over a history of ${fmtInt(o.count)} answers (${(report.historyBytes / 1e6).toFixed(0)} MB)`,
+        rows: report.formats.map((f) => [`coach report --format ${f.format}`, fmtMs(f.medianMs), '', '< 2000 ms', metText(f.medianMs < 2000)]),
       });
     }
     if (inproc) {

@@ -56,13 +56,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
   const out: IndicatorFinding[] = [];
   for (const [i, evidence] of [...byIndicator.entries()].sort((a, b) => a[0] - b[0])) {
     const ind = rubric.indicators[i]!;
-    // Longest first at each start, then drop spans inside an earlier one of the same strength:
-    // "gave her two options" already shows "two options" and "options".
     evidence.sort((a, b) => a.start - b.start || b.end - a.end);
-    for (let k = evidence.length - 1; k > 0; k--) {
-      const e = evidence[k]!;
-      if (evidence.some((o, j) => j < k && o.start <= e.start && e.end <= o.end && o.shown === e.shown)) evidence.splice(k, 1);
-    }
     out.push({
       id: ind.id,
       name: ind.name,

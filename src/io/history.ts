@@ -71,6 +71,12 @@ export class HistoryStore {
   }
 
   append(record: HistoryRecord): void {
+    this.appendMany([record]);
+  }
+
+  /** Several records in one write and one flush: a batch filed by coach score --candidate. */
+  appendMany(records: HistoryRecord[]): void {
+    if (records.length === 0) return;
     mkdirSync(this.dir, { recursive: true });
     const fd = openSync(this.file, 'a+');
     try {
@@ -79,7 +85,7 @@ export class HistoryStore {
       const size = fstatSync(fd).size;
       const last = Buffer.alloc(1);
       const cut = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
-      writeSync(fd, `${cut ? '\n' : ''}${JSON.stringify(record)}\n`);
+      writeSync(fd, `${cut ? '\n' : ''}${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -2,6 +2,7 @@ import { assess } from '../../core/assess.js';
 import type { Level } from '../../core/types.js';
 import { collectAnswers } from '../../io/collect.js';
 import type { InputError } from '../../io/errors.js';
+import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
 import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
@@ -50,6 +51,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   // --candidate files every scored answer in the history, for coach report.
   const history = opts.candidate ? new (await import('../../io/history.js')).HistoryStore((await import('../../io/history.js')).dataDir(opts.data)) : null;
   const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const pending: HistoryRecord[] = [];
   if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: collected.items.length }, candidate: opts.candidate! });
   const showProgress = process.stderr.isTTY === true && collected.items.length >= PROGRESS_EVERY * 2;
   const started = Date.now();
@@ -61,7 +63,10 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
     const result = toResultRecord(item.id, a, { file: item.file, line: item.line });
     counter.add(result);
-    if (history) history.append({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: item.answer, assessment: a, candidate: opts.candidate! });
+    if (history) {
+      pending.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: item.answer, assessment: a, candidate: opts.candidate! });
+      if (pending.length >= 500) history.appendMany(pending.splice(0));
+    }
     if (format === 'jsonl') out.write(jsonlLine('result', result));
     else if (csv) out.write(csv.csvRow(result));
     else results.push(result);
@@ -71,6 +76,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     }
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
+  if (history) history.appendMany(pending);
   // Errors grouped by file in the order files were read (paths that could not be read first), then by line.
   const fileOrder = new Map(collected.files.map((f, i) => [f, i]));
   const rank = (file: string): number => fileOrder.get(file) ?? -1;
