@@ -196,6 +196,31 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(answers[0].answer).toContain('The queue was gone in fifteen minutes.');
   });
 
+  it('--set runs the role set in order and timed, files it under the candidate, and keeps the adviser view beside the coach', async () => {
+    const dir = dataDir();
+    const t = start(['practice', '--set', 'retail', '--candidate', 'Sam Patel', '--adviser', '--mode', 'free', '--data', dir]);
+    const first = await t.waitFor(/^\? Your answer$/m);
+    expect(first).toMatch(/Question 1 of 6 {2}customer-focus-01/);
+    expect(first).toMatch(/⏱ [12]:\d\d left/); // the set is timed: 120 s a question
+    t.type('At the shop a woman wanted a big bag of compost. I asked her what it was for and gave her two options.');
+    t.keys('C-d');
+    await t.waitFor(/Adviser: your level for this answer\?/);
+    await t.choose('medium');
+    await t.waitFor(/Adviser: a comment/);
+    t.type('Good probing, now add the result.');
+    t.keys('Enter');
+    await t.waitFor(/Saved beside the coach's/);
+    t.keys('C-c');
+    await t.waitFor(/Session ended\./);
+    const h = readHistory(dir);
+    expect(h.find((r) => r.type === 'session')).toMatchObject({ candidate: 'Sam Patel', plan: { how: 'set retail', count: 6, seconds: 120 } });
+    const answer = h.find((r) => r.type === 'answer');
+    const review = h.find((r) => r.type === 'adviser');
+    expect(answer).toMatchObject({ questionId: 'customer-focus-01', attempt: 1, candidate: 'Sam Patel' });
+    expect(['low', 'medium', 'high']).toContain(answer.assessment.level); // the coach's view is kept
+    expect(review).toMatchObject({ questionId: 'customer-focus-01', attempt: 1, session: answer.session, level: 'medium', comment: 'Good probing, now add the result.', candidate: 'Sam Patel' });
+  });
+
   it('an empty answer offers Try again, and the next answer gets feedback', async () => {
     const dir = dataDir();
     const t = start(['practice', '--question', 'teamwork-01', '--mode', 'free', '--data', dir]);
