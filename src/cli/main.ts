@@ -208,11 +208,11 @@ ${EXIT_CODES}`);
     .action((opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankList({ ...opts, color: cmd.optsWithGlobals()['color'] })));
   bank
     .command('show')
-    .description('Show a question (with its guidance), a competency (with its indicators) or an indicator (with its cues and source).')
+    .description('Show a question (with its guidance), a competency (with its indicators), an indicator (with its cues and source) or a question set.')
     .argument('<id>', 'question, competency or indicator id')
     .option('--json', 'machine-readable')
     .addOption(rubricsOption())
-    .addHelpText('after', `\nExamples:\n  coach bank show customer-focus-01\n  coach bank show teamwork\n  coach bank show probes-need\n${EXIT_CODES}`)
+    .addHelpText('after', `\nExamples:\n  coach bank show customer-focus-01\n  coach bank show teamwork\n  coach bank show probes-need\n  coach bank show call-centre\n${EXIT_CODES}`)
     .action((id: string, opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankShow(id, { ...opts, color: cmd.optsWithGlobals()['color'] })));
   bank
     .command('validate')

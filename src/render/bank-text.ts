@@ -10,10 +10,19 @@ export function renderBankList(questions: QuestionData[], st: Style): string {
   return `${lines.join('\n')}\n${st.dim(`${questions.length} questions`)}\n`;
 }
 
-export function renderBankShow(data: RubricData, kind: 'question' | 'competency' | 'indicator', id: string, st: Style): string {
+export function renderBankShow(data: RubricData, kind: 'question' | 'competency' | 'indicator' | 'set', id: string, st: Style): string {
   const out: string[] = [];
   const w = st.width;
-  if (kind === 'question') {
+  if (kind === 'set') {
+    const s = data.sets.find((x) => x.name === id)!;
+    out.push(`${st.bold(s.title)} (${s.name})${s.time ? st.dim(`  ${s.time} s a question`) : ''}`, '');
+    s.questions.forEach((qid, i) => {
+      const q = data.questions.find((x) => x.id === qid);
+      const head = `${String(i + 1).padStart(2)}. ${qid.padEnd(20)} `;
+      out.push(`${head}${wrap(q?.text ?? '', w, ' '.repeat(head.length))}`);
+    });
+    out.push('', st.dim(`Run it: coach practice --set ${s.name}`));
+  } else if (kind === 'question') {
     const q = data.questions.find((x) => x.id === id)!;
     out.push(`${st.bold(q.id)}  ${st.dim(`${q.competency} · ${q.kind}`)}`, '', wrap(q.text, w, ''), '', st.bold('Guidance'), wrap(q.guidance, w, ''));
   } else if (kind === 'competency') {

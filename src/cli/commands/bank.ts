@@ -27,20 +27,22 @@ export async function runBankList(opts: BankOptions): Promise<number> {
   return EXIT.ok;
 }
 
-function find(data: RubricData, id: string): { kind: 'question' | 'competency' | 'indicator'; value: unknown } | null {
+function find(data: RubricData, id: string): { kind: 'question' | 'competency' | 'indicator' | 'set'; value: unknown } | null {
   const q = data.questions.find((x) => x.id === id);
   if (q) return { kind: 'question', value: q };
   const c = data.competencies.find((x) => x.id === id);
   if (c) return { kind: 'competency', value: c };
   const i = data.indicators.find((x) => x.id === id);
   if (i) return { kind: 'indicator', value: i };
+  const s = data.sets.find((x) => x.name === id);
+  if (s) return { kind: 'set', value: s };
   return null;
 }
 
 export async function runBankShow(id: string, opts: BankOptions): Promise<number> {
   const data = await loadRubricOrFail(opts.rubrics);
   const hit = find(data, id);
-  if (!hit) throw new CliError(`no question, competency or indicator with id "${id}" (try coach bank list)`);
+  if (!hit) throw new CliError(`no question, competency, indicator or question set "${id}" (try coach bank list; sets: ${data.sets.map((s) => s.name).join(', ')})`);
   if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, type: hit.kind, [hit.kind]: hit.value }, null, 2)}\n`);
   else process.stdout.write(renderBankShow(data, hit.kind, id, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;
