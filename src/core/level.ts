@@ -10,7 +10,13 @@ export interface LevelDecision {
   counted: Set<string>;
 }
 
-const BAND: Record<Level, [number, number]> = { low: [0, 39], medium: [40, 69], high: [70, 100] };
+/** The score band of each level: a score is always inside its level's band. */
+export const BAND: Record<Level, [number, number]> = { low: [0, 39], medium: [40, 69], high: [70, 100] };
+
+/** The level whose band holds a score (for means of scores, which have no level of their own). */
+export function levelOfScore(score: number): Level {
+  return score >= BAND.high[0] ? 'high' : score >= BAND.medium[0] ? 'medium' : 'low';
+}
 
 function drop(level: Level, by: number): Level {
   return LEVELS[Math.max(0, LEVELS.indexOf(level) - by)]!;

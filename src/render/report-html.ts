@@ -1,6 +1,7 @@
 import type { Level } from '../core/types.js';
 import { LEVELS, STAR_PARTS } from '../core/types.js';
 import type { CandidateReport, CompetencyReport } from '../report/candidate-report.js';
+import { levelOfScore } from '../core/level.js';
 
 // The candidate report as one self-contained HTML5 page: inline CSS, inline SVG charts, no
 // scripts and no network. Pure: report in, string out. Every piece of text that comes from data
@@ -18,7 +19,6 @@ const LEVEL_FILL: Record<Level, string> = { low: '#d9534f', medium: '#e0a030', h
 const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#56b4e9', '#e69f00', '#000000'];
 const STAR_LABEL: Record<(typeof STAR_PARTS)[number], string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
 
-const levelOf = (score: number): Level => (score >= 70 ? 'high' : score >= 40 ? 'medium' : 'low');
 const colourOf = (i: number): string => PALETTE[i % PALETTE.length]!;
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const num = (x: number): string => (Math.round(x * 10) / 10).toString();
@@ -57,7 +57,7 @@ function scoreChart(cs: CompetencyReport[]): string {
     parts.push(
       `<g><title>${esc(`${c.name}: mean score ${num(c.meanScore)}, typically ${c.typicalLevel}`)}</title>`,
       txt(L - 10, y + 19, clip(c.name, 27), 'class="label" text-anchor="end"'),
-      `<rect x="${L}" y="${y + 6}" width="${Math.max(2, x(c.meanScore) - L)}" height="18" rx="3" fill="${LEVEL_FILL[levelOf(c.meanScore)]}"/>`,
+      `<rect x="${L}" y="${y + 6}" width="${Math.max(2, x(c.meanScore) - L)}" height="18" rx="3" fill="${LEVEL_FILL[levelOfScore(c.meanScore)]}"/>`,
       txt(x(c.meanScore) + 6, y + 19, `${num(c.meanScore)} · typically ${c.typicalLevel}`, 'class="value"'),
       '</g>',
     );
@@ -190,7 +190,7 @@ export function renderReportHtml(report: CandidateReport): string {
   const cs = report.competencies;
   const facts = [`Generated ${day(report.generatedAt)}`, `${report.answers} answer${report.answers === 1 ? '' : 's'}`, `${report.sessions} session${report.sessions === 1 ? '' : 's'}`];
   if (report.since) facts.push(`since ${day(report.since)}`);
-  const overall = report.answers ? ` · overall ${badge(levelOf(cs.reduce((n, c) => n + c.meanScore * c.answers, 0) / report.answers))}` : '';
+  const overall = report.answers ? ` · overall ${badge(levelOfScore(cs.reduce((n, c) => n + c.meanScore * c.answers, 0) / report.answers))}` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

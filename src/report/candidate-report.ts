@@ -1,5 +1,6 @@
 import type { FeedbackItem, Level, StarPartName } from '../core/types.js';
 import { LEVELS, STAR_PARTS } from '../core/types.js';
+import { levelOfScore } from '../core/level.js';
 
 // The report an adviser hands a candidate: built from practice history (or a scored batch),
 // per competency. Pure: records in, report out; the caller supplies the clock.
@@ -51,7 +52,6 @@ export interface CandidateReport {
   competencies: CompetencyReport[];
 }
 
-const levelOf = (score: number): Level => (score >= 70 ? 'high' : score >= 40 ? 'medium' : 'low');
 
 export function buildCandidateReport(
   answers: ReportAnswer[],
@@ -101,7 +101,7 @@ export function buildCandidateReport(
       nextSteps: [...steps.values()].sort((x, y) => y.n - x.n).slice(0, 3).map((s) => s.item),
       progress: [...sessions.entries()].map(([session, s]) => {
         const score = Math.round(s.reduce((n, a) => n + a.score, 0) / s.length);
-        return { session, at: s[0]!.at ?? '', score, level: levelOf(score) };
+        return { session, at: s[0]!.at ?? '', score, level: levelOfScore(score) };
       }),
       adviser: ordered.filter((a) => a.adviser).map((a) => ({ at: a.at, question: a.question, level: a.adviser!.level, comment: a.adviser!.comment, coachLevel: a.level })),
     });

@@ -1,5 +1,6 @@
 import type { Level } from '../core/types.js';
 import type { ReportAnswer } from './candidate-report.js';
+import { levelOfScore } from '../core/level.js';
 
 export interface CohortRow {
   candidate: string;
@@ -19,7 +20,6 @@ export interface CohortReport {
   competencies: string[];
 }
 
-const levelOf = (score: number): Level => (score >= 70 ? 'high' : score >= 40 ? 'medium' : 'low');
 const mean = (xs: number[]): number => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
 
 /** One summary row per candidate across a workshop's answers. */
@@ -36,7 +36,7 @@ export function buildCohortReport(answers: ReportAnswer[], generatedAt: string):
     const per: CohortRow['competencies'] = {};
     for (const c of competencies) {
       const scores = list.filter((a) => a.competency === c).map((a) => a.score);
-      if (scores.length) per[c] = { answers: scores.length, meanScore: mean(scores), level: levelOf(mean(scores)) };
+      if (scores.length) per[c] = { answers: scores.length, meanScore: mean(scores), level: levelOfScore(mean(scores)) };
     }
     const weakest = Object.entries(per).sort((x, y) => x[1].meanScore - y[1].meanScore).slice(0, 2).map(([c]) => c);
     return { candidate, answers: list.length, meanScore: mean(list.map((a) => a.score)), competencies: per, weakest };

@@ -29,7 +29,7 @@ function sinceDate(since: string | undefined): string | undefined {
   return d.toISOString();
 }
 
-async function emit(text: string, output: string | undefined): Promise<void> {
+function emit(text: string, output: string | undefined): void {
   if (output) {
     writeFileSync(output, text);
     if (process.stderr.isTTY) process.stderr.write(`Wrote ${output}\n`);
@@ -71,7 +71,7 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
     else if (opts.format === 'markdown') throw new CliError('a cohort report is text, csv, html or json');
     else text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
-    await emit(text, opts.output);
+    emit(text, opts.output);
     return collected.errors.length ? EXIT.fatal : EXIT.ok;
   }
   if (inputs.length > 0) throw new CliError('a candidate report is built from the practice history; to report on answer files, use --by candidate (or coach score FILES --format html)');
@@ -82,6 +82,6 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
   const data = await loadRubricOrFail(opts.rubrics);
   const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: opts.candidate ?? null, since: opts.since ?? null, generatedAt: now });
-  await emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
+  emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
   return EXIT.ok;
 }

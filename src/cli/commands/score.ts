@@ -49,7 +49,11 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   if (csv) out.write(csv.csvHeader());
   const results: ResultRecord[] = [];
   // --candidate files every scored answer in the history, for coach report.
-  const history = opts.candidate ? new (await import('../../io/history.js')).HistoryStore((await import('../../io/history.js')).dataDir(opts.data)) : null;
+  let history: import('../../io/history.js').HistoryStore | null = null;
+  if (opts.candidate) {
+    const { HistoryStore, dataDir } = await import('../../io/history.js');
+    history = new HistoryStore(dataDir(opts.data));
+  }
   const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const pending: HistoryRecord[] = [];
   if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: collected.items.length }, candidate: opts.candidate! });
