@@ -55,6 +55,7 @@ ${EXIT_CODES}`);
     .addOption(new Option('--stdin-format <format>', 'format of standard input (default: detected)').choices(['yaml', 'json', 'jsonl', 'csv', 'text']))
     .addOption(new Option('--fail-under <level>', 'exit 1 if any answer scores below this level').choices(['low', 'medium', 'high']))
     .option('--candidate <name>', 'file the scored answers under this candidate in the history (for coach report)')
+    .option('--quiet', 'no progress on standard error')
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', `

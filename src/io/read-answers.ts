@@ -34,7 +34,8 @@ export function sniffFormat(text: string): InputFormat {
   return 'text';
 }
 
-function toItem(file: string, line: number, index: number, raw: unknown, defaults: ItemDefaults, errors: InputError[], column = 1): AnswerItem | null {
+/** One parsed record as an answer to score, or null with the reason added to `errors`. */
+export function recordToItem(file: string, line: number, index: number, raw: unknown, defaults: ItemDefaults, errors: InputError[], column = 1): AnswerItem | null {
   const res = checkRecord(raw);
   if ('error' in res) {
     errors.push({ file, line, column, message: res.error });
@@ -79,7 +80,7 @@ async function readYamlOrJson(file: string, text: string, defaults: ItemDefaults
     if (isSeq(inner)) seq = inner;
     else if (seq.has('answer')) {
       const p = lines.linePos(seq.range?.[0] ?? 0);
-      const item = toItem(file, p.line, 0, seq.toJSON(), defaults, errors, p.col);
+      const item = recordToItem(file, p.line, 0, seq.toJSON(), defaults, errors, p.col);
       return { items: item ? [item] : [], errors };
     }
   }
@@ -92,7 +93,7 @@ async function readYamlOrJson(file: string, text: string, defaults: ItemDefaults
     const range = (node as { range?: [number, number, number] } | null)?.range;
     const p = lines.linePos(range?.[0] ?? 0);
     const js = node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : node;
-    const item = toItem(file, p.line, i, js, defaults, errors, p.col);
+    const item = recordToItem(file, p.line, i, js, defaults, errors, p.col);
     if (item) items.push(item);
   });
   return { items, errors };
@@ -113,7 +114,7 @@ function readJsonl(file: string, text: string, defaults: ItemDefaults): ReadResu
       index++;
       return;
     }
-    const item = toItem(file, i + 1, index++, value, defaults, errors);
+    const item = recordToItem(file, i + 1, index++, value, defaults, errors);
     if (item) items.push(item);
   });
   return { items, errors };
@@ -162,7 +163,7 @@ async function readCsv(file: string, text: string, defaults: ItemDefaults): Prom
       bad(line, `bad CSV row: malformed quoting in the ${malformed[0]} column (a quoted field must end with its closing quote)`);
       return;
     }
-    const item = toItem(file, line, i, {
+    const item = recordToItem(file, line, i, {
       id: record['id'] || undefined,
       question: record['question'] || undefined,
       competency: record['competency'] || undefined,
@@ -179,7 +180,7 @@ function readText(file: string, text: string, defaults: ItemDefaults): ReadResul
   const errors: InputError[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const id = file === '-' ? 'stdin' : file;
-  const item = toItem(file, 1, 0, { id, answer: body }, defaults, errors);
+  const item = recordToItem(file, 1, 0, { id, answer: body }, defaults, errors);
   return { items: item ? [item] : [], errors };
 }
 

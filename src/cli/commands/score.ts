@@ -1,6 +1,6 @@
 import { assess } from '../../core/assess.js';
 import type { Level } from '../../core/types.js';
-import { collectAnswers } from '../../io/collect.js';
+import { streamAnswers } from '../../io/stream-answers.js';
 import type { InputError } from '../../io/errors.js';
 import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
@@ -8,7 +8,6 @@ import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } f
 import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
-import { readStdin } from '../stdin.js';
 import { styleFor } from '../style.js';
 
 export type ScoreFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'markdown' | 'html';
@@ -24,6 +23,7 @@ export interface ScoreOptions {
   color?: boolean;
   candidate?: string;
   data?: string;
+  quiet?: boolean;
 }
 
 const PROGRESS_EVERY = 1000;
@@ -38,16 +38,16 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     if (process.stdin.isTTY) throw new CliError('give answer files or folders to score, or "-" for standard input (see coach score --help)');
     inputs = ['-'];
   }
-  const collected = await collectAnswers(inputs, { question: opts.question, competency: opts.competency }, readStdin, opts.stdinFormat);
-  const errors: InputError[] = [...collected.errors];
+  const errors: InputError[] = [];
   const counter = new SummaryCounter(opts.failUnder);
-  // JSONL and CSV are written as answers are scored and nothing is kept; the other formats are
-  // whole documents, so their results are collected first.
+  // JSONL and CSV are read, scored and written record by record and nothing is kept: memory
+  // stays flat however large the input. The other formats are whole documents.
   const out = new ChunkedWriter(process.stdout);
   // csv-stringify is loaded only for CSV output (start-up cost).
   const csv = format === 'csv' ? await import('../../render/score-csv.js') : null;
   if (csv) out.write(csv.csvHeader());
   const results: ResultRecord[] = [];
+  const answersOf = new Map<ResultRecord, { answer: string; candidate: string | undefined }>();
   // --candidate files every scored answer in the history, for coach report.
   let history: import('../../io/history.js').HistoryStore | null = null;
   if (opts.candidate) {
@@ -56,13 +56,21 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   }
   const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const pending: HistoryRecord[] = [];
-  if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: collected.items.length }, candidate: opts.candidate! });
-  const showProgress = process.stderr.isTTY === true && collected.items.length >= PROGRESS_EVERY * 2;
+  if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: 0 }, candidate: opts.candidate! });
+  const showProgress = !opts.quiet && process.stderr.isTTY === true;
   const started = Date.now();
-  collected.items.forEach((item, i) => {
+  const files: string[] = [];
+  let n = 0;
+  if (inputs.includes('-') && process.stdin.isTTY) throw new CliError('"-" reads answers from standard input, but it is a terminal: pipe a file in, or give a file name');
+  for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency }, () => process.stdin, opts.stdinFormat, files)) {
+    if ('error' in entry) {
+      errors.push(entry.error);
+      continue;
+    }
+    const item = entry.item;
     if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
       errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
-      return;
+      continue;
     }
     const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
     const result = toResultRecord(item.id, a, { file: item.file, line: item.line });
@@ -71,18 +79,24 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       pending.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: item.answer, assessment: a, candidate: opts.candidate! });
       if (pending.length >= 500) history.appendMany(pending.splice(0));
     }
-    if (format === 'jsonl') out.write(jsonlLine('result', result));
-    else if (csv) out.write(csv.csvRow(result));
-    else results.push(result);
-    if (showProgress && (i + 1) % PROGRESS_EVERY === 0) {
-      const rate = Math.round((i + 1) / Math.max(0.001, (Date.now() - started) / 1000));
-      process.stderr.write(`\rscored ${i + 1}/${collected.items.length} (${rate}/s)`);
+    let full = false;
+    if (format === 'jsonl') full = out.write(jsonlLine('result', result));
+    else if (csv) full = out.write(csv.csvRow(result));
+    else {
+      results.push(result);
+      if (format === 'html') answersOf.set(result, { answer: item.answer, candidate: item.candidate });
     }
-  });
-  if (showProgress) process.stderr.write('\r\x1b[K');
+    // A slow reader downstream: wait, rather than hold the output in memory.
+    if (full) await out.drained();
+    if (showProgress && ++n % PROGRESS_EVERY === 0 && Date.now() - started > 1000) {
+      const rate = Math.round(n / Math.max(0.001, (Date.now() - started) / 1000));
+      process.stderr.write(`\rscored ${n} (${rate}/s)`);
+    }
+  }
+  if (showProgress && n >= PROGRESS_EVERY) process.stderr.write('\r\x1b[K');
   if (history) history.appendMany(pending);
   // Errors grouped by file in the order files were read (paths that could not be read first), then by line.
-  const fileOrder = new Map(collected.files.map((f, i) => [f, i]));
+  const fileOrder = new Map(files.map((f, i) => [f, i]));
   const rank = (file: string): number => fileOrder.get(file) ?? -1;
   errors.sort((x, y) => rank(x.file) - rank(y.file) || x.line - y.line || x.column - y.column);
   counter.addErrors(errors.length);
@@ -101,8 +115,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       const [{ buildCandidateReport }, { toReportAnswer }, { renderReportHtml }] = await Promise.all([
         import('../../report/candidate-report.js'), import('../../report/from-history.js'), import('../../render/report-html.js'),
       ]);
-      const byId = new Map(collected.items.map((it) => [it.id, it]));
-      const answers = results.map((r) => toReportAnswer(r, byId.get(r.id)?.answer ?? '', { candidate: byId.get(r.id)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
+      const answers = results.map((r) => toReportAnswer(r, answersOf.get(r)?.answer ?? '', { candidate: answersOf.get(r)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
       const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
       out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
       break;
@@ -118,19 +131,27 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   return EXIT.ok;
 }
 
-/** Collects output into blocks of about 1 MB: no giant string for a large batch, few writes. */
+/**
+ * Collects output into blocks of about 256 KB: few writes, no giant string. write() says when
+ * the stream's own buffer is full, so the caller can wait for it to drain.
+ */
 class ChunkedWriter {
   private buf: string[] = [];
   private size = 0;
   constructor(private readonly stream: NodeJS.WriteStream) {}
-  write(s: string): void {
+  write(s: string): boolean {
     this.buf.push(s);
     this.size += s.length;
-    if (this.size > 1_000_000) this.flush();
+    return this.size > 256_000 ? this.flush() : false;
   }
-  flush(): void {
-    if (this.buf.length) this.stream.write(this.buf.join(''));
+  /** Writes what is buffered; true when the stream asks the writer to wait for 'drain'. */
+  flush(): boolean {
+    const full = this.buf.length > 0 && !this.stream.write(this.buf.join(''));
     this.buf = [];
     this.size = 0;
+    return full;
+  }
+  drained(): Promise<void> {
+    return new Promise((resolve) => this.stream.once('drain', () => resolve()));
   }
 }
