@@ -32,7 +32,7 @@ function agreement(file: string) {
   return evaluate(outcomes);
 }
 
-describe.each(['test/fixtures/labelled/blind.yaml', 'test/fixtures/labelled/holdout.yaml', 'test/fixtures/labelled/fresh.yaml'])('agreement on %s', (file) => {
+describe.each(['test/fixtures/labelled/blind.yaml', 'test/fixtures/labelled/holdout.yaml', 'test/fixtures/labelled/fresh.yaml', 'test/fixtures/labelled/fresh2.yaml'])('agreement on %s', (file) => {
   const r = agreement(file);
   it('meets the bars: QWK and exact agreement at least 0.70, no answer two levels off', () => {
     expect(r.qwk).toBeGreaterThanOrEqual(0.7);
