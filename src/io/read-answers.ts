@@ -99,79 +99,16 @@ async function readYamlOrJson(file: string, text: string, defaults: ItemDefaults
   return { items, errors };
 }
 
-function readJsonl(file: string, text: string, defaults: ItemDefaults): ReadResult {
+/** JSONL and CSV have one reader, the streaming one; here it reads a text already in memory. */
+async function readStreamed(file: string, text: string, format: 'jsonl' | 'csv', defaults: ItemDefaults): Promise<ReadResult> {
+  const { csvEntries, jsonlEntries } = await import('./stream-answers.js');
+  const chunks = (async function* one(): AsyncGenerator<string> { yield text; })();
   const items: AnswerItem[] = [];
   const errors: InputError[] = [];
-  let index = 0;
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((lineText, i) => {
-    if (lineText.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(lineText);
-    } catch (e) {
-      const m = /position (\d+)/.exec(String((e as Error).message));
-      errors.push({ file, line: i + 1, column: m ? Number(m[1]) + 1 : 1, message: `invalid JSON: ${(e as Error).message}` });
-      index++;
-      return;
-    }
-    const item = recordToItem(file, i + 1, index++, value, defaults, errors);
-    if (item) items.push(item);
-  });
-  return { items, errors };
-}
-
-async function readCsv(file: string, text: string, defaults: ItemDefaults): Promise<ReadResult> {
-  const { parse: parseCsv } = await import('csv-parse/sync');
-  const items: AnswerItem[] = [];
-  const errors: InputError[] = [];
-  const badLines = new Set<number>();
-  const bad = (line: number, message: string): void => {
-    if (badLines.has(line)) return; // one error per bad record
-    badLines.add(line);
-    errors.push({ file, line, column: 1, message });
-  };
-  type Row = { record: Record<string, string>; raw: string; info: { lines: number } };
-  let records: Row[];
-  try {
-    records = parseCsv(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      // Answers quote people ('he said "thanks"'): a quote inside an unquoted field is text, so
-      // one stray quote cannot swallow the rows after it.
-      relax_quotes: true,
-      skip_records_with_error: true,
-      on_skip: (err: { message: string; lines?: number } | undefined) => {
-        if (err) bad(err.lines ?? 1, `bad CSV row: ${err.message}`);
-      },
-    }) as Row[];
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    return { items, errors: [{ file, line: err.lines ?? 1, column: 1, message: `cannot read CSV: ${err.message}` }] };
+  for await (const e of (format === 'csv' ? csvEntries : jsonlEntries)(file, chunks, defaults)) {
+    if ('item' in e) items.push(e.item);
+    else errors.push(e.error);
   }
-  const first = records[0]?.record;
-  if (first && !('answer' in first)) {
-    return { items, errors: [{ file, line: 1, column: 1, message: 'CSV header must have the columns id,question,competency,answer' }] };
-  }
-  records.forEach(({ record, raw, info }, i) => {
-    // info.lines is where a record ends; a quoted answer may span several lines.
-    const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
-    const malformed = Object.entries(record).find(([, v]) => typeof v === 'string' && v.startsWith('"'));
-    if (malformed) {
-      bad(line, `bad CSV row: malformed quoting in the ${malformed[0]} column (a quoted field must end with its closing quote)`);
-      return;
-    }
-    const item = recordToItem(file, line, i, {
-      id: record['id'] || undefined,
-      question: record['question'] || undefined,
-      competency: record['competency'] || undefined,
-      candidate: record['candidate'] || undefined,
-      answer: record['answer'],
-    }, defaults, errors);
-    if (item) items.push(item);
-  });
   errors.sort((x, y) => x.line - y.line);
   return { items, errors };
 }
@@ -189,8 +126,8 @@ export async function readAnswers(file: string, text: string, format: InputForma
   switch (format) {
     case 'yaml':
     case 'json': return readYamlOrJson(file, text, defaults);
-    case 'jsonl': return readJsonl(file, text, defaults);
-    case 'csv': return readCsv(file, text, defaults);
+    case 'jsonl':
+    case 'csv': return readStreamed(file, text, format, defaults);
     case 'text': return readText(file, text, defaults);
   }
 }

@@ -42,7 +42,7 @@ async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   for await (const line of rl) yield line;
 }
 
-async function* jsonlEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
+export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
   let n = 0;
   let index = 0;
   for await (const raw of lines(chunks)) {
@@ -65,7 +65,7 @@ async function* jsonlEntries(file: string, chunks: AsyncIterable<string>, defaul
   }
 }
 
-async function* csvEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
+export async function* csvEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
   const { parse } = await import('csv-parse');
   const { Readable: R } = await import('node:stream');
   const pending: InputError[] = [];
