@@ -64,7 +64,7 @@ let items = raw;
 try {
   const { collectAnswers } = await import(dist('io/collect.js'));
   t = now();
-  const collected = await collectAnswers([file], {}, () => "", undefined);
+  const collected = await collectAnswers([file], {}, () => process.stdin, undefined);
   out.collectMs = now() - t;
   out.collectErrors = collected.errors.length;
   items = collected.items;

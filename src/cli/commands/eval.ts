@@ -7,7 +7,7 @@ import { renderEvalText } from '../../render/eval-text.js';
 import { renderErrorsText } from '../../render/score-text.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
-import { readStdin } from '../stdin.js';
+import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
 
 export interface EvalOptions {
@@ -34,7 +34,7 @@ function readLabel(expected: unknown): { level: Level; star: Partial<Record<Star
 export async function runEval(files: string[], opts: EvalOptions): Promise<number> {
   if (files.length === 0) throw new CliError('give labelled answer files to evaluate (see coach eval --help)');
   const rubric = await compiledRubric(opts.rubrics);
-  const collected = await collectAnswers(files, {}, readStdin, 'yaml');
+  const collected = await collectAnswers(files, {}, stdinStream, 'yaml');
   const errors: InputError[] = [...collected.errors];
   const outcomes: LabelledOutcome[] = [];
   for (const item of collected.items) {

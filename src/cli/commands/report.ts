@@ -8,7 +8,7 @@ import { buildCohortReport } from '../../report/cohort.js';
 import { answersFromHistory, toReportAnswer } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
-import { readStdin } from '../stdin.js';
+import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
 
 export interface ReportOptions {
@@ -56,7 +56,7 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   if (opts.by === 'candidate') {
     if (inputs.length === 0) throw new CliError('--by candidate needs answer files or folders (each record with a candidate, or one file per candidate)');
     const rubric = await compiledRubric(opts.rubrics);
-    const collected = await collectAnswers(inputs, {}, readStdin);
+    const collected = await collectAnswers(inputs, {}, stdinStream);
     const answers = collected.items.map((item) => {
       const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
       // A record without a candidate belongs to the file it came from ("sam.yaml" is Sam's).

@@ -8,6 +8,7 @@ import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } f
 import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
+import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
 
 export type ScoreFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'markdown' | 'html';
@@ -61,8 +62,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const started = Date.now();
   const files: string[] = [];
   let n = 0;
-  if (inputs.includes('-') && process.stdin.isTTY) throw new CliError('"-" reads answers from standard input, but it is a terminal: pipe a file in, or give a file name');
-  for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency }, () => process.stdin, opts.stdinFormat, files)) {
+  for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency }, stdinStream, opts.stdinFormat, files)) {
     if ('error' in entry) {
       errors.push(entry.error);
       continue;
