@@ -5,7 +5,7 @@ import type { InputError } from '../../io/errors.js';
 import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
-import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
+import { jsonlLine, resultLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
@@ -80,7 +80,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       if (pending.length >= 500) history.appendMany(pending.splice(0));
     }
     let full = false;
-    if (format === 'jsonl') full = out.write(jsonlLine('result', result));
+    if (format === 'jsonl') full = out.write(resultLine(result));
     else if (csv) full = out.write(csv.csvRow(result));
     else {
       results.push(result);
