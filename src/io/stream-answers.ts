@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { AnswerItem, ItemDefaults } from './answer-item.js';
 import type { InputError } from './errors.js';
+import type { ReadProgress } from './read-progress.js';
 import { formatFromName, readAnswers, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
 
 /** One input read: an answer to score, or a record or file that could not be read. */
@@ -128,11 +129,13 @@ async function* documentEntries(file: string, text: string, format: InputFormat,
  * record by record, so memory stays flat however large they are; YAML, JSON and text documents
  * whole. `files` receives each input as it is opened, for ordering errors.
  */
-export async function* streamAnswers(paths: string[], defaults: ItemDefaults, stdin: () => Readable, stdinFormat: InputFormat | undefined, files: string[]): AsyncGenerator<StreamEntry> {
+export async function* streamAnswers(paths: string[], defaults: ItemDefaults, stdin: () => Readable, stdinFormat: InputFormat | undefined, files: string[], progress?: ReadProgress): AsyncGenerator<StreamEntry> {
   for (const p of paths) {
     if (p === '-') {
       files.push('-');
-      const { head, rest } = await peek(stdin());
+      const input = stdin();
+      if (progress && 'bytesRead' in input) progress.reading(input as unknown as { bytesRead: number });
+      const { head, rest } = await peek(input);
       const format = stdinFormat ?? sniffFormat(head);
       if (format === 'jsonl') yield* jsonlEntries('-', rest, defaults);
       else if (format === 'csv') yield* csvEntries('-', rest, defaults);
@@ -159,10 +162,14 @@ export async function* streamAnswers(paths: string[], defaults: ItemDefaults, st
       const format = formatFromName(f) ?? 'text';
       try {
         if (format === 'jsonl' || format === 'csv') {
-          const chunks = createReadStream(f, { encoding: 'utf8' }) as AsyncIterable<string>;
-          yield* format === 'jsonl' ? jsonlEntries(f, chunks, defaults) : csvEntries(f, chunks, defaults);
+          const stream = createReadStream(f, { encoding: 'utf8' });
+          progress?.reading(stream);
+          yield* format === 'jsonl' ? jsonlEntries(f, stream, defaults) : csvEntries(f, stream, defaults);
+          progress?.finished(stream.bytesRead);
         } else {
-          yield* documentEntries(f, readFileSync(f, 'utf8'), format, defaults);
+          const text = readFileSync(f, 'utf8');
+          yield* documentEntries(f, text, format, defaults);
+          progress?.finished(Buffer.byteLength(text));
         }
       } catch (e) {
         yield { error: { file: f, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String((e as Error).message)}` } };
