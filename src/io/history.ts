@@ -81,11 +81,13 @@ export interface SkippedLine {
  * Why records from two processes never interleave: the file is opened with O_APPEND, and on Linux
  * a write(2) to a regular file on a local file system holds the inode's lock for the whole write,
  * with the end-of-file position taken under that lock, so one write lands whole after any other
- * (this does not hold on NFS). The write is cut short only when the process is killed in the
- * middle of it (the kernel stops copying at a page boundary) or the disk fills up. appendMany
- * therefore makes exactly one write per call and, on the rare short write, writes the records not
- * yet whole again on a fresh line rather than the rest of a cut line, which could land after
- * another process's records.
+ * (this does not hold on NFS). appendMany therefore makes one write per call. A write to a local
+ * file is cut short only when the process is being killed (the kernel stops copying at a page
+ * boundary; the process is gone before it could write more) or the disk is full. Node's writeSync
+ * (libuv) already goes on with the rest of a short write; if it still returns short, the rest
+ * could not be written then, and the loop below writes the records not yet whole again, whole, on
+ * a fresh line, rather than the rest of a cut line, which could land after another process's
+ * records; if that fails too, the error is thrown and the cut line is skipped on reading.
  */
 export class HistoryStore {
   readonly file: string;
@@ -115,10 +117,15 @@ export class HistoryStore {
       const cut = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
       const lines = records.map((r) => `${JSON.stringify(Object.assign({ v: r.v, type: r.type }, r))}\n`).join('');
       let buf = Buffer.from(`${cut ? '\n' : ''}${lines}`, 'utf8');
-      for (;;) {
+      // Each short write that is retried has written at least one record whole, or it is one of
+      // a few in a row that did not: the loop ends.
+      for (let stalled = 0; ; ) {
         const n = writeSync(fd, buf, 0, buf.length);
         if (n >= buf.length) break;
-        if (n <= 0) throw new Error(`could not write to ${this.file}`);
+        const fresh = buf[0] === 0x0a ? 1 : 0;
+        if (n <= fresh || buf.lastIndexOf(0x0a, n - 1) < fresh) stalled++;
+        else stalled = 0;
+        if (n <= 0 || stalled > 3) throw new Error(`could not write to ${this.file}: the disk may be full`);
         // A short write: keep the lines written whole; write the cut record again, whole, on a
         // fresh line (the cut text is skipped on reading).
         const whole = buf.lastIndexOf(0x0a, n - 1) + 1;

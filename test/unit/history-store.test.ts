@@ -78,6 +78,18 @@ describe('HistoryStore', () => {
     expect(s.read().skipped).toEqual([]);
   });
 
+  it('writes that keep stopping short of a whole record end in an error, not a loop; the cut text is skipped on reading', () => {
+    const s = store();
+    s.append(answer(0));
+    short.plan = [20, 20, 20, 20, 20, 20];
+    expect(() => s.appendMany([answer(1)])).toThrow(/could not write to .*history\.jsonl/);
+    short.plan = [];
+    expect(answersOf(s)).toHaveLength(1);
+    s.append(answer(2));
+    expect(answersOf(s)).toHaveLength(2);
+    expect(s.read().skipped.length).toBeGreaterThan(0);
+  });
+
   it('a cut last line from an older crash is skipped and reported; the next append starts on a fresh line', () => {
     const s = store();
     s.appendMany([answer(0), answer(1)]);
