@@ -327,7 +327,7 @@ describe('history survives SIGKILL at random points, and concurrent writers', ()
     [2, 2000, false],
     [4, 700, true],
   ] as const) {
-    const title = `${writers} coach score --candidate processes filing ${each} answers each into one history at once${killOne ? ', one of them killed while writing,' : ''} lose nothing`;
+    const title = `${writers} coach score --candidate processes filing ${each} answers each into one history at once${killOne ? ', one of them killed part-way,' : ''} lose nothing`;
     it(title, async () => {
       const work = tempDir('coach-concurrent-');
       const dir = join(work, 'data');
