@@ -67,7 +67,18 @@ export class Tty {
       shQuote(process.execPath), shQuote(COACH), ...args.map(shQuote),
       '; echo EXIT=$?; sleep 120',
     ].join(' ');
-    tmux(['new-session', '-d', '-s', name, '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 50), cmd]);
+    const session = ['new-session', '-d', '-s', name, '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 50), cmd];
+    // Killing the last session makes the server exit; a new session asked for while it is still
+    // going (a busy machine) fails with "server exited unexpectedly". Ask again, once it is gone.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        tmux(session);
+        break;
+      } catch (e) {
+        if (attempt >= 5 || !/server exited unexpectedly/.test(String((e as Error).message))) throw e;
+        spawnSync('sleep', ['0.2']);
+      }
+    }
     return new Tty(name);
   }
 

@@ -18,7 +18,8 @@ export interface ExportOptions {
 export async function runExport(opts: ExportOptions): Promise<number> {
   if (!opts.labelled) throw new CliError('say what to export: --labelled (answers with the adviser\'s levels, for coach eval)');
   const store = new HistoryStore(dataDir(opts.data));
-  const { records } = store.read();
+  const { records, skippedLines } = store.read();
+  for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
   const reviewed = answersFromHistory(records, { candidate: opts.candidate }).filter((a) => a.adviser);
   if (reviewed.length === 0) throw new CliError(`no answers with an adviser's level${opts.candidate ? ` for "${opts.candidate}"` : ''} in ${store.file} (record them with coach practice --adviser)`, EXIT.findings);
   const { stringify } = await import('yaml');

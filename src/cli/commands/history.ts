@@ -13,9 +13,9 @@ export interface HistoryOptions {
 
 function load(opts: HistoryOptions) {
   const store = new HistoryStore(dataDir(opts.data));
-  const { records, skipped } = store.read();
+  const { records, skippedLines } = store.read();
   // A line cut by a crash is skipped, never fatal: say so, on standard error.
-  if (skipped.length) process.stderr.write(`coach: skipped ${skipped.length} unreadable line(s) of ${store.file} (line ${skipped.slice(0, 5).join(', ')})\n`);
+  for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
   return { store, records };
 }
 

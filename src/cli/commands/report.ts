@@ -76,8 +76,9 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   }
   if (inputs.length > 0) throw new CliError('a candidate report is built from the practice history; to report on answer files, use --by candidate (or coach score FILES --format html)');
   const store = new HistoryStore(dataDir(opts.data));
-  const { records, skipped } = store.read();
-  if (skipped.length) process.stderr.write(`coach: skipped ${skipped.length} unreadable line(s) of ${store.file}\n`);
+  const { records, skippedLines } = store.read();
+  // A line cut by a crash is skipped, never fatal: say so, on standard error.
+  for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
   const answers = answersFromHistory(records, { candidate: opts.candidate, since });
   if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
   const data = await loadRubricOrFail(opts.rubrics);
