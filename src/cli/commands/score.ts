@@ -68,7 +68,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     const { HistoryStore, dataDir } = await import('../../io/history.js');
     history = new HistoryStore(dataDir(opts.data));
   }
-  const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  // Unique even for two runs started in the same millisecond (they would merge in coach history).
+  const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const pendingHistory: HistoryRecord[] = [];
   if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: 0 }, candidate: opts.candidate! });
 
