@@ -106,13 +106,13 @@ const ALIAS_BOMB = `YAML aliases expand too far (over ${ALIAS_LIMIT} references;
 
 // yaml is imported only for the formats that need it (start-up cost).
 async function readYaml(file: string, text: string, defaults: ItemDefaults, problems: TextProblems): Promise<ReadResult> {
-  const { isMap, isSeq, LineCounter, parseDocument } = await import('yaml');
+  const [{ isMap, isSeq, LineCounter, parseDocument }, { yamlErrorAt }] = await Promise.all([import('yaml'), import('./yaml-errors.js')]);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     const errors: InputError[] = doc.errors.map((e) => {
-      const p = lines.linePos(e.pos[0]);
-      return { file, line: p.line, column: p.col, message: `syntax error: ${e.message.split('\n')[0]}` };
+      const p = yamlErrorAt(doc, e, lines);
+      return { file, line: p.line, column: p.column, message: `syntax error: ${p.message}` };
     });
     // Bytes that are not text come first: they may be what broke the syntax.
     return { items: [], errors: [...problems.rest().map((p) => problemError(file, p)), ...errors].sort((a, b) => a.line - b.line || a.column - b.column) };
@@ -172,7 +172,7 @@ function readJson(file: string, text: string, defaults: ItemDefaults, problems: 
   } catch (e) {
     const where = findJsonError(text);
     const p = where ? index.at(where.offset) : { line: 1, column: 1 };
-    const errors = [...problems.rest().map((x) => problemError(file, x)), { file, line: p.line, column: p.column, message: `invalid JSON: ${where ? where.message : (e as Error).message}` }];
+    const errors = [...problems.rest().map((x) => problemError(file, x)), { file, line: p.line, column: p.column, message: `invalid JSON: ${where ? where.message : (e as Error).message.slice(0, 200)}` }];
     return { items: [], errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const own = (o: unknown, k: string): unknown => (o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);

@@ -97,7 +97,7 @@ export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>,
       value = JSON.parse(line);
     } catch (e) {
       const where = findJsonError(line, 'the end of the line');
-      yield { error: { file, line: n, column: where ? where.offset + 1 : 1, message: `invalid JSON: ${where ? where.message : (e as Error).message}` } };
+      yield { error: { file, line: n, column: where ? where.offset + 1 : 1, message: `invalid JSON: ${where ? where.message : (e as Error).message.slice(0, 200)}` } };
       index++;
       continue;
     }
