@@ -39,7 +39,8 @@ export function kindOfFile(path: string, value: unknown): RubricFileKind | null 
 function addList<T>(into: Located<T>[], file: YamlFile, schema: z.ZodType<T>, problems: RubricProblem[]): void {
   const js = file.value;
   if (!Array.isArray(js)) {
-    problems.push(file.problem([], 'expected a YAML list of entries'));
+    const found = js === null || js === undefined ? 'an empty file' : typeof js === 'object' ? 'a single mapping (start each entry with "- ")' : `${typeof js === 'string' ? 'text' : String(js)}`;
+    problems.push(file.problem([], `expected a YAML list of entries, found ${found}`));
     return;
   }
   (js as unknown[]).forEach((item, i) => {

@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { RubricProblem } from './errors.js';
+import { yamlErrorAt } from '../io/yaml-errors.js';
 import { issueMessage, unknownKeys } from './issue-text.js';
 
 export type Path = ReadonlyArray<string | number>;
@@ -22,21 +23,20 @@ export class YamlFile {
     const lines = new LineCounter();
     const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const problems: RubricProblem[] = doc.errors.map((e) => {
-      const pos = lines.linePos(e.pos[0]);
-      return { file, line: pos.line, column: pos.col, message: `YAML syntax error: ${e.message.split('\n')[0]}` };
+      const p = yamlErrorAt(doc, e, lines);
+      return { file, line: p.line, column: p.column, message: `YAML syntax error: ${p.message}` };
     });
     if (problems.length > 0) return { file: null, problems };
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: ALIAS_LIMIT });
     } catch (e) {
-      // An alias bomb (or an alias yaml cannot resolve): point at the first alias.
+      // An alias bomb: point at the first alias. Anything else (nesting too deep): the file.
+      const bomb = /excessive alias/i.test(String((e as Error).message));
       let at = 0;
-      visit(doc, { Alias: (_k, node) => { at = node.range?.[0] ?? 0; return visit.BREAK; } });
+      if (bomb) visit(doc, { Alias: (_k, node) => { at = node.range?.[0] ?? 0; return visit.BREAK; } });
       const pos = lines.linePos(at);
-      const why = /excessive alias/i.test(String((e as Error).message))
-        ? `YAML aliases expand too far (over ${ALIAS_LIMIT} references; an alias bomb?)`
-        : `YAML alias cannot be read: ${(e as Error).message}`;
+      const why = bomb ? `YAML aliases expand too far (over ${ALIAS_LIMIT} references; an alias bomb?)` : `cannot read the YAML: ${(e as Error).message}`;
       return { file: null, problems: [{ file, line: pos.line, column: pos.col, message: why }] };
     }
     return { file: new YamlFile(file, doc, lines, value), problems };
