@@ -62,6 +62,9 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
       predictedStar: Object.fromEntries(STAR_PARTS.map((p) => [p, a.star[p].present])) as Record<StarPartName, boolean>,
     });
   }
+  // Errors in the order the files were read, then by line (as coach score lists them).
+  const order = new Map(collected.files.map((f, i) => [f, i]));
+  errors.sort((x, y) => (order.get(x.file) ?? -1) - (order.get(y.file) ?? -1) || x.line - y.line || x.column - y.column);
   const report = evaluate(outcomes);
   const summary = { inputs: outcomes.length + errors.length, evaluated: outcomes.length, failed: errors.length };
   if (opts.json) {
