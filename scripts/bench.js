@@ -13,6 +13,7 @@ import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateAnswers, parseRecordList } from './bench/answers.js';
+import { measureScale, SCALE_BARS } from './bench/scale.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'coach.js');
@@ -26,7 +27,7 @@ const BARS = {
 // ---------------------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { json: false, runs: 15, warmup: 2, count: 10000, throughputRuns: 2, pin: true, keep: false, rssHook: false };
+  const o = { json: false, runs: 15, warmup: 2, count: 10000, throughputRuns: 2, pin: true, keep: false, rssHook: false, scale: true, scaleCount: 100_000, scaleMemory: 1_000_000 };
   const num = (i, name) => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 0) usage(`${name} needs a whole number`);
@@ -42,6 +43,9 @@ function parseArgs(argv) {
     else if (a === '--no-pin') o.pin = false;
     else if (a === '--keep') o.keep = true;
     else if (a === '--rss-hook') o.rssHook = true;
+    else if (a === '--no-scale') o.scale = false;
+    else if (a === '--scale-count') o.scaleCount = Math.max(1, num(i++, a));
+    else if (a === '--scale-memory') o.scaleMemory = Math.max(1, num(i++, a));
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown option ${a}`);
   }
@@ -50,6 +54,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   const text = `usage: node scripts/bench.js [--json] [--runs N] [--warmup N] [--count N] [--throughput-runs N] [--no-pin] [--keep] [--rss-hook]
+                          [--no-scale] [--scale-count N] [--scale-memory N]
   --json              print the figures as JSON instead of a table
   --runs N            timed start-up runs per command (default 15), after --warmup N (default 2)
   --count N           answers in the throughput file (default 10000)
@@ -57,6 +62,10 @@ function usage(error) {
   --no-pin            do not pin throughput runs to one CPU with taskset
   --keep              keep the generated answers file
   --rss-hook          measure peak RSS with a node --import hook even if /usr/bin/time exists
+  --no-scale          skip section 6 (batch scoring at scale: a few minutes)
+  --scale-count N     answers in the --jobs 1 / --jobs 2 throughput file (default 100000)
+  --scale-memory N    answers streamed for the large peak-memory run (default 1000000; the small
+                      run uses --scale-count)
 `;
   (error ? process.stderr : process.stdout).write(error ? `bench: ${error}\n${text}` : text);
   process.exit(error ? 2 : 0);
@@ -269,6 +278,7 @@ async function main() {
   let cli;
   let inproc;
   let report;
+  let scale = null;
   try {
     // 2+3. CLI throughput and peak memory (same runs).
     cli = measureCli(o, file, tmp, pin);
@@ -276,6 +286,8 @@ async function main() {
     report = measureReport(file, tmp);
     // 2+4. In-process split, and rubric load+compile.
     inproc = measureInProcess(file, pin);
+    // 6. Batch scoring at scale: --jobs 1 and 2 over 100,000 answers, memory at 100,000 and 1,000,000.
+    if (o.scale) scale = await measureScale({ root: ROOT, bin: BIN, examples, tmp, pin, count: o.scaleCount, memoryCounts: [o.scaleCount, o.scaleMemory], runs: o.throughputRuns }, failures);
   } finally {
     if (!o.keep) rmSync(tmp, { recursive: true, force: true });
   }
@@ -320,6 +332,7 @@ async function main() {
       loadCompileWarmMs: inproc.rubricWarmMs,
       warmRuns: inproc.rubricWarmRuns,
     },
+    scale: scale && { ...scale, bars: { perCoreAnswersPerSecond: SCALE_BARS.perCore, maxRssMiB: SCALE_BARS.rssMiB, flatWithin: SCALE_BARS.flat } },
     failures,
     totalSeconds: totalS,
   };
@@ -391,6 +404,23 @@ async function main() {
           ['  load / compile', `${r.loadColdMs.toFixed(1)} / ${r.compileColdMs.toFixed(1)} ms`],
           [`warm (median of ${r.warmRuns})`, fmtMs(r.loadCompileWarmMs), '', '(no bar)'],
         ],
+      });
+    }
+    if (scale) {
+      const rows = [['', 'answers/s', 'per core', 'bar', '']];
+      for (const t of scale.throughput) {
+        rows.push([`coach score FILE --format jsonl --jobs ${t.jobs}${t.pinned ? ' (one CPU)' : ''}`, `${fmtInt(t.answersPerSecond)} /s`, `${fmtInt(t.perCore)} /s`, `>= ${fmtInt(SCALE_BARS.perCore)} /s per core`, metText(t.perCore >= SCALE_BARS.perCore)]);
+        rows.push(['  wall time (median)', fmtMs(t.wallMs), '', `(${t.wallMsEach.map((x) => x.toFixed(0)).join(', ')} ms)`]);
+      }
+      rows.push(['', 'max RSS', '', '', '']);
+      for (const m of scale.memory) {
+        rows.push([`${fmtInt(m.count)} answers on stdin (default --jobs)`, fmtMiB(m.maxRssKiB), `${fmtInt(m.count / (m.wallMs / 1000))} /s`, `< ${SCALE_BARS.rssMiB} MiB`, metText(m.maxRssKiB / 1024 < SCALE_BARS.rssMiB)]);
+      }
+      if (scale.growth != null) rows.push([`  growth from ${fmtInt(scale.memory[0].count)} to ${fmtInt(scale.memory[1].count)}`, `${(scale.growth * 100).toFixed(1)}%`, '', `within ${SCALE_BARS.flat * 100}%`, metText(Math.abs(scale.growth) <= SCALE_BARS.flat)]);
+      sections.push({
+        title: `6. Batch scoring at scale (${env.cpus} CPUs; throughput over a ${fmtInt(scale.count)}-answer file, median of ${o.throughputRuns})`,
+        rows,
+        notes: ['  peak memory: /usr/bin/time -f %M, answers generated on the fly and piped in (scripts/bench/gen-stream.js)'],
       });
     }
     const header = `coach bench — node ${env.node}, ${env.platform}, ${env.cpus} x ${env.cpu}`;

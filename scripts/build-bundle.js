@@ -2,17 +2,22 @@
 // ~40 small modules costs more start-up than the code itself; with the bundle, `coach --help`
 // and practice's first prompt come up about 20 ms sooner (npm run bench). Libraries that are
 // loaded only when needed (YAML, CSV, zod, natural, chalk) stay external, loaded on demand.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// Chunk names carry content hashes: clear the old ones out.
+rmSync('dist/bundle', { recursive: true, force: true });
+
 await build({
-  entryPoints: ['dist/cli/main.js'],
+  // The score command's worker threads start from their own entry, beside main.js.
+  entryPoints: { main: 'dist/cli/main.js', 'score-worker': 'dist/cli/score/score-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true, // keeps each command's dynamic import() a separate chunk
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['natural', 'yaml', 'zod', 'csv-parse', 'csv-stringify', 'chalk'],
+  external: ['natural', 'yaml', 'zod', 'csv-parse', 'csv-stringify', 'chalk', 'cli-progress'],
   // Bundled CommonJS dependencies (commander, inquirer's helpers) call require().
   banner: { js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -160,6 +160,22 @@ function varyQuestion(q, r) {
  * `count` records {id, question, competency?, answer} cycling through the examples, all with
  * distinct answer text. About a third omit the competency, so it is inferred from the question.
  */
+/**
+ * N answers as JSONL lines, one at a time (nothing kept: a million of them need no memory), for
+ * the scale runs. Not deduplicated, unlike generateAnswers.
+ */
+export function* answerLines(examples, count, seed = 20240601) {
+  if (examples.length === 0) throw new Error('no example answers to vary');
+  const r = rng(seed);
+  for (let i = 0; i < count; i++) {
+    const ex = examples[i % examples.length];
+    const rec = { id: `scale-${String(i + 1).padStart(7, '0')}`, question: varyQuestion(ex.question, r) };
+    if (ex.competency && r() >= 1 / 3) rec.competency = ex.competency; // as generateAnswers: a third left to inference
+    rec.answer = vary(ex.answer, r);
+    yield `${JSON.stringify(rec)}\n`;
+  }
+}
+
 export function generateAnswers(examples, count, seed = 20240601) {
   if (examples.length === 0) throw new Error('no example answers to vary');
   const r = rng(seed);

@@ -4,13 +4,19 @@ import { CliError, EXIT } from './errors.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 type Command = CommandType;
 type Option = OptionType;
 
 // Command modules are imported only when their command runs, so `coach --help` stays fast.
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64.');
+  return n;
+}
 
 const EXIT_CODES = `
 Exit codes:
@@ -55,7 +61,8 @@ ${EXIT_CODES}`);
     .addOption(new Option('--stdin-format <format>', 'format of standard input (default: detected)').choices(['yaml', 'json', 'jsonl', 'csv', 'text']))
     .addOption(new Option('--fail-under <level>', 'exit 1 if any answer scores below this level').choices(['low', 'medium', 'high']))
     .option('--candidate <name>', 'file the scored answers under this candidate in the history (for coach report)')
-    .option('--quiet', 'no progress on standard error')
+    .option('-j, --jobs <n>', 'threads that score: this one and N-1 worker threads (default: the number of cores)', parseJobs)
+    .option('--quiet', 'no progress bar on standard error')
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', `
@@ -63,12 +70,17 @@ Input records have question, answer, and optionally id and competency. CSV needs
 id,question,competency,answer. A bad record or file is reported (file:line:column) and skipped;
 the rest are scored. Inputs = scored + failed, always.
 
+JSONL and CSV are streamed: memory stays flat however large the input, and the output keeps the
+input's order. Past 500 answers, --jobs threads score in parallel. A run longer than a second
+shows a progress bar on standard error when it is a terminal (--quiet hides it).
+
 Examples:
   coach score examples/answers.yaml
   coach score examples/answer.txt -q "Tell me about a time you helped a customer." -c customer-focus
   coach score answers/ --format csv > scores.csv
   cat answers.jsonl | coach score - --format jsonl
   coach score answers.yaml --fail-under medium && echo "all at least medium"
+  coach score intake.jsonl --format jsonl --jobs 2 > scores.jsonl
 ${EXIT_CODES}`)
     .action((inputs: string[], opts, cmd: Command) => run(async () => {
       const { runScore } = await import('./commands/score.js');

@@ -5,6 +5,7 @@ import type { AnswerItem, ItemDefaults } from './answer-item.js';
 import { decodeBuffer, decodeChunks, TextProblems } from './decode.js';
 import { describeFsError, type InputError } from './errors.js';
 import { findJsonError } from './json-scan.js';
+import type { ReadProgress } from './read-progress.js';
 import { emptyInputError, formatFromName, problemError, readDocument, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
 
 /** One input read: an answer to score, or a record or file that could not be read. */
@@ -233,12 +234,14 @@ function streamed(file: string, format: 'jsonl' | 'csv', bytes: AsyncIterable<Bu
  * whole. Bytes are decoded as UTF-8 or UTF-16 (with a byte-order mark); see decode.ts. `files`
  * receives each input as it is opened, for ordering errors.
  */
-export async function* streamAnswers(paths: string[], defaults: ItemDefaults, stdin: () => Readable, stdinFormat: InputFormat | undefined, files: string[]): AsyncGenerator<StreamEntry> {
+export async function* streamAnswers(paths: string[], defaults: ItemDefaults, stdin: () => Readable, stdinFormat: InputFormat | undefined, files: string[], progress?: ReadProgress): AsyncGenerator<StreamEntry> {
   for (const p of paths) {
     if (p === '-') {
       files.push('-');
+      const input = stdin();
+      if (progress && 'bytesRead' in input) progress.reading(input as unknown as { bytesRead: number });
       const problems = new TextProblems();
-      const it = decodeChunks(stdin() as AsyncIterable<Buffer | string>, problems)[Symbol.asyncIterator]();
+      const it = decodeChunks(input as AsyncIterable<Buffer | string>, problems)[Symbol.asyncIterator]();
       const first = await it.next();
       const head = first.done ? '' : first.value;
       const format = stdinFormat ?? sniffFormat(head);
@@ -283,8 +286,16 @@ export async function* streamAnswers(paths: string[], defaults: ItemDefaults, st
       files.push(f);
       const format = formatFromName(f) ?? 'text';
       try {
-        if (format === 'jsonl' || format === 'csv') yield* streamed(f, format, createReadStream(f) as AsyncIterable<Buffer>, defaults);
-        else yield* documentEntries(f, readFileSync(f), format, defaults);
+        if (format === 'jsonl' || format === 'csv') {
+          const stream = createReadStream(f);
+          progress?.reading(stream);
+          yield* streamed(f, format, stream as AsyncIterable<Buffer>, defaults);
+          progress?.finished(stream.bytesRead);
+        } else {
+          const bytes = readFileSync(f);
+          yield* documentEntries(f, bytes, format, defaults);
+          progress?.finished(bytes.length);
+        }
       } catch (e) {
         yield fileError(f, `cannot read: ${describeFsError(e)}`);
       }

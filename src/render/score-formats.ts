@@ -1,5 +1,6 @@
 import { STAR_PARTS } from '../core/types.js';
-import type { ScoreReport } from '../report/score-report.js';
+import type { ResultRecord, ScoreReport } from '../report/score-report.js';
+import { resultJsonBody } from './result-json.js';
 
 export function renderScoreJson(report: ScoreReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -16,9 +17,14 @@ export function jsonlLine(type: 'result' | 'error' | 'summary', value: object): 
   return `{"type":"${type}","version":1${body.length > 2 ? `,${body.slice(1)}` : '}'}\n`;
 }
 
+/** A result's JSONL line: jsonlLine('result', r), by the faster serializer. */
+export function resultLine(r: ResultRecord): string {
+  return `{"type":"result","version":1,${resultJsonBody(r)}\n`;
+}
+
 /** The JSONL document line by line, so a large batch can be written as it is rendered. */
 export function* jsonlLines(report: ScoreReport): Generator<string> {
-  for (const r of report.results) yield jsonlLine('result', r);
+  for (const r of report.results) yield resultLine(r);
   for (const e of report.errors) yield jsonlLine('error', e);
   yield jsonlLine('summary', report.summary);
 }

@@ -1,14 +1,19 @@
-import { assess } from '../../core/assess.js';
+import { availableParallelism } from 'node:os';
 import type { Level } from '../../core/types.js';
 import { streamAnswers } from '../../io/stream-answers.js';
 import type { InputError } from '../../io/errors.js';
 import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
-import { SummaryCounter, toResultRecord, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
+import { inputBytes, ReadProgress } from '../../io/read-progress.js';
+import { formatFromName } from '../../io/read-answers.js';
+import { SummaryCounter, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
 import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
+import { ScoreProgress } from '../score/progress-bar.js';
+import type { ScorePool } from '../score/pool.js';
+import { scoreBatch, type BatchShape, type ScoredBatch, type ScoreJob } from '../score/score-batch.js';
 import { styleFor } from '../style.js';
 
 export type ScoreFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'markdown' | 'html';
@@ -25,9 +30,17 @@ export interface ScoreOptions {
   candidate?: string;
   data?: string;
   quiet?: boolean;
+  jobs?: number;
 }
 
-const PROGRESS_EVERY = 1000;
+/** Answers per batch: big enough that handing one to a worker costs little, small enough to keep order cheap. */
+const BATCH_SIZE = 50;
+/** Answers scored on the main thread before worker threads are started. */
+const INLINE_FIRST = 500;
+/** Batches a worker may hold at once. */
+const IN_FLIGHT_PER_WORKER = 3;
+/** Batches scored but not yet written (a slow worker holds the ones after its own). */
+const MAX_QUEUED = 8;
 
 export async function runScore(inputs: string[], opts: ScoreOptions): Promise<number> {
   const format: ScoreFormat = opts.json ? 'json' : opts.format;
@@ -56,45 +69,92 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     history = new HistoryStore(dataDir(opts.data));
   }
   const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  const pending: HistoryRecord[] = [];
+  const pendingHistory: HistoryRecord[] = [];
   if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: 0 }, candidate: opts.candidate! });
-  const showProgress = !opts.quiet && process.stderr.isTTY === true;
-  const started = Date.now();
-  const files: string[] = [];
-  let n = 0;
-  for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency }, stdinStream, opts.stdinFormat, files)) {
-    if ('error' in entry) {
-      errors.push(entry.error);
-      continue;
-    }
-    const item = entry.item;
-    if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
-      errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
-      continue;
-    }
-    const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
-    const result = toResultRecord(item.id, a, { file: item.file, line: item.line });
-    counter.add(result);
+
+  const shape: BatchShape = { output: format === 'jsonl' ? 'jsonl' : format === 'csv' ? 'csv' : 'records', assessments: history !== null };
+  const jobs = opts.jobs ?? availableParallelism();
+  let scored = 0;
+  const read = new ReadProgress(!opts.quiet && process.stderr.isTTY === true ? inputBytes(inputs, (name) => formatFromName(name) !== null) : null);
+  const progress = !opts.quiet && process.stderr.isTTY === true ? new ScoreProgress({ answers: () => scored, read }, process.stderr) : null;
+
+  // What a scored batch needs from its inputs once it comes back.
+  interface Queued { jobs: ScoreJob[]; candidates: (string | undefined)[]; done: boolean; result: Promise<ScoredBatch> }
+  const take = async (q: Queued): Promise<void> => {
+    const b = await q.result;
+    for (let i = 0; i < b.levels.length; i++) counter.add({ level: b.levels[i]!, score: b.scores[i]! });
+    scored += b.levels.length;
     if (history) {
-      pending.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: item.answer, assessment: a, candidate: opts.candidate! });
-      if (pending.length >= 500) history.appendMany(pending.splice(0));
+      for (const [i, a] of b.assessments!.entries()) {
+        pendingHistory.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: q.jobs[i]!.answer, assessment: a, candidate: opts.candidate! });
+      }
+      if (pendingHistory.length >= 500) history.appendMany(pendingHistory.splice(0));
     }
-    let full = false;
-    if (format === 'jsonl') full = out.write(jsonlLine('result', result));
-    else if (csv) full = out.write(csv.csvRow(result));
-    else {
-      results.push(result);
-      if (format === 'html') answersOf.set(result, { answer: item.answer, candidate: item.candidate });
+    if (b.records) {
+      for (const [i, r] of b.records.entries()) {
+        results.push(r);
+        if (format === 'html') answersOf.set(r, { answer: q.jobs[i]!.answer, candidate: q.candidates[i] });
+      }
     }
     // A slow reader downstream: wait, rather than hold the output in memory.
-    if (full) await out.drained();
-    if (showProgress && ++n % PROGRESS_EVERY === 0 && Date.now() - started > 1000) {
-      const rate = Math.round(n / Math.max(0.001, (Date.now() - started) / 1000));
-      process.stderr.write(`\rscored ${n} (${rate}/s)`);
+    if (b.text.length > 0 && out.write(b.text)) await out.drained();
+    progress?.tick();
+  };
+
+  // --jobs N scores on N threads: N-1 worker threads, and this one, which also reads and writes.
+  // Small runs are scored here alone: past INLINE_FIRST answers the workers are started (so a
+  // handful of answers never pays for them). A batch goes to a worker with room, or is scored
+  // here when every worker is busy, so no thread waits idle; batches are taken back in input
+  // order, and at most a few per worker are in flight, so memory stays bounded.
+  let pool: ScorePool | null = null;
+  const queue: Queued[] = [];
+  let jobsBuf: ScoreJob[] = [];
+  let candidatesBuf: (string | undefined)[] = [];
+  const csvRow = csv ? csv.csvRow : null;
+  const submit = async (): Promise<void> => {
+    if (jobsBuf.length === 0) return;
+    const q: Queued = { jobs: jobsBuf, candidates: candidatesBuf, done: false, result: null as unknown as Promise<ScoredBatch> };
+    jobsBuf = [];
+    candidatesBuf = [];
+    if (!pool && jobs > 1 && scored >= INLINE_FIRST) pool = new (await import('../score/pool.js')).ScorePool(jobs - 1, { rubrics: opts.rubrics, shape });
+    if (pool && pool.leastBusy() < IN_FLIGHT_PER_WORKER) {
+      q.result = pool.submit(q.jobs);
+      // Awaited in turn below; this marks it done meanwhile (and keeps a failure from counting as unhandled).
+      q.result.then(() => { q.done = true; }, () => { q.done = true; });
+    } else {
+      q.result = Promise.resolve(scoreBatch(q.jobs, rubric, shape, csvRow));
+      q.done = true;
     }
+    queue.push(q);
+    while (queue.length > 0 && (queue[0]!.done || queue.length > MAX_QUEUED)) await take(queue.shift()!);
+  };
+
+  const files: string[] = [];
+  try {
+    for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency }, stdinStream, opts.stdinFormat, files, read)) {
+      if ('error' in entry) {
+        errors.push(entry.error);
+        continue;
+      }
+      const item = entry.item;
+      if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
+        errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
+        continue;
+      }
+      jobsBuf.push({ id: item.id, question: item.question, competency: item.competency, answer: item.answer, file: item.file, line: item.line });
+      candidatesBuf.push(item.candidate);
+      if (jobsBuf.length >= BATCH_SIZE) await submit();
+    }
+    await submit();
+    while (queue.length > 0) await take(queue.shift()!);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'WorkerFailure') throw new CliError(`internal error: a scoring worker failed: ${e.message}`, EXIT.fatal);
+    throw e;
+  } finally {
+    progress?.stop();
+    await (pool as ScorePool | null)?.close();
   }
-  if (showProgress && n >= PROGRESS_EVERY) process.stderr.write('\r\x1b[K');
-  if (history) history.appendMany(pending);
+  if (history) history.appendMany(pendingHistory);
   // Errors grouped by file in the order files were read (paths that could not be read first), then by line.
   const fileOrder = new Map(files.map((f, i) => [f, i]));
   const rank = (file: string): number => fileOrder.get(file) ?? -1;
@@ -139,7 +199,12 @@ class ChunkedWriter {
   private buf: string[] = [];
   private size = 0;
   constructor(private readonly stream: NodeJS.WriteStream) {}
-  write(s: string): boolean {
+  /** Text is gathered; bytes (a worker's output, already a block) go out at once, in order. */
+  write(s: string | Uint8Array): boolean {
+    if (typeof s !== 'string') {
+      const full = this.flush();
+      return !this.stream.write(s) || full;
+    }
     this.buf.push(s);
     this.size += s.length;
     return this.size > 256_000 ? this.flush() : false;

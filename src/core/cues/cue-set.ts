@@ -8,6 +8,8 @@ export interface CompiledCue<T> {
   text: string;
   slots: Slot[];
   payload: T;
+  /** The first slot must be checked against the token: it is not a plain stemmed word (the index found it by stem). */
+  checkHead: boolean;
 }
 
 export interface CueMatch<T> {
@@ -43,8 +45,8 @@ export class CueSet<T> {
 
   add(text: string, payload: T): void {
     const slots = compilePattern(text);
-    const cue: CompiledCue<T> = { text, slots, payload };
     const head = slots[0]!;
+    const cue: CompiledCue<T> = { text, slots, payload, checkHead: head.type !== 'word' || head.exact.size > 0 };
     if (head.type === 'number' || head.type === 'percent') this.byNumber.push(cue);
     else if (head.type === 'word') {
       const second = slots[1];
@@ -70,7 +72,7 @@ export class CueSet<T> {
       if (sid < 0 && !t.num) continue;
       const bucket = sid >= 0 && sid < this.byStem.length ? this.byStem[sid]! : null;
       if (bucket) {
-        this.tryAll(bucket.rest, tokens, i, last, out, 1);
+        if (bucket.rest.length > 0) this.tryAll(bucket.rest, tokens, i, last, out, 1);
         const next = tokens[i + 1];
         if (next !== undefined && i + 1 < last && next.kind === 'word' && bucket.bySecond.size > 0) {
           // Found under the next word's stem: the second slot is already matched.
@@ -85,12 +87,10 @@ export class CueSet<T> {
 
   private tryAll(cues: CompiledCue<T>[], tokens: readonly Token[], i: number, last: number, out: CueMatch<T>[], from: 1 | 2): void {
     const t = tokens[i]!;
-    for (const cue of cues) {
+    for (let c = 0; c < cues.length; c++) {
+      const cue = cues[c]!;
       // The index found the cue by this token's stem, so only exact forms need checking here.
-      const head = cue.slots[0]!;
-      if (head.type !== 'word' || head.exact.size > 0 || !head.ids.has(t.sid)) {
-        if (!slotAccepts(head, t)) continue;
-      }
+      if (cue.checkHead && !slotAccepts(cue.slots[0]!, t)) continue;
       const end = matchFrom(tokens, i + from, last, cue.slots, from);
       if (end >= 0) out.push({ cue, first: i, last: end });
     }
@@ -109,18 +109,20 @@ function slotAccepts(slot: Slot, t: Token): boolean {
 
 /** Returns the token index just past the match, or -1. Shortest match wins (gaps are lazy). */
 function matchFrom(tokens: readonly Token[], i: number, last: number, slots: Slot[], s: number): number {
-  if (s === slots.length) return i;
-  const slot = slots[s]!;
-  if (slot.type === 'gap') {
-    for (let skip = 0; skip <= slot.max; skip++) {
-      const j = i + skip;
-      if (j > last) break;
-      if (skip > 0 && tokens[j - 1]!.kind === 'punct') break;
-      const end = matchFrom(tokens, j, last, slots, s + 1);
-      if (end >= 0) return end;
+  // Plain slots one after another; only a gap needs to try its lengths (by recursion).
+  for (; s < slots.length; s++, i++) {
+    const slot = slots[s]!;
+    if (slot.type === 'gap') {
+      for (let skip = 0; skip <= slot.max; skip++) {
+        const j = i + skip;
+        if (j > last) break;
+        if (skip > 0 && tokens[j - 1]!.kind === 'punct') break;
+        const end = matchFrom(tokens, j, last, slots, s + 1);
+        if (end >= 0) return end;
+      }
+      return -1;
     }
-    return -1;
+    if (i >= last || !slotAccepts(slot, tokens[i]!)) return -1;
   }
-  if (i >= last || !slotAccepts(slot, tokens[i]!)) return -1;
-  return matchFrom(tokens, i + 1, last, slots, s + 1);
+  return i;
 }

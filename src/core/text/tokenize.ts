@@ -45,6 +45,52 @@ function infoOf(norm: string): WordInfo {
   return info;
 }
 
+/**
+ * The ASCII scanner's word memo: an open-addressing table keyed by a hash taken while the word is
+ * scanned, so a word seen before is found without cutting it out of the text or lower-casing it,
+ * and its token shares one string for its form. Holds as many words as wordMemo, at most.
+ */
+const TABLE_BITS = 17; // 131,072 slots for at most 50,000 words: short probe chains
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const tableSlots = new Int32Array(1 << TABLE_BITS);
+const tableWords: string[] = [];
+const tableInfos: WordInfo[] = [];
+
+/** The memo entry for text[start, end) lower-cased, with hash h, or -1. */
+function tableFind(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  for (let slot = h & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+    const e = tableSlots[slot]!;
+    if (e === 0) return -1;
+    const w = tableWords[e - 1]!;
+    if (w.length === len) {
+      let k = 0;
+      for (; k < len; k++) {
+        const c = text.charCodeAt(start + k);
+        if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(k)) break;
+      }
+      if (k === len) return e - 1;
+    }
+  }
+}
+
+function tableAdd(norm: string, info: WordInfo, h: number): void {
+  if (tableWords.length >= 50_000) return;
+  let slot = h & TABLE_MASK;
+  while (tableSlots[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+  tableWords.push(norm);
+  tableInfos.push(info);
+  tableSlots[slot] = tableWords.length;
+}
+
+function freshInfo(info: WordInfo): WordInfo {
+  if (info.vocab !== vocabSize()) {
+    info.sid = stemId(info.stem);
+    info.vocab = vocabSize();
+  }
+  return info;
+}
+
 const NUMBER_PARTS = new Set(['odd', 'ish']);
 /** "twelve", "half", and hyphenated ones: "twenty-five", "thirty-odd". */
 function isNumberWord(w: string): boolean {
@@ -121,11 +167,13 @@ export function tokenizeAscii(text: string): Token[] {
       i++;
       let hyphenated = false;
       let upper = c <= 90;
+      // FNV-style hash of the lower-cased word, for the memo table.
+      let h = Math.imul(2166136261 ^ (upper ? c + 32 : c), 16777619);
       for (;;) {
         while (i < n) {
           const d = text.charCodeAt(i);
-          if (d >= 97 && d <= 122) i++;
-          else if (d >= 65 && d <= 90) { upper = true; i++; }
+          if (d >= 97 && d <= 122) { h = Math.imul(h ^ d, 16777619); i++; }
+          else if (d >= 65 && d <= 90) { upper = true; h = Math.imul(h ^ (d + 32), 16777619); i++; }
           else break;
         }
         // An inner apostrophe ("didn't") or hyphen ("one-page") continues the word when a letter
@@ -133,14 +181,27 @@ export function tokenizeAscii(text: string): Token[] {
         const d = text.charCodeAt(i);
         if (i + 1 < n && isLetter(text.charCodeAt(i + 1)) && ((d === 39 && !hyphenated) || d === 45)) {
           if (d === 45) hyphenated = true;
+          h = Math.imul(h ^ d, 16777619);
           i++;
           continue;
         }
         break;
       }
-      const raw = text.slice(start, i);
-      // Most words have no capitals: no lower-casing, and no curly apostrophes in ASCII text.
-      out.push(makeWord(raw, upper ? raw.toLowerCase() : raw, start, c <= 90));
+      h ^= h >>> 15;
+      const e = tableFind(text, start, i, h);
+      let norm: string;
+      let info: WordInfo;
+      if (e >= 0) {
+        norm = tableWords[e]!;
+        info = freshInfo(tableInfos[e]!);
+      } else {
+        const raw = text.slice(start, i);
+        // No curly apostrophes in ASCII text.
+        norm = upper ? raw.toLowerCase() : raw;
+        info = infoOf(norm);
+        tableAdd(norm, info, h);
+      }
+      out.push({ norm, stem: info.stem, kind: 'word', start, end: i, capital: c <= 90, num: info.num, wc: info.wc, sid: info.sid });
     } else if (isDigit(c)) {
       i++;
       for (;;) {

@@ -1,0 +1,59 @@
+import { assess } from '../../core/assess.js';
+import type { CompiledRubric } from '../../core/compile.js';
+import type { Assessment, Level } from '../../core/types.js';
+import { toResultRecord, type ResultRecord } from '../../report/score-report.js';
+import { resultLine } from '../../render/score-formats.js';
+
+/** One answer sent to be scored: the fields the scorer and the output need, nothing else. */
+export interface ScoreJob {
+  id: string;
+  question: string;
+  competency: string | undefined;
+  answer: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * How a scored batch comes back:
+ *  - `lines`: the output already rendered (JSONL or CSV), so big batches cross from a worker as
+ *    one string;
+ *  - `records`: the result records themselves, for documents rendered at the end (json, text,
+ *    markdown, html);
+ *  - `assessments` too when they are filed in the history (--candidate).
+ */
+export interface BatchShape {
+  output: 'jsonl' | 'csv' | 'records';
+  assessments: boolean;
+}
+
+export interface ScoredBatch {
+  /** The rendered output; a worker sends it encoded, as bytes handed over without a copy. */
+  text: string | Uint8Array;
+  levels: Level[];
+  scores: number[];
+  records: ResultRecord[] | null;
+  assessments: Assessment[] | null;
+}
+
+export type RowRenderer = (r: ResultRecord) => string;
+
+/** Scores a batch in order. Pure but for the renderer it is given. */
+export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, shape: BatchShape, csvRow: RowRenderer | null): ScoredBatch {
+  let text = '';  // a rope: V8 appends in place, and the writer flattens it once
+  const levels: Level[] = [];
+  const scores: number[] = [];
+  const records: ResultRecord[] | null = shape.output === 'records' ? [] : null;
+  const assessments: Assessment[] | null = shape.assessments ? [] : null;
+  for (const job of jobs) {
+    const a = assess({ question: job.question, competency: job.competency, answer: job.answer }, rubric);
+    const r = toResultRecord(job.id, a, { file: job.file, line: job.line });
+    levels.push(a.level);
+    scores.push(a.score);
+    if (shape.output === 'jsonl') text += resultLine(r);
+    else if (shape.output === 'csv') text += csvRow!(r);
+    else records!.push(r);
+    assessments?.push(a);
+  }
+  return { text, levels, scores, records, assessments };
+}

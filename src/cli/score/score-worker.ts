@@ -1,0 +1,41 @@
+// A worker thread of `coach score --jobs N`: compiles the rubric once, then scores the batches it
+// is sent and posts each back, rendered, with its sequence number (the main thread keeps order).
+import { parentPort, workerData } from 'node:worker_threads';
+import { compiledRubric } from '../rubric.js';
+import { scoreBatch, type BatchShape, type RowRenderer, type ScoreJob } from './score-batch.js';
+
+export interface WorkerSetup {
+  rubrics: string[];
+  shape: BatchShape;
+}
+
+export interface BatchRequest {
+  seq: number;
+  jobs: ScoreJob[];
+}
+
+const setup = workerData as WorkerSetup;
+const encoder = new TextEncoder();
+const port = parentPort!;
+const ready = (async () => {
+  const rubric = await compiledRubric(setup.rubrics);
+  const csvRow: RowRenderer | null = setup.shape.output === 'csv' ? (await import('../../render/score-csv.js')).csvRow : null;
+  return { rubric, csvRow };
+})();
+
+port.on('message', (req: BatchRequest) => {
+  void ready.then(({ rubric, csvRow }) => {
+    let batch;
+    try {
+      batch = scoreBatch(req.jobs, rubric, setup.shape, csvRow);
+    } catch (e) {
+      port.postMessage({ seq: req.seq, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+      return;
+    }
+    // Output crosses as bytes, transferred, not copied: the main thread writes them as they are,
+    // and they never land in its heap as large strings waiting for a full collection.
+    const bytes = typeof batch.text === 'string' && batch.text.length > 0 ? encoder.encode(batch.text) : null;
+    if (bytes) batch.text = bytes;
+    port.postMessage({ seq: req.seq, batch }, bytes ? [bytes.buffer as ArrayBuffer] : []);
+  }, (e: unknown) => port.postMessage({ seq: req.seq, error: e instanceof Error ? e.message : String(e) }));
+});
