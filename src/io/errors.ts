@@ -1,3 +1,5 @@
+import { closeSync, fstatSync, openSync } from 'node:fs';
+
 /** An input that could not be scored: where it is and what was expected. */
 export interface InputError {
   file: string;
@@ -8,4 +10,43 @@ export interface InputError {
 
 export function formatInputError(e: InputError): string {
   return `${e.file}:${e.line}:${e.column}: ${e.message}`;
+}
+
+const FS_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links (a loop?)',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  ERR_FS_FILE_TOO_LARGE: 'the file is too large (over 2 GB)',
+};
+
+/** A file-system error in words ("permission denied"), without the stack or the syscall. */
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && FS_ERRORS[err.code]) return FS_ERRORS[err.code]!;
+  if (err && typeof err.code === 'string') return err.code;
+  return String(err?.message ?? e);
+}
+
+/**
+ * Why a file that should be read cannot be ("permission denied", "it is a folder"), or null when
+ * it can be read or does not exist (a missing history is an empty one).
+ */
+export function unreadable(path: string): string | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).isDirectory()) return FS_ERRORS['EISDIR']!;
+    return null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    return describeFsError(e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

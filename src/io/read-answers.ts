@@ -1,5 +1,7 @@
 import { checkRecord, type AnswerItem, type ItemDefaults } from './answer-item.js';
+import { TextProblems, type TextProblem } from './decode.js';
 import type { InputError } from './errors.js';
+import { findJsonError, LineIndex, listItemRanges } from './json-scan.js';
 
 export type InputFormat = 'yaml' | 'json' | 'jsonl' | 'csv' | 'text';
 
@@ -34,6 +36,17 @@ export function sniffFormat(text: string): InputFormat {
   return 'text';
 }
 
+/** The message for a text problem that is an input's error. */
+export function problemError(file: string, p: TextProblem, streamed = false): InputError {
+  return { file, line: p.line, column: p.column, message: p.binary && streamed ? `${p.message}; the rest of the file is not read` : p.message };
+}
+
+/** An input with nothing in it to score. */
+export function emptyInputError(file: string, blank: boolean): InputError {
+  const what = file === '-' ? 'standard input' : 'the file';
+  return { file, line: 1, column: 1, message: blank ? `no answers: ${what} is empty` : `no answers in ${what}` };
+}
+
 /** One parsed record as an answer to score, or null with the reason added to `errors`. */
 export function recordToItem(file: string, line: number, index: number, raw: unknown, defaults: ItemDefaults, errors: InputError[], column = 1): AnswerItem | null {
   const res = checkRecord(raw);
@@ -44,7 +57,7 @@ export function recordToItem(file: string, line: number, index: number, raw: unk
   const r = res.record;
   const question = r.question ?? defaults.question;
   if (question === undefined) {
-    errors.push({ file, line, column, message: 'question is required (in the record, or with --question)' });
+    errors.push({ file, line, column, message: 'question: is required (in the record, or with --question)' });
     return null;
   }
   return {
@@ -60,74 +73,158 @@ export function recordToItem(file: string, line: number, index: number, raw: unk
   };
 }
 
-// yaml and csv-parse are imported only for the formats that need them (start-up cost).
-async function readYamlOrJson(file: string, text: string, defaults: ItemDefaults): Promise<ReadResult> {
-  const { isMap, isSeq, LineCounter, parseDocument } = await import('yaml');
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
+/** A record of a document: its value (or why it has none) and the lines it spans. */
+interface DocRecord {
+  value?: unknown;
+  error?: string;
+  line: number;
+  column: number;
+  lastLine: number;
+}
+
+/** Records to answers; a record on a line that is not valid text is refused with that problem. */
+function toResult(file: string, records: DocRecord[], defaults: ItemDefaults, problems: TextProblems): ReadResult {
+  const items: AnswerItem[] = [];
   const errors: InputError[] = [];
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const p = lines.linePos(e.pos[0]);
-      errors.push({ file, line: p.line, column: p.col, message: `syntax error: ${e.message.split('\n')[0]}` });
+  records.forEach((r, i) => {
+    for (const p of problems.before(r.line)) errors.push(problemError(file, p));
+    const bad = problems.within(r.line, r.lastLine);
+    if (bad) errors.push(problemError(file, bad));
+    else if (r.error !== undefined) errors.push({ file, line: r.line, column: r.column, message: r.error });
+    else {
+      const item = recordToItem(file, r.line, i, r.value, defaults, errors, r.column);
+      if (item) items.push(item);
     }
-    return { items: [], errors };
+  });
+  for (const p of problems.rest()) errors.push(problemError(file, p));
+  if (records.length === 0 && errors.length === 0) errors.push(emptyInputError(file, false));
+  return { items, errors };
+}
+
+const ALIAS_LIMIT = 100;
+const ALIAS_BOMB = `YAML aliases expand too far (over ${ALIAS_LIMIT} references; an alias bomb?): the record is not read`;
+
+// yaml is imported only for the formats that need it (start-up cost).
+async function readYaml(file: string, text: string, defaults: ItemDefaults, problems: TextProblems): Promise<ReadResult> {
+  const [{ isMap, isSeq, LineCounter, parseDocument }, { yamlErrorAt }] = await Promise.all([import('yaml'), import('./yaml-errors.js')]);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const errors: InputError[] = doc.errors.map((e) => {
+      const p = yamlErrorAt(doc, e, lines);
+      return { file, line: p.line, column: p.column, message: `syntax error: ${p.message}` };
+    });
+    // Bytes that are not text come first: they may be what broke the syntax.
+    return { items: [], errors: [...problems.rest().map((p) => problemError(file, p)), ...errors].sort((a, b) => a.line - b.line || a.column - b.column) };
   }
+  if (doc.contents === null) return { items: [], errors: [...problems.rest().map((p) => problemError(file, p)), emptyInputError(file, true)] };
+  type YNode = { range?: [number, number, number] | null; toJS(d: unknown, o: { maxAliasCount: number }): unknown };
+  let nodes: Array<YNode | null> = [];
+  let single = false;
   let seq: unknown = doc.contents;
-  // Accept a bare list, or a mapping with an "answers" (or "results") list.
+  // Accept a bare list, or a mapping with an "answers" (or "results") list, or one record.
   if (isMap(seq)) {
     const inner = seq.get('answers', true) ?? seq.get('results', true);
     if (isSeq(inner)) seq = inner;
-    else if (seq.has('answer')) {
-      const p = lines.linePos(seq.range?.[0] ?? 0);
-      const item = recordToItem(file, p.line, 0, seq.toJSON(), defaults, errors, p.col);
-      return { items: item ? [item] : [], errors };
-    }
+    else if (seq.has('answer')) single = true;
   }
-  if (!isSeq(seq)) {
-    const p = lines.linePos(doc.contents?.range[0] ?? 0);
+  if (single) nodes = [doc.contents as unknown as YNode];
+  else if (isSeq(seq)) nodes = seq.items as unknown as Array<YNode | null>;
+  else {
+    const p = lines.linePos(doc.contents.range[0]);
     return { items: [], errors: [{ file, line: p.line, column: p.col, message: 'expected a list of answers (each with question and answer)' }] };
   }
-  const items: AnswerItem[] = [];
-  seq.items.forEach((node, i) => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    const p = lines.linePos(range?.[0] ?? 0);
-    const js = node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : node;
-    const item = recordToItem(file, p.line, i, js, defaults, errors, p.col);
-    if (item) items.push(item);
-  });
-  return { items, errors };
-}
-
-/** JSONL and CSV have one reader, the streaming one; here it reads a text already in memory. */
-async function readStreamed(file: string, text: string, format: 'jsonl' | 'csv', defaults: ItemDefaults): Promise<ReadResult> {
-  const { csvEntries, jsonlEntries } = await import('./stream-answers.js');
-  const chunks = (async function* one(): AsyncGenerator<string> { yield text; })();
-  const items: AnswerItem[] = [];
-  const errors: InputError[] = [];
-  for await (const e of (format === 'csv' ? csvEntries : jsonlEntries)(file, chunks, defaults)) {
-    if ('item' in e) items.push(e.item);
-    else errors.push(e.error);
+  // Values with aliases resolved, under yaml's limit on how far they expand (an alias bomb
+  // fails it). The whole document at once; if that fails, record by record, so that only the
+  // record that holds the bomb is lost.
+  let values: unknown[] | null = null;
+  try {
+    const js = doc.toJS({ maxAliasCount: ALIAS_LIMIT }) as Record<string, unknown> | unknown[];
+    if (single) values = [js];
+    else if (Array.isArray(js)) values = js;
+    else values = (Array.isArray(js['answers']) ? js['answers'] : js['results']) as unknown[];
+  } catch {
+    values = null;
   }
-  errors.sort((x, y) => x.line - y.line);
-  return { items, errors };
+  const records: DocRecord[] = nodes.map((node, i) => {
+    const range = node?.range;
+    const p = lines.linePos(range?.[0] ?? 0);
+    const last = lines.linePos(Math.max(range?.[0] ?? 0, (range?.[1] ?? 1) - 1)).line;
+    const at = { line: p.line, column: p.col, lastLine: last };
+    if (values) return { ...at, value: values[i] };
+    if (!node || typeof node.toJS !== 'function') return { ...at, value: null };
+    try {
+      return { ...at, value: node.toJS(doc, { maxAliasCount: ALIAS_LIMIT }) };
+    } catch (e) {
+      return { ...at, error: /excessive alias/i.test(String((e as Error).message)) ? ALIAS_BOMB : `cannot read the record: ${(e as Error).message}` };
+    }
+  });
+  return toResult(file, records, defaults, problems);
 }
 
-function readText(file: string, text: string, defaults: ItemDefaults): ReadResult {
+/** JSON is read as JSON (not as YAML): strict, with the place and the reason of a syntax error. */
+function readJson(file: string, text: string, defaults: ItemDefaults, problems: TextProblems): ReadResult {
+  if (text.trim() === '') return { items: [], errors: [...problems.rest().map((p) => problemError(file, p)), emptyInputError(file, true)] };
+  const index = new LineIndex(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const where = findJsonError(text);
+    const p = where ? index.at(where.offset) : { line: 1, column: 1 };
+    const errors = [...problems.rest().map((x) => problemError(file, x)), { file, line: p.line, column: p.column, message: `invalid JSON: ${where ? where.message : (e as Error).message.slice(0, 200)}` }];
+    return { items: [], errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) };
+  }
+  const own = (o: unknown, k: string): unknown => (o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+  let list: unknown[];
+  let ranges: Array<{ start: number; end: number }>;
+  if (Array.isArray(value)) {
+    list = value;
+    ranges = listItemRanges(text, null);
+  } else if (Array.isArray(own(value, 'answers')) || Array.isArray(own(value, 'results'))) {
+    const key = Array.isArray(own(value, 'answers')) ? 'answers' : 'results';
+    list = own(value, key) as unknown[];
+    ranges = listItemRanges(text, key);
+  } else if (own(value, 'answer') !== undefined) {
+    list = [value];
+    const start = text.length - text.trimStart().length;
+    ranges = [{ start, end: text.trimEnd().length }];
+  } else {
+    const p = index.at(text.length - text.trimStart().length);
+    return { items: [], errors: [{ file, line: p.line, column: p.column, message: 'expected a list of answers (each with question and answer)' }] };
+  }
+  const records: DocRecord[] = list.map((v, i) => {
+    const r = ranges[i];
+    const p = index.at(r?.start ?? 0);
+    return { value: v, line: p.line, column: p.column, lastLine: index.at(Math.max(r?.start ?? 0, (r?.end ?? 1) - 1)).line };
+  });
+  return toResult(file, records, defaults, problems);
+}
+
+function readText(file: string, text: string, defaults: ItemDefaults, problems: TextProblems): ReadResult {
   const errors: InputError[] = [];
-  const body = text.replace(/^\uFEFF/, '');
+  const first = problems.rest()[0];
+  if (first) return { items: [], errors: [problemError(file, first)] };
   const id = file === '-' ? 'stdin' : file;
-  const item = recordToItem(file, 1, 0, { id, answer: body }, defaults, errors);
+  if (text.trim() === '') return { items: [], errors: [emptyInputError(file, true)] };
+  const item = recordToItem(file, 1, 0, { id, answer: text }, defaults, errors);
   return { items: item ? [item] : [], errors };
 }
 
-/** Parses one input's text into answers; every bad record becomes an error and the rest still load. */
-export async function readAnswers(file: string, text: string, format: InputFormat, defaults: ItemDefaults = {}): Promise<ReadResult> {
+/**
+ * Parses one whole document (YAML, JSON or a plain-text answer) into answers; every bad record
+ * becomes an error and the rest still load. `problems` are the places where its bytes were not
+ * text (see decode.ts): a binary file is refused whole, a record with bytes that are not UTF-8 is
+ * refused, and the other records are read.
+ */
+export async function readDocument(file: string, text: string, format: 'yaml' | 'json' | 'text', defaults: ItemDefaults = {}, problems = new TextProblems()): Promise<ReadResult> {
+  if (problems.binaryLine !== null) {
+    const binary = problems.rest().find((p) => p.binary)!;
+    return { items: [], errors: [problemError(file, binary)] };
+  }
   switch (format) {
-    case 'yaml':
-    case 'json': return readYamlOrJson(file, text, defaults);
-    case 'jsonl':
-    case 'csv': return readStreamed(file, text, format, defaults);
-    case 'text': return readText(file, text, defaults);
+    case 'yaml': return readYaml(file, text, defaults, problems);
+    case 'json': return readJson(file, text, defaults, problems);
+    case 'text': return readText(file, text, defaults, problems);
   }
 }

@@ -1,61 +1,104 @@
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { AnswerItem, ItemDefaults } from './answer-item.js';
-import type { InputError } from './errors.js';
+import { decodeBuffer, decodeChunks, TextProblems } from './decode.js';
+import { describeFsError, type InputError } from './errors.js';
+import { findJsonError } from './json-scan.js';
 import type { ReadProgress } from './read-progress.js';
-import { formatFromName, readAnswers, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
+import { emptyInputError, formatFromName, problemError, readDocument, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
 
 /** One input read: an answer to score, or a record or file that could not be read. */
 export type StreamEntry = { item: AnswerItem } | { error: InputError };
 
-function walk(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
+const fileError = (file: string, message: string): StreamEntry => ({ error: { file, line: 1, column: 1, message } });
+
+/**
+ * The answer files under a folder, recursively, in name order, and the entries that cannot be
+ * read (a folder without permission, a broken link, a pipe) as errors in their place. A folder
+ * reached twice (a symbolic link to a parent, say) is read once.
+ */
+function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>, seen: Set<string>): void {
+  let names: string[];
+  try {
+    seen.add(realpathSync(dir));
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    out.push({ error: fileError(dir, `cannot read the folder: ${describeFsError(e)}`) });
+    return;
+  }
+  for (const name of names) {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (formatFromName(name)) out.push(p);
-  }
-}
-
-/** The first chunk of a stream, and the stream to read the rest from (nothing is lost). */
-async function peek(stream: Readable): Promise<{ head: string; rest: AsyncIterable<string> }> {
-  stream.setEncoding('utf8');
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
-  const first = await it.next();
-  const head = first.done ? '' : first.value;
-  async function* rest(): AsyncGenerator<string> {
-    if (head) yield head;
-    for (;;) {
-      const n = await it.next();
-      if (n.done) return;
-      yield n.value;
+    let st: Stats;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      let link = false;
+      try {
+        link = lstatSync(p).isSymbolicLink();
+      } catch {
+        // gone since readdir
+      }
+      const code = (e as NodeJS.ErrnoException).code;
+      out.push({ error: fileError(p, `cannot read: ${link && code === 'ENOENT' ? 'a broken symbolic link' : describeFsError(e)}`) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      let real: string;
+      try {
+        real = realpathSync(p);
+      } catch (e) {
+        out.push({ error: fileError(p, `cannot read the folder: ${describeFsError(e)}`) });
+        continue;
+      }
+      if (!seen.has(real)) walk(p, out, seen);
+    } else if (formatFromName(name)) {
+      if (st.isFile()) out.push({ file: p });
+      else out.push({ error: fileError(p, 'not a regular file (a pipe, socket or device): skipped') });
     }
   }
-  return { head, rest: rest() };
 }
 
+/** Text chunks split into lines at "\n" (a "\r" before it is dropped), however long a line is. */
 async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  // readline over the chunks: CRLF and LF alike, no line held longer than it takes to read it.
-  const { Readable: R } = await import('node:stream');
-  const rl = createInterface({ input: R.from(chunks), crlfDelay: Infinity });
-  for await (const line of rl) yield line;
+  let parts: string[] = [];
+  for await (const c of chunks) {
+    let start = 0;
+    for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', start)) {
+      parts.push(c.slice(start, i));
+      const line = parts.length === 1 ? parts[0]! : parts.join('');
+      parts = [];
+      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+      start = i + 1;
+    }
+    if (start < c.length) parts.push(c.slice(start));
+  }
+  if (parts.length > 0) {
+    const line = parts.join('');
+    yield line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
 }
 
-export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
+export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults, problems = new TextProblems()): AsyncGenerator<StreamEntry> {
   let n = 0;
   let index = 0;
-  for await (const raw of lines(chunks)) {
+  for await (const line of lines(chunks)) {
     n++;
-    const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    for (const p of problems.before(n)) yield { error: problemError(file, p, true) };
     if (line.trim() === '') continue;
+    const bad = problems.within(n, n);
+    if (bad) {
+      yield { error: problemError(file, bad, true) };
+      index++;
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (e) {
-      const m = /position (\d+)/.exec(String((e as Error).message));
-      yield { error: { file, line: n, column: m ? Number(m[1]) + 1 : 1, message: `invalid JSON: ${(e as Error).message}` } };
+      const where = findJsonError(line, 'the end of the line');
+      yield { error: { file, line: n, column: where ? where.offset + 1 : 1, message: `invalid JSON: ${where ? where.message : (e as Error).message.slice(0, 200)}` } };
       index++;
       continue;
     }
@@ -64,36 +107,70 @@ export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>,
     if (item) yield { item };
     for (const error of errors) yield { error };
   }
+  for (const p of problems.rest()) yield { error: problemError(file, p, true) };
 }
 
-export async function* csvEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
+const CSV_HEADER = 'id,question,competency,answer';
+
+/** A CSV parser's complaint about a row, in words that say what was expected. */
+function csvRowMessage(err: { code?: string; message: string; record?: unknown[] }, columns: number): string {
+  if (err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    const got = err.record?.length ?? 0;
+    const hint = got > columns ? 'put a field with a comma in double quotes' : 'a field is missing';
+    return `bad CSV row: ${got} field${got === 1 ? '' : 's'}, but the header has ${columns} (${hint})`;
+  }
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'bad CSV row: a quoted field is never closed (a missing closing quote?)';
+  return `bad CSV row: ${err.message}`;
+}
+
+export async function* csvEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults, problems = new TextProblems()): AsyncGenerator<StreamEntry> {
   const { parse } = await import('csv-parse');
   const { Readable: R } = await import('node:stream');
   const pending: InputError[] = [];
+  let columns = 4;
   const parser = R.from(chunks).pipe(parse({
     bom: true,
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    columns: (header: string[]) => {
+      columns = header.length;
+      return header.map((h) => h.trim().toLowerCase());
+    },
     info: true,
     raw: true,
     skip_empty_lines: true,
     relax_quotes: true,
     skip_records_with_error: true,
   }));
-  parser.on('skip', (err: { message: string; lines?: number }) => pending.push({ file, line: err.lines ?? 1, column: 1, message: `bad CSV row: ${err.message}` }));
+  // After a NUL byte nothing more is read: a row cut there is that problem, not a CSV one.
+  const cutBinary = (line: number): boolean => problems.binaryLine !== null && line >= problems.binaryLine;
+  parser.on('skip', (err: { code?: string; message: string; lines?: number; record?: unknown[] }) => {
+    const line = err.lines ?? 1;
+    if (!cutBinary(line)) pending.push({ file, line, column: 1, message: csvRowMessage(err, columns) });
+  });
   let index = 0;
   let checkedHeader = false;
+  const flush = function* (upTo: number): Generator<StreamEntry> {
+    for (const p of problems.before(upTo)) yield { error: problemError(file, p, true) };
+    while (pending.length) yield { error: pending.shift()! };
+  };
   try {
     for await (const row of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
-      while (pending.length) yield { error: pending.shift()! };
       const { record, raw, info } = row;
+      const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+      yield* flush(line);
       if (!checkedHeader) {
         checkedHeader = true;
-        if (!('answer' in record)) {
-          yield { error: { file, line: 1, column: 1, message: 'CSV header must have the columns id,question,competency,answer' } };
+        if (!Object.prototype.hasOwnProperty.call(record, 'answer')) {
+          const found = Object.keys(record).join(',');
+          yield { error: { file, line: 1, column: 1, message: `CSV header has no answer column: found ${found || 'nothing'}; expected ${CSV_HEADER}` } };
           return;
         }
       }
-      const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+      const bad = problems.within(line, info.lines);
+      if (bad) {
+        yield { error: problemError(file, bad, true) };
+        index++;
+        continue;
+      }
       const malformed = Object.entries(record).find(([, v]) => typeof v === 'string' && v.startsWith('"'));
       if (malformed) {
         yield { error: { file, line, column: 1, message: `bad CSV row: malformed quoting in the ${malformed[0]} column (a quoted field must end with its closing quote)` } };
@@ -101,33 +178,61 @@ export async function* csvEntries(file: string, chunks: AsyncIterable<string>, d
         continue;
       }
       const errors: InputError[] = [];
+      const field = (k: string): string | undefined => (Object.prototype.hasOwnProperty.call(record, k) ? record[k] || undefined : undefined);
       const item = recordToItem(file, line, index++, {
-        id: record['id'] || undefined,
-        question: record['question'] || undefined,
-        competency: record['competency'] || undefined,
-        candidate: record['candidate'] || undefined,
+        id: field('id'),
+        question: field('question'),
+        competency: field('competency'),
+        candidate: field('candidate'),
         answer: record['answer'],
       }, defaults, errors);
       if (item) yield { item };
       for (const error of errors) yield { error };
     }
   } catch (e) {
-    const err = e as { message: string; lines?: number };
-    yield { error: { file, line: err.lines ?? 1, column: 1, message: `cannot read CSV: ${err.message}` } };
+    const err = e as { code?: string; message: string; lines?: number };
+    if (!cutBinary(err.lines ?? 1)) pending.push({ file, line: err.lines ?? 1, column: 1, message: `cannot read CSV: ${csvRowMessage(err, columns)}` });
   }
-  while (pending.length) yield { error: pending.shift()! };
+  yield* flush(Number.MAX_SAFE_INTEGER);
+  for (const p of problems.rest()) yield { error: problemError(file, p, true) };
 }
 
-async function* documentEntries(file: string, text: string, format: InputFormat, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
-  const res = await readAnswers(file, text, format, defaults);
+/** A streamed input's entries, and an error if it held no answer at all (an empty file, say). */
+async function* nonEmpty(file: string, text: AsyncIterable<string>, read: (text: AsyncIterable<string>) => AsyncGenerator<StreamEntry>): AsyncGenerator<StreamEntry> {
+  let blank = true;
+  const watched = (async function* watch(): AsyncGenerator<string> {
+    for await (const t of text) {
+      if (blank && t.trim() !== '') blank = false;
+      yield t;
+    }
+  })();
+  let n = 0;
+  for await (const e of read(watched)) {
+    n++;
+    yield e;
+  }
+  if (n === 0) yield { error: emptyInputError(file, blank) };
+}
+
+async function* documentEntries(file: string, bytes: Buffer, format: 'yaml' | 'json' | 'text', defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
+  const problems = new TextProblems();
+  const text = decodeBuffer(bytes, problems);
+  const res = await readDocument(file, text, format, defaults, problems);
   for (const item of res.items) yield { item };
   for (const error of res.errors) yield { error };
+}
+
+function streamed(file: string, format: 'jsonl' | 'csv', bytes: AsyncIterable<Buffer | string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
+  const problems = new TextProblems();
+  const read = (text: AsyncIterable<string>): AsyncGenerator<StreamEntry> => (format === 'jsonl' ? jsonlEntries : csvEntries)(file, text, defaults, problems);
+  return nonEmpty(file, decodeChunks(bytes, problems), read);
 }
 
 /**
  * Every answer of the given paths, in order, as a stream: JSONL and CSV (files and standard input)
  * record by record, so memory stays flat however large they are; YAML, JSON and text documents
- * whole. `files` receives each input as it is opened, for ordering errors.
+ * whole. Bytes are decoded as UTF-8 or UTF-16 (with a byte-order mark); see decode.ts. `files`
+ * receives each input as it is opened, for ordering errors.
  */
 export async function* streamAnswers(paths: string[], defaults: ItemDefaults, stdin: () => Readable, stdinFormat: InputFormat | undefined, files: string[], progress?: ReadProgress): AsyncGenerator<StreamEntry> {
   for (const p of paths) {
@@ -135,44 +240,64 @@ export async function* streamAnswers(paths: string[], defaults: ItemDefaults, st
       files.push('-');
       const input = stdin();
       if (progress && 'bytesRead' in input) progress.reading(input as unknown as { bytesRead: number });
-      const { head, rest } = await peek(input);
+      const problems = new TextProblems();
+      const it = decodeChunks(input as AsyncIterable<Buffer | string>, problems)[Symbol.asyncIterator]();
+      const first = await it.next();
+      const head = first.done ? '' : first.value;
       const format = stdinFormat ?? sniffFormat(head);
-      if (format === 'jsonl') yield* jsonlEntries('-', rest, defaults);
-      else if (format === 'csv') yield* csvEntries('-', rest, defaults);
-      else {
-        let text = '';
-        for await (const c of rest) text += c;
-        yield* documentEntries('-', text, format, defaults);
+      const text = (async function* rest(): AsyncGenerator<string> {
+        if (head) yield head;
+        for (;;) {
+          const n = await it.next();
+          if (n.done) return;
+          yield n.value;
+        }
+      })();
+      if (format === 'jsonl' || format === 'csv') {
+        yield* nonEmpty('-', text, (t) => (format === 'jsonl' ? jsonlEntries : csvEntries)('-', t, defaults, problems));
+      } else {
+        let all = '';
+        for await (const c of text) all += c;
+        const res = await readDocument('-', all, format, defaults, problems);
+        for (const item of res.items) yield { item };
+        for (const error of res.errors) yield { error };
       }
       continue;
     }
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch (e) {
       files.push(p);
-      yield { error: { file: p, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message)}` } };
+      yield fileError(p, `cannot read: ${describeFsError(e)}`);
       continue;
     }
-    const list: string[] = [];
-    if (st.isDirectory()) walk(p, list);
-    else list.push(p);
-    for (const f of list) {
+    const list: Array<{ file: string } | { error: StreamEntry }> = [];
+    if (st.isDirectory()) walk(p, list, new Set());
+    else if (st.isFile() || st.isFIFO()) list.push({ file: p }); // a pipe given by name: coach score <(...)
+    else list.push({ error: fileError(p, 'not a regular file (a socket or device): skipped') });
+    for (const entry of list) {
+      if ('error' in entry) {
+        files.push((entry.error as { error: InputError }).error.file);
+        yield entry.error;
+        continue;
+      }
+      const f = entry.file;
       files.push(f);
       const format = formatFromName(f) ?? 'text';
       try {
         if (format === 'jsonl' || format === 'csv') {
-          const stream = createReadStream(f, { encoding: 'utf8' });
+          const stream = createReadStream(f);
           progress?.reading(stream);
-          yield* format === 'jsonl' ? jsonlEntries(f, stream, defaults) : csvEntries(f, stream, defaults);
+          yield* streamed(f, format, stream as AsyncIterable<Buffer>, defaults);
           progress?.finished(stream.bytesRead);
         } else {
-          const text = readFileSync(f, 'utf8');
-          yield* documentEntries(f, text, format, defaults);
-          progress?.finished(Buffer.byteLength(text));
+          const bytes = readFileSync(f);
+          yield* documentEntries(f, bytes, format, defaults);
+          progress?.finished(bytes.length);
         }
       } catch (e) {
-        yield { error: { file: f, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String((e as Error).message)}` } };
+        yield fileError(f, `cannot read: ${describeFsError(e)}`);
       }
     }
   }

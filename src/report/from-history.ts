@@ -1,4 +1,4 @@
-import { STAR_PARTS, type Assessment, type StarPartName } from '../core/types.js';
+import { LEVELS, STAR_PARTS, type Assessment, type StarPartName } from '../core/types.js';
 import type { AdviserRecord, AnswerRecord, HistoryRecord } from '../io/history.js';
 import type { ReportAnswer } from './candidate-report.js';
 
@@ -26,22 +26,38 @@ export function toReportAnswer(a: Assessment, answer: string, extra: { candidate
   };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Whether a history record is an answer whose assessment reports can use. A history file is
+ * user data: a hand-edited or damaged line that parses as JSON may still lack what a report reads,
+ * and is left out rather than crash the report.
+ */
+export function usableAnswer(r: HistoryRecord): r is AnswerRecord {
+  if (!isObject(r) || r.type !== 'answer' || typeof r.session !== 'string' || typeof r.at !== 'string') return false;
+  const a = (r as { assessment?: unknown }).assessment;
+  if (!isObject(a)) return false;
+  return (LEVELS as readonly unknown[]).includes(a['level']) && typeof a['score'] === 'number' && Number.isFinite(a['score'])
+    && typeof a['competency'] === 'string' && typeof a['question'] === 'string' && Array.isArray(a['feedback'])
+    && isObject(a['star']) && STAR_PARTS.every((p) => isObject((a['star'] as Record<string, unknown>)[p]));
+}
+
 /**
  * The answers of a history, filtered by candidate and date, each with the adviser's review of
  * it when one was recorded (the latest, if there are several).
  */
 export function answersFromHistory(records: HistoryRecord[], filter: HistoryFilter): ReportAnswer[] {
   const reviews = new Map<string, AdviserRecord>();
-  for (const r of records) if (r.type === 'adviser') reviews.set(reviewKey(r.session, r.questionId, r.attempt), r);
+  for (const r of records) if (isObject(r) && r.type === 'adviser' && (LEVELS as readonly unknown[]).includes(r.level)) reviews.set(reviewKey(r.session, r.questionId, r.attempt), r);
   const out: ReportAnswer[] = [];
   for (const r of records) {
-    if (r.type !== 'answer') continue;
-    const a = r as AnswerRecord;
+    if (!usableAnswer(r)) continue;
+    const a = r;
     if (filter.candidate !== undefined && a.candidate !== filter.candidate) continue;
     if (filter.since !== undefined && a.at < filter.since) continue;
     const ra = toReportAnswer(a.assessment, a.answer, { candidate: a.candidate ?? null, session: a.session, at: a.at });
     const review = reviews.get(reviewKey(a.session, a.questionId, a.attempt));
-    if (review) ra.adviser = { level: review.level, comment: review.comment };
+    if (review) ra.adviser = { level: review.level, comment: typeof review.comment === 'string' ? review.comment : '' };
     out.push(ra);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Level } from '../core/types.js';
 import type { AnswerRecord, HistoryRecord, SessionRecord } from '../io/history.js';
+import { usableAnswer } from './from-history.js';
 
 export interface SessionSummary {
   session: string;
@@ -20,16 +21,17 @@ export interface CompetencyProgress {
 }
 
 function answers(records: HistoryRecord[]): AnswerRecord[] {
-  return records.filter((r): r is AnswerRecord => r.type === 'answer');
+  return records.filter(usableAnswer);
 }
 
 /** Past sessions, newest first, from the history records. */
 export function summariseSessions(records: HistoryRecord[]): SessionSummary[] {
   const sessions = new Map<string, SessionSummary>();
   for (const r of records) {
-    if (r.type !== 'session') continue;
+    if (typeof r !== 'object' || r === null || r.type !== 'session' || typeof r.session !== 'string' || typeof r.at !== 'string') continue;
     const s = r as SessionRecord;
-    sessions.set(s.session, { session: s.session, at: s.at, how: s.plan.how, answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
+    const how = typeof s.plan === 'object' && s.plan !== null && typeof s.plan.how === 'string' ? s.plan.how : 'unknown';
+    sessions.set(s.session, { session: s.session, at: s.at, how, answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
   }
   const scores = new Map<string, number[]>();
   const asked = new Map<string, Set<string>>();

@@ -2,9 +2,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { RubricData } from '../core/types.js';
+import { decodeBuffer, TextProblems } from '../io/decode.js';
+import { describeFsError } from '../io/errors.js';
 import { RubricError, type RubricProblem } from './errors.js';
 import { competencySchema, indicatorSchema, modelSchema, questionSchema, setSchema, sourceSchema, structureSchema } from './schema.js';
 import { crossValidate, type LoadedRubric, type Located } from './validate.js';
+import { issueMessage, unknownKeys } from './issue-text.js';
 import { YamlFile } from './yaml-file.js';
 import { BUNDLED_RUBRICS, rubricFiles, YAML_EXT } from './paths.js';
 
@@ -34,9 +37,10 @@ export function kindOfFile(path: string, value: unknown): RubricFileKind | null 
 }
 
 function addList<T>(into: Located<T>[], file: YamlFile, schema: z.ZodType<T>, problems: RubricProblem[]): void {
-  const js = file.doc.toJS() as unknown;
+  const js = file.value;
   if (!Array.isArray(js)) {
-    problems.push(file.problem([], 'expected a YAML list of entries'));
+    const found = js === null || js === undefined ? 'an empty file' : typeof js === 'object' ? 'a single mapping (start each entry with "- ")' : `${typeof js === 'string' ? 'text' : String(js)}`;
+    problems.push(file.problem([], `expected a YAML list of entries, found ${found}`));
     return;
   }
   (js as unknown[]).forEach((item, i) => {
@@ -45,7 +49,10 @@ function addList<T>(into: Located<T>[], file: YamlFile, schema: z.ZodType<T>, pr
     else {
       for (const issue of res.error.issues) {
         const path = [i, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
-        problems.push(file.problem(path, `${path.slice(1).join('.') || `entry ${i + 1}`}: ${issue.message}`));
+        const where = path.slice(1).join('.') || `entry ${i + 1}`;
+        const unknown = unknownKeys(issue, schema);
+        if (unknown) problems.push(file.problem([...path, unknown.key], `${where}: ${unknown.message}`));
+        else problems.push(file.problem(path, `${where}: ${issueMessage(issue)}`));
       }
     }
   });
@@ -57,16 +64,23 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
   for (const path of paths) {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      // UTF-8, or UTF-16 with a byte-order mark; bytes that are not text make the file unusable.
+      const bad = new TextProblems();
+      text = decodeBuffer(readFileSync(path), bad);
+      const first = bad.rest()[0];
+      if (first) {
+        problems.push({ file: path, line: first.line, column: first.column, message: first.message });
+        continue;
+      }
     } catch (e) {
-      problems.push({ file: path, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      problems.push({ file: path, line: 1, column: 1, message: `cannot read: ${describeFsError(e)}` });
       continue;
     }
     const parsed = YamlFile.parse(path, text);
     problems.push(...parsed.problems);
     const file = parsed.file;
     if (!file) continue;
-    const kind = kindOfFile(path, file.doc.toJS());
+    const kind = kindOfFile(path, file.value);
     switch (kind) {
       case 'sources': addList(into.sources, file, sourceSchema, problems); break;
       case 'competencies': {
@@ -126,11 +140,12 @@ export function loadRubric(extraDirs: string[] = []): { data: RubricData; loaded
   const standalone = extraDirs.filter((d) => existsSync(join(d, 'competencies.yaml')));
   const bases = standalone.length > 0 ? [standalone[standalone.length - 1]!] : [BUNDLED_RUBRICS];
   for (const d of extraDirs) {
-    if (!existsSync(d) || !statSync(d).isDirectory()) problems.push({ file: d, line: 1, column: 1, message: 'rubric folder not found' });
+    if (!existsSync(d)) problems.push({ file: d, line: 1, column: 1, message: 'rubric folder not found' });
+    else if (!statSync(d).isDirectory()) problems.push({ file: d, line: 1, column: 1, message: 'not a folder: --rubrics takes a rubric folder' });
   }
   for (const dir of [...bases, ...extraDirs.filter((d) => !bases.includes(d))]) {
     if (!existsSync(dir)) continue;
-    const res = readRubricFiles(rubricFiles(dir), loaded);
+    const res = readRubricFiles(rubricFiles(dir, problems), loaded);
     loaded = res.loaded;
     problems.push(...res.problems);
   }

@@ -59,6 +59,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   const problems: RubricProblem[] = [];
   const competencyIds = new Set(r.competencies.map((c) => c.value.id));
   const sourceFiles = new Set(r.sources.map((s) => s.value.file));
+  const oneOf = (set: Set<string>, extra: string[] = []): string => (set.size ? `: expected one of ${[...extra, ...set].join(', ')}` : '');
   problems.push(...duplicates(r.competencies, (c) => c.id, 'competency id'));
   problems.push(...duplicates(r.indicators, (i) => i.id, 'indicator id'));
   problems.push(...duplicates(r.questions, (q) => q.id, 'question id'));
@@ -74,7 +75,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   for (const ind of r.indicators) {
     const v = ind.value;
     v.competencies.forEach((c, i) => {
-      if (c !== 'all' && !competencyIds.has(c)) problems.push(ind.file.problem([...ind.path, 'competencies', i], `unknown competency "${c}"`));
+      if (c !== 'all' && !competencyIds.has(c)) problems.push(ind.file.problem([...ind.path, 'competencies', i], `unknown competency "${c}"${oneOf(competencyIds, ['all'])}`));
     });
     if (!sourceFiles.has(v.source.file)) problems.push(ind.file.problem([...ind.path, 'source', 'file'], `unknown source "${v.source.file}"`));
     if (v.warning && v.level !== 'low') problems.push(ind.file.problem([...ind.path, 'warning'], 'only low-level indicators can be warning signs'));
@@ -82,7 +83,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     problems.push(...cueProblems(ind, 'cues', v.cues), ...cueProblems(ind, 'named', v.named), ...cueProblems(ind, 'except', v.except));
   }
   for (const q of r.questions) {
-    if (!competencyIds.has(q.value.competency)) problems.push(q.file.problem([...q.path, 'competency'], `unknown competency "${q.value.competency}"`));
+    if (!competencyIds.has(q.value.competency)) problems.push(q.file.problem([...q.path, 'competency'], `unknown competency "${q.value.competency}"${oneOf(competencyIds)}`));
   }
   const questionIds = new Set(r.questions.map((q) => q.value.id));
   for (const m of r.models) {

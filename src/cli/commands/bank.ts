@@ -62,12 +62,12 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
       if (!(e instanceof RubricError)) throw e;
       problems.push(...e.problems);
     }
-    checked = rubricFiles(BUNDLED_RUBRICS).length + opts.rubrics.reduce((n, d) => n + rubricFiles(d).length, 0);
+    checked = rubricFiles(BUNDLED_RUBRICS).length + opts.rubrics.reduce((n, d) => n + rubricFiles(d, problems).length, 0);
   } else {
     const standalone = paths.filter((p) => existsSync(p) && statSync(p).isDirectory() && existsSync(resolve(p, 'competencies.yaml')));
     const rest = paths.filter((p) => !standalone.includes(p));
     for (const dir of standalone) {
-      const files = rubricFiles(dir);
+      const files = rubricFiles(dir, problems);
       checked += files.length;
       const res = readRubricFiles(files);
       problems.push(...res.problems, ...crossValidate(res.loaded));
@@ -76,7 +76,7 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
       const given: string[] = [];
       for (const p of rest) {
         if (!existsSync(p)) problems.push({ file: p, line: 1, column: 1, message: 'no such file or directory' });
-        else if (statSync(p).isDirectory()) given.push(...rubricFiles(p));
+        else if (statSync(p).isDirectory()) given.push(...rubricFiles(p, problems));
         else given.push(p);
       }
       const givenAbs = new Set(given.map((g) => resolve(g)));

@@ -1,6 +1,7 @@
 import { assess } from '../../core/assess.js';
 import { LEVELS, STAR_PARTS, type Level, type StarPartName } from '../../core/types.js';
 import { evaluate, type LabelledOutcome } from '../../eval/metrics.js';
+import { kindOf } from '../../io/answer-item.js';
 import { collectAnswers } from '../../io/collect.js';
 import type { InputError } from '../../io/errors.js';
 import { renderEvalText } from '../../render/eval-text.js';
@@ -17,9 +18,12 @@ export interface EvalOptions {
 }
 
 function readLabel(expected: unknown): { level: Level; star: Partial<Record<StarPartName, boolean>> } | string {
-  if (!expected || typeof expected !== 'object') return 'expected: missing (labelled answers need expected.level)';
+  if (expected === undefined) return 'expected: missing (labelled answers need expected.level)';
+  if (!expected || typeof expected !== 'object' || Array.isArray(expected)) return `expected: must be a mapping with level (and star), found ${kindOf(expected)}`;
   const e = expected as { level?: unknown; star?: unknown };
-  if (typeof e.level !== 'string' || !(LEVELS as readonly string[]).includes(e.level)) return `expected.level must be one of ${LEVELS.join(', ')}`;
+  const level = Object.prototype.hasOwnProperty.call(e, 'level') ? e.level : undefined;
+  if (level === undefined) return `expected.level: missing (one of ${LEVELS.join(', ')})`;
+  if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) return `expected.level must be one of ${LEVELS.join(', ')}, found ${typeof level === 'string' ? JSON.stringify(level) : kindOf(level)}`;
   const star: Partial<Record<StarPartName, boolean>> = {};
   if (e.star && typeof e.star === 'object') {
     for (const p of STAR_PARTS) {
@@ -27,7 +31,7 @@ function readLabel(expected: unknown): { level: Level; star: Partial<Record<Star
       if (typeof v === 'boolean') star[p] = v;
     }
   }
-  return { level: e.level as Level, star };
+  return { level: level as Level, star };
 }
 
 /** Scores labelled answers exactly as `coach score` does (the label is read only to compare). */
@@ -44,7 +48,7 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
       continue;
     }
     if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
-      errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}"` });
+      errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
       continue;
     }
     // The scorer sees only what `coach score` would: question, competency, answer.
@@ -58,11 +62,17 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
       predictedStar: Object.fromEntries(STAR_PARTS.map((p) => [p, a.star[p].present])) as Record<StarPartName, boolean>,
     });
   }
+  // Errors in the order the files were read, then by line (as coach score lists them).
+  const order = new Map(collected.files.map((f, i) => [f, i]));
+  errors.sort((x, y) => (order.get(x.file) ?? -1) - (order.get(y.file) ?? -1) || x.line - y.line || x.column - y.column);
   const report = evaluate(outcomes);
+  const summary = { inputs: outcomes.length + errors.length, evaluated: outcomes.length, failed: errors.length };
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ version: 1, ...report, errors, summary: { inputs: outcomes.length + errors.length, evaluated: outcomes.length, failed: errors.length } }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ version: 1, ...report, errors, summary }, null, 2)}\n`);
   } else {
-    process.stdout.write(renderEvalText(report, await styleFor(process.stdout, opts.color)));
+    // With nothing evaluated there is no agreement to show, only the count and the errors.
+    if (outcomes.length > 0) process.stdout.write(renderEvalText(report, await styleFor(process.stdout, opts.color)));
+    process.stdout.write(`${outcomes.length > 0 ? '\n' : ''}${summary.inputs} inputs: ${summary.evaluated} evaluated, ${summary.failed} failed\n`);
     if (errors.length) process.stderr.write(renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
   }
   return errors.length > 0 ? EXIT.fatal : EXIT.ok;

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { dataDir, HistoryStore } from '../../io/history.js';
 import { answersFromHistory } from '../../report/from-history.js';
+import { describeFsError } from '../../io/errors.js';
 import { CliError, EXIT } from '../errors.js';
+import { checkHistoryReadable } from './history.js';
 
 export interface ExportOptions {
   labelled?: boolean;
@@ -17,6 +19,7 @@ export interface ExportOptions {
  */
 export async function runExport(opts: ExportOptions): Promise<number> {
   if (!opts.labelled) throw new CliError('say what to export: --labelled (answers with the adviser\'s levels, for coach eval)');
+  checkHistoryReadable(opts.data);
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
   for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
@@ -33,7 +36,12 @@ export async function runExport(opts: ExportOptions): Promise<number> {
     ...(a.adviser!.comment ? { adviser_comment: a.adviser!.comment } : {}),
   }));
   const text = `# Answers with an adviser's level, in the labelled format of levels.md: run coach eval on this file.\n${stringify(list, { lineWidth: 0 })}`;
-  if (opts.output) writeFileSync(opts.output, text);
-  else process.stdout.write(text);
+  if (opts.output) {
+    try {
+      writeFileSync(opts.output, text);
+    } catch (e) {
+      throw new CliError(`cannot write ${opts.output}: ${describeFsError(e)}`);
+    }
+  } else process.stdout.write(text);
   return EXIT.ok;
 }

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { unreadable } from '../../io/errors.js';
 import { dataDir, HistoryStore } from '../../io/history.js';
 import { progressByCompetency, summariseSessions } from '../../report/progress.js';
 import { renderProgress, renderSessions } from '../../render/history.js';
@@ -11,7 +13,15 @@ export interface HistoryOptions {
   color?: boolean;
 }
 
+/** A history that exists but cannot be read is an error to say plainly (exit 2), not a crash. */
+export function checkHistoryReadable(data: string | undefined): void {
+  const file = join(dataDir(data), 'history.jsonl');
+  const why = unreadable(file);
+  if (why) throw new CliError(`cannot read ${file}: ${why}`);
+}
+
 function load(opts: HistoryOptions) {
+  checkHistoryReadable(opts.data);
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
   // A line cut by a crash is skipped, never fatal: say so, on standard error.

@@ -2,11 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { assess } from '../../core/assess.js';
 import { collectAnswers } from '../../io/collect.js';
 import { dataDir, HistoryStore } from '../../io/history.js';
-import { formatInputError } from '../../io/errors.js';
-import { buildCandidateReport, type CandidateReport } from '../../report/candidate-report.js';
+import { describeFsError, type InputError } from '../../io/errors.js';
+import { renderErrorsText } from '../../render/score-text.js';
+import { buildCandidateReport, type CandidateReport, type ReportAnswer } from '../../report/candidate-report.js';
 import { buildCohortReport } from '../../report/cohort.js';
 import { answersFromHistory, toReportAnswer } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
+import { checkHistoryReadable } from './history.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
@@ -31,7 +33,11 @@ function sinceDate(since: string | undefined): string | undefined {
 
 function emit(text: string, output: string | undefined): void {
   if (output) {
-    writeFileSync(output, text);
+    try {
+      writeFileSync(output, text);
+    } catch (e) {
+      throw new CliError(`cannot write ${output}: ${describeFsError(e)}`);
+    }
     if (process.stderr.isTTY) process.stderr.write(`Wrote ${output}\n`);
   } else process.stdout.write(text);
 }
@@ -56,25 +62,44 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   if (opts.by === 'candidate') {
     if (inputs.length === 0) throw new CliError('--by candidate needs answer files or folders (each record with a candidate, or one file per candidate)');
     const rubric = await compiledRubric(opts.rubrics);
+    if (opts.format === 'markdown') throw new CliError('a cohort report is text, csv, html or json');
     const collected = await collectAnswers(inputs, {}, stdinStream);
-    const answers = collected.items.map((item) => {
+    const errors: InputError[] = [...collected.errors];
+    const answers: ReportAnswer[] = [];
+    for (const item of collected.items) {
+      // As coach score does: an answer for a competency the rubric does not know is an error.
+      if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
+        errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
+        continue;
+      }
       const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
       // A record without a candidate belongs to the file it came from ("sam.yaml" is Sam's).
       const who = item.candidate ?? item.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-      return toReportAnswer(a, item.answer, { candidate: who, session: item.file, at: null });
-    });
+      answers.push(toReportAnswer(a, item.answer, { candidate: who, session: item.file, at: null }));
+    }
+    // Errors in the order the files were read, then by line.
+    const order = new Map(collected.files.map((f, i) => [f, i]));
+    errors.sort((x, y) => (order.get(x.file) ?? -1) - (order.get(y.file) ?? -1) || x.line - y.line || x.column - y.column);
+    const summary = { inputs: answers.length + errors.length, scored: answers.length, failed: errors.length };
     const cohort = buildCohortReport(answers, now);
-    for (const e of collected.errors) process.stderr.write(`coach: ${formatInputError(e)}\n`);
     let text: string;
-    if (opts.format === 'json') text = `${JSON.stringify({ ...cohort, errors: collected.errors }, null, 2)}\n`;
+    if (opts.format === 'json') text = `${JSON.stringify({ ...cohort, errors, summary }, null, 2)}\n`;
     else if (opts.format === 'csv') text = (await import('../../render/cohort-csv.js')).renderCohortCsv(cohort);
     else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
-    else if (opts.format === 'markdown') throw new CliError('a cohort report is text, csv, html or json');
-    else text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
+    else {
+      text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
+      text += `\n${summary.inputs} inputs: ${summary.scored} scored, ${summary.failed} failed\n`;
+    }
     emit(text, opts.output);
-    return collected.errors.length ? EXIT.fatal : EXIT.ok;
+    if (errors.length > 0 && opts.format !== 'json') {
+      process.stderr.write(renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
+      // csv and html have no place for the counts: say them where the errors are.
+      if (opts.format !== 'text') process.stderr.write(`${summary.inputs} inputs: ${summary.scored} scored, ${summary.failed} failed\n`);
+    }
+    return errors.length ? EXIT.fatal : EXIT.ok;
   }
   if (inputs.length > 0) throw new CliError('a candidate report is built from the practice history; to report on answer files, use --by candidate (or coach score FILES --format html)');
+  checkHistoryReadable(opts.data);
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
   // A line cut by a crash is skipped, never fatal: say so, on standard error.
