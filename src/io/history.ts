@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -149,12 +150,25 @@ export class HistoryStore {
     if (!existsSync(this.file)) return { records: [], skipped: [], skippedLines: [] };
     const records: HistoryRecord[] = [];
     const skippedLines: SkippedLine[] = [];
-    readFileSync(this.file, 'utf8').split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
+    // Line by line from the bytes: a line that is not UTF-8 (or holds NUL bytes, as a crash can
+    // leave) is skipped and reported like a cut one, never turned into U+FFFD or fatal to the rest.
+    const bytes = readFileSync(this.file);
+    for (let start = 0, i = 0; start < bytes.length; i++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      const raw = bytes.subarray(start, end);
+      start = end + 1;
+      if (raw.length === 0) continue;
+      if (!isUtf8(raw) || raw.includes(0)) {
+        skippedLines.push({ line: i + 1, recovered: false });
+        continue;
+      }
+      const line = raw.toString('utf8');
+      if (line.trim() === '') continue;
       const r = parseRecord(line);
       if (r) {
         records.push(r);
-        return;
+        continue;
       }
       // Cut text followed by a whole record, written by another process between the cut and
       // the next newline.
@@ -162,7 +176,7 @@ export class HistoryStore {
       const glued = at > 0 ? parseRecord(line.slice(at)) : null;
       if (glued) records.push(glued);
       skippedLines.push({ line: i + 1, recovered: glued !== null });
-    });
+    }
     return { records, skipped: skippedLines.map((s) => s.line), skippedLines };
   }
 

@@ -27,21 +27,12 @@ const ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
 
 /**
- * What history, progress, report and export print for the lines of history.jsonl they skip.
- * src/io/history.ts decides it, and a branch in flight (history-kill) changes it from one summary
- * line to one "FILE:LINE: skipped ..." line per line, for all four commands, and also skips lines
- * that parse but are not whole records (`shapeless`; before it, reports leave those out silently).
- * Both are spelled out exactly; which one applies is read from the source the CLI was built from.
+ * What history, progress, report and export print for each line of history.jsonl they skip: a
+ * line that is cut, not UTF-8, or parses but is not a whole record (`shapeless`).
  */
-const PER_LINE = readFileSync(join(REPO, 'src', 'io', 'history.ts'), 'utf8').includes('describeSkipped(');
-function skippedNotice(cmd: 'history' | 'progress' | 'report' | 'export', file: string, unreadable: number[], shapeless: number[] = []): string[] {
-  if (PER_LINE) {
-    const all = [...unreadable, ...shapeless].sort((a, b) => a - b);
-    return all.map((line) => `coach: ${file}:${line}: skipped a line that could not be read (cut short by a crash?)`);
-  }
-  if (unreadable.length === 0 || cmd === 'export') return [];
-  if (cmd === 'report') return [`coach: skipped ${unreadable.length} unreadable line(s) of ${file}`];
-  return [`coach: skipped ${unreadable.length} unreadable line(s) of ${file} (line ${unreadable.slice(0, 5).join(', ')})`];
+function skippedNotice(_cmd: 'history' | 'progress' | 'report' | 'export', file: string, unreadable: number[], shapeless: number[] = []): string[] {
+  const all = [...unreadable, ...shapeless].sort((a, b) => a - b);
+  return all.map((line) => `coach: ${file}:${line}: skipped a line that could not be read (cut short by a crash?)`);
 }
 
 interface Counts {
@@ -709,6 +700,28 @@ const CASES: Case[] = [
     exit: 0,
     stderr: skippedNotice('history', 'data/history.jsonl', [5, 6]),
     stdout: /"answers": 3/,
+  },
+  {
+    name: 'history: a record with bytes that are not UTF-8 is skipped and reported, not turned into U+FFFD',
+    setup: (dir) => {
+      const lines = makeHistory(dir);
+      const bad = Buffer.from(`${lines[1]!.replace('"attempt":1', '"attempt":1,"note":"caf\u00e9"')}\n`, 'latin1');
+      appendFileSync(join(dir, 'data', 'history.jsonl'), bad);
+    },
+    args: ['history', '--data', 'data', '--json'],
+    exit: 0,
+    stderr: skippedNotice('history', 'data/history.jsonl', [5]),
+    stdout: /"answers": 3/,
+  },
+  {
+    name: 'score --candidate: a history folder that cannot be made is a plain error before anything is scored',
+    setup: (dir) => {
+      writeFileSync(join(dir, 'not-a-folder'), 'x');
+    },
+    args: ['score', 'corpus/good.yaml', '--candidate', 'Sam', '--data', 'not-a-folder/data', '--format', 'jsonl'],
+    exit: 2,
+    stderr: ['coach: cannot write the history in not-a-folder/data: a part of the path is not a folder'],
+    stdout: /^$/,
   },
   {
     name: 'progress: a record with a __proto__ key is plain data and counted',

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Level } from '../../core/types.js';
 import { streamAnswers } from '../../io/stream-answers.js';
-import type { InputError } from '../../io/errors.js';
+import { describeFsError, type InputError } from '../../io/errors.js';
 import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { inputBytes, ReadProgress } from '../../io/read-progress.js';
@@ -71,7 +71,15 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   // Unique even for two runs started in the same millisecond (they would merge in coach history).
   const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const pendingHistory: HistoryRecord[] = [];
-  if (history) history.append({ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: 0 }, candidate: opts.candidate! });
+  // History that cannot be written is a plain error, found before anything is scored.
+  const fileHistory = (records: HistoryRecord[]): void => {
+    try {
+      history!.appendMany(records);
+    } catch (e) {
+      throw new CliError(`cannot write the history in ${history!.dir}: ${describeFsError(e)}`, EXIT.fatal);
+    }
+  };
+  if (history) fileHistory([{ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: 0 }, candidate: opts.candidate! }]);
 
   const shape: BatchShape = { output: format === 'jsonl' ? 'jsonl' : format === 'csv' ? 'csv' : 'records', assessments: history !== null };
   const jobs = opts.jobs ?? availableParallelism();
@@ -89,7 +97,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       for (const [i, a] of b.assessments!.entries()) {
         pendingHistory.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: q.jobs[i]!.answer, assessment: a, candidate: opts.candidate! });
       }
-      if (pendingHistory.length >= 500) history.appendMany(pendingHistory.splice(0));
+      if (pendingHistory.length >= 500) fileHistory(pendingHistory.splice(0));
     }
     if (b.records) {
       for (const [i, r] of b.records.entries()) {
@@ -155,7 +163,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     progress?.stop();
     await (pool as ScorePool | null)?.close();
   }
-  if (history) history.appendMany(pendingHistory);
+  if (history) fileHistory(pendingHistory);
   // Errors grouped by file in the order files were read (paths that could not be read first), then by line.
   const fileOrder = new Map(files.map((f, i) => [f, i]));
   const rank = (file: string): number => fileOrder.get(file) ?? -1;
