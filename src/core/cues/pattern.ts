@@ -17,6 +17,13 @@ export type Slot =
   | { type: 'percent' };
 
 export const GAP_MAX = 4;
+/**
+ * Limits that keep matching bounded whatever a rubric says: a gap tries up to GAP_MAX + 1
+ * lengths, so a cue's work per starting word grows as 5^gaps; three gaps (125 paths, against the
+ * bundled rubric's two) and twelve slots keep every cue cheap on any answer.
+ */
+export const MAX_GAPS = 3;
+export const MAX_SLOTS = 12;
 
 export class CuePatternError extends Error {
   constructor(readonly cue: string, message: string) {
@@ -49,6 +56,8 @@ export function compilePattern(cue: string): Slot[] {
       slots.push({ type: 'word', stems: new Set(stems), ids: new Set(stems.map(internStem)), exact: new Set(exact) });
     }
   }
+  if (slots.filter((x) => x.type === 'gap').length > MAX_GAPS) throw new CuePatternError(cue, `a cue can have at most ${MAX_GAPS} "..." gaps`);
+  if (slots.length > MAX_SLOTS) throw new CuePatternError(cue, `a cue can have at most ${MAX_SLOTS} words, gaps and numbers`);
   const first = slots[0]!;
   const lastSlot = slots[slots.length - 1]!;
   if (first.type === 'gap' || first.type === 'any') throw new CuePatternError(cue, 'a cue cannot start with "..." or "_"');
