@@ -10,6 +10,12 @@ export interface CompiledCue<T> {
   payload: T;
   /** The first slot must be checked against the token: it is not a plain stemmed word (the index found it by stem). */
   checkHead: boolean;
+  /**
+   * The stem ids of the cue's last word slot after its second slot (null when there is none, or
+   * it has exact forms): one of them must be in the sentence for the cue to match, a cheap test
+   * that spares most cues with gaps the walk through them.
+   */
+  needs: Int32Array | null;
 }
 
 export interface CueMatch<T> {
@@ -46,7 +52,15 @@ export class CueSet<T> {
   add(text: string, payload: T): void {
     const slots = compilePattern(text);
     const head = slots[0]!;
-    const cue: CompiledCue<T> = { text, slots, payload, checkHead: head.type !== 'word' || head.exact.size > 0 };
+    let needs: Int32Array | null = null;
+    for (let k = slots.length - 1; k >= 2; k--) {
+      const slot = slots[k]!;
+      if (slot.type === 'word') {
+        if (slot.exact.size === 0) needs = Int32Array.from(slot.ids);
+        break;
+      }
+    }
+    const cue: CompiledCue<T> = { text, slots, payload, checkHead: head.type !== 'word' || head.exact.size > 0, needs };
     if (head.type === 'number' || head.type === 'percent') this.byNumber.push(cue);
     else if (head.type === 'word') {
       const second = slots[1];
@@ -63,9 +77,38 @@ export class CueSet<T> {
     this.size++;
   }
 
+  /** Stem ids present in the range being matched, one bit each (set and cleared per call). */
+  private present = new Uint32Array(64);
+
+  private mark(tokens: readonly Token[], first: number, last: number, on: boolean): void {
+    for (let i = first; i < last; i++) {
+      const sid = tokens[i]!.sid;
+      if (sid < 0) continue;
+      const w = sid >>> 5;
+      if (w >= this.present.length) {
+        if (!on) continue;
+        const grown = new Uint32Array(Math.max(w + 1, this.present.length * 2));
+        grown.set(this.present);
+        this.present = grown;
+      }
+      if (on) this.present[w]! |= 1 << (sid & 31);
+      else this.present[w] = 0;
+    }
+  }
+
   /** Every match starting inside [first, last); matches never run past `last`. */
   matchRange(tokens: readonly Token[], first: number, last: number): CueMatch<T>[] {
     const out: CueMatch<T>[] = [];
+    this.mark(tokens, first, last, true);
+    try {
+      this.scan(tokens, first, last, out);
+    } finally {
+      this.mark(tokens, first, last, false);
+    }
+    return out;
+  }
+
+  private scan(tokens: readonly Token[], first: number, last: number, out: CueMatch<T>[]): void {
     for (let i = first; i < last; i++) {
       const t = tokens[i]!;
       const sid = t.sid;
@@ -82,7 +125,16 @@ export class CueSet<T> {
       }
       if (t.num && this.byNumber.length > 0) this.tryAll(this.byNumber, tokens, i, last, out, 1);
     }
-    return out;
+  }
+
+  private hasAny(ids: Int32Array): boolean {
+    const present = this.present;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const w = id >>> 5;
+      if (w < present.length && (present[w]! & (1 << (id & 31))) !== 0) return true;
+    }
+    return false;
   }
 
   private tryAll(cues: CompiledCue<T>[], tokens: readonly Token[], i: number, last: number, out: CueMatch<T>[], from: 1 | 2): void {
@@ -91,6 +143,7 @@ export class CueSet<T> {
       const cue = cues[c]!;
       // The index found the cue by this token's stem, so only exact forms need checking here.
       if (cue.checkHead && !slotAccepts(cue.slots[0]!, t)) continue;
+      if (cue.needs !== null && !this.hasAny(cue.needs)) continue;
       const end = matchFrom(tokens, i + from, last, cue.slots, from);
       if (end >= 0) out.push({ cue, first: i, last: end });
     }
