@@ -8,7 +8,7 @@ export interface Doc {
   sentences: SentenceRange[];
   clauses: Clause[];
   /** Clause index of every token (-1 for tokens outside any clause). */
-  clauseOf: Int32Array;
+  clauseOf: number[];
   /** The answer tells a story of its own: past events in which the candidate acts. */
   narrative: boolean;
 }
@@ -26,7 +26,8 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const clauses = analyseClauses(tokens, sentences);
-  const clauseOf = new Int32Array(tokens.length).fill(-1);
+  // A plain array: allocating a small typed array costs more than the whole loop.
+  const clauseOf = new Array<number>(tokens.length).fill(-1);
   clauses.forEach((c, ci) => {
     for (let i = c.first; i < c.last; i++) clauseOf[i] = ci;
   });
