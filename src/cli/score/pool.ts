@@ -33,7 +33,7 @@ export class ScorePool {
     // Beside this module in dist/cli/score/, and beside the bundle's chunks in dist/bundle/.
     const url = new URL('./score-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } }), pending: new Map() };
+      const slot: Slot = { worker: new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } }), pending: new Map() };
       slot.worker.on('message', (m: { seq: number; batch?: ScoredBatch; error?: string }) => {
         const p = slot.pending.get(m.seq);
         if (!p) return;
