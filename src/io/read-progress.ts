@@ -1,5 +1,5 @@
-import { fstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { fstatSync, statSync } from 'node:fs';
+import { filesIn } from './stream-answers.js';
 
 /** Something being read whose position is known: a file read stream. */
 export interface ByteSource {
@@ -33,24 +33,15 @@ export class ReadProgress {
 }
 
 /** The bytes the inputs hold, or null when one of them is a pipe (or cannot be read: it fails later). */
-export function inputBytes(paths: string[], isInput: (name: string) => boolean): number | null {
+export function inputBytes(paths: string[]): number | null {
   let total = 0;
-  const add = (p: string): void => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p)) if (!name.startsWith('.') && name !== 'node_modules') {
-        const q = join(p, name);
-        if (statSync(q).isDirectory() || isInput(name)) add(q);
-      }
-    } else total += st.size;
-  };
   try {
     for (const p of paths) {
-      if (p === '-') {
-        const st = fstatSync(0);
-        if (!st.isFile()) return null;
-        total += st.size;
-      } else add(p);
+      const st = p === '-' ? fstatSync(0) : statSync(p);
+      if (st.isDirectory()) {
+        for (const f of filesIn(p)) total += statSync(f).size;
+      } else if (st.isFile()) total += st.size;
+      else return null;
     }
   } catch {
     return null;

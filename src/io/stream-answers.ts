@@ -18,6 +18,13 @@ const fileError = (file: string, message: string): StreamEntry => ({ error: { fi
  * read (a folder without permission, a broken link, a pipe) as errors in their place. A folder
  * reached twice (a symbolic link to a parent, say) is read once.
  */
+/** The answer files a folder holds, as streamAnswers reads them (recursively, in name order). */
+export function filesIn(dir: string): string[] {
+  const out: Array<{ file: string } | { error: StreamEntry }> = [];
+  walk(dir, out, new Set());
+  return out.flatMap((x) => ('file' in x ? [x.file] : []));
+}
+
 function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>, seen: Set<string>): void {
   let names: string[];
   try {

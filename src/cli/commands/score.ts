@@ -5,7 +5,6 @@ import { describeFsError, type InputError } from '../../io/errors.js';
 import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { inputBytes, ReadProgress } from '../../io/read-progress.js';
-import { formatFromName } from '../../io/read-answers.js';
 import { SummaryCounter, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
 import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
 import { CliError, EXIT } from '../errors.js';
@@ -88,7 +87,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const shape: BatchShape = { output: format === 'jsonl' ? 'jsonl' : format === 'csv' ? 'csv' : 'records', assessments: history !== null };
   const jobs = opts.jobs ?? availableParallelism();
   let scored = 0;
-  const read = new ReadProgress(!opts.quiet && process.stderr.isTTY === true ? inputBytes(inputs, (name) => formatFromName(name) !== null) : null);
+  const read = new ReadProgress(!opts.quiet && process.stderr.isTTY === true ? inputBytes(inputs) : null);
   const progress = !opts.quiet && process.stderr.isTTY === true ? new ScoreProgress({ answers: () => scored, read }, process.stderr) : null;
 
   // What a scored batch needs from its inputs once it comes back.
