@@ -1,8 +1,9 @@
 import type { Token } from './tokenize.js';
 import type { SentenceRange } from './sentences.js';
 import {
-  DETERMINERS, MODALS, NEGATORS, OTHER_SUBJECT, SELF_SUBJECT, STATIVE,
-  TEAM_SUBJECT, looksPast, looksPastParticiple, W_BREAK, W_COND, W_HABIT, W_MODAL, W_NEG, W_PAST, W_SELF,
+  NEGATORS, SELF_SUBJECT, STATIVE, TEAM_SUBJECT, looksPast, looksPastParticiple,
+  W_ADV, W_BE, W_BREAK, W_COND, W_DET, W_DO, W_HABIT, W_HAVE, W_IMPERSONAL, W_LEAD, W_MODAL, W_MOOD, W_NEG, W_NOUN,
+  W_OTHER, W_PAST, W_PERSONAL, W_PREP, W_SELF, W_STATIVE, W_SUB, W_TEAM,
 } from './lexicon.js';
 
 /** Who does the clause's verb: the candidate, their team ("we"), someone else, or nobody named. */
@@ -28,10 +29,6 @@ export interface Clause {
   active: boolean;
 }
 
-// "It's not my job", "that's the policy": the speaker's own voice, with no person as subject.
-const IMPERSONAL = new Set(['it', "it's", 'that', "that's", 'this', "this's", 'there', "there's", 'rules', 'policy']);
-const PERSONAL = new Set(['he', 'she', 'they', "he'd", "she'd", "they'd", "he's", "she's", "they're"]);
-const SUBORDINATORS = new Set(['when', 'after', 'before', 'once', 'while', 'as', 'if', 'because', 'since', 'until']);
 
 function hasSubjectBefore(tokens: Token[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let j = from; j < to; j++) if (set.has(tokens[j]!.norm)) return true;
@@ -39,30 +36,10 @@ function hasSubjectBefore(tokens: Token[], from: number, to: number, set: Readon
 }
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
-const LEADING_SKIP = new Set([
-  'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'just', 'later',
-  'afterwards', 'even', 'still', 'really', 'actually', 'only', 'immediately', 'quickly', 'because', 'when', 'while',
-  'after', 'before', 'although', 'though', 'until', 'since', 'or', 'plus', 'that', 'honestly', 'personally', 'basically',
-  'obviously', 'now', 'once', 'straight', 'away', 'yes', 'no', 'well', 'okay', 'ok', 'of', 'course', 'whereas',
-]);
-const PREPOSITIONS = new Set(['instead', 'rather', 'without', 'at', 'in', 'on', 'during', 'for', 'with', 'as', 'from', 'to', 'by', 'like', 'over', 'within', 'over', 'about', 'into', 'through', 'throughout', 'under', 'last', 'this', 'every', 'each', 'one', 'most', 'some']);
-/** Nouns for people (and the teams they form): a clause whose subject is one is someone else's doing. */
-const SUBJECT_NOUNS = new Set([
-  'customer', 'customers', 'manager', 'managers', 'supervisor', 'supervisors', 'colleague', 'colleagues', 'chef', 'chefs',
-  'member', 'members', 'woman', 'women', 'man', 'men', 'lady', 'ladies', 'gentleman', 'guy', 'boy', 'girl', 'child',
-  'children', 'kids', 'client', 'clients', 'boss', 'team', 'teams', 'staff', 'crew', 'owner', 'kitchen', 'company', 'mum',
-  'dad', 'mother', 'father', 'parents', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'friend', 'friends',
-  'family', 'couple', 'group', 'people', 'everyone', 'nobody', 'someone', 'somebody', 'student', 'students', 'guest',
-  'guests', 'caller', 'callers', 'patient', 'patients', 'passenger', 'visitor', 'visitors', 'volunteer', 'volunteers',
-  'agent', 'agents', 'waiter', 'waiters', 'waitress', 'driver', 'drivers', 'cleaner', 'cleaners', 'nurse', 'nurses',
-  'teacher', 'lecturer', 'receptionist', 'lead', 'leader', 'director', 'assistant', 'cashier', 'barista', 'engineer',
-  'technician', 'doctor', 'department', 'office', 'head', 'user', 'users', 'shopper', 'tenant', 'landlord', 'organiser',
-]);
-const ADVERB_BEFORE_VERB = new Set(['also', 'then', 'just', 'immediately', 'quickly', 'personally', 'really', 'even', 'still', 'actually', 'first', 'always', 'usually', 'normally', 'never', 'often', 'sometimes', 'already', 'simply', 'myself', 'straight', 'gently', 'calmly', 'politely', 'carefully', 'finally', 'eventually', 'later', 'again', 'quietly', 'only']);
 
 function subjectOf(tokens: Token[], first: number, last: number): { subject: Subject | 'inherit'; at: number } {
   let i = first;
-  while (i < last && (tokens[i]!.kind !== 'word' || LEADING_SKIP.has(tokens[i]!.norm))) i++;
+  while (i < last && (tokens[i]!.kind !== 'word' || (tokens[i]!.wc & W_LEAD) !== 0)) i++;
   if (i >= last) return { subject: 'inherit', at: -1 };
   const w = tokens[i]!.norm;
   // "which I changed" / "who came in": a relative pronoun followed by its own subject.
@@ -72,37 +49,38 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
     return { subject: 'other', at: i };
   }
   const classify = (j: number): Subject | null => {
-    const n = tokens[j]!.norm;
-    if (SELF_SUBJECT.has(n)) return 'self';
-    if (TEAM_SUBJECT.has(n)) return 'team';
-    if (IMPERSONAL.has(n)) return 'impersonal';
-    if (OTHER_SUBJECT.has(n) || SUBJECT_NOUNS.has(n)) return 'other';
+    const wc = tokens[j]!.wc;
+    if (wc & W_SELF) return 'self';
+    if (wc & W_TEAM) return 'team';
+    if (wc & W_IMPERSONAL) return 'impersonal';
+    if (wc & (W_OTHER | W_NOUN)) return 'other';
     return null;
   };
   const direct = classify(i);
   if (direct) return { subject: direct, at: i };
-  if (DETERMINERS.has(w) && !PREPOSITIONS.has(w)) {
+  const wcI = tokens[i]!.wc;
+  if ((wcI & W_DET) !== 0 && (wcI & W_PREP) === 0) {
     // "my manager saw it" is someone else; "my job was", "any refund had to be" are things.
     // "the next morning I rang her": a time phrase before the real subject.
     for (let j = i + 1; j < last && j < i + 6; j++) {
-      const n = tokens[j]!.norm;
-      if (SELF_SUBJECT.has(n)) return { subject: 'self', at: j };
-      if (TEAM_SUBJECT.has(n)) return { subject: 'team', at: j };
-      if (PERSONAL.has(n)) return { subject: 'other', at: j };
-      if (SUBJECT_NOUNS.has(n) && j < i + 4) return { subject: 'other', at: j };
-      if (looksPast(n)) break;
+      const wc = tokens[j]!.wc;
+      if (wc & W_SELF) return { subject: 'self', at: j };
+      if (wc & W_TEAM) return { subject: 'team', at: j };
+      if (wc & W_PERSONAL) return { subject: 'other', at: j };
+      if (wc & W_NOUN && j < i + 4) return { subject: 'other', at: j };
+      if (looksPast(tokens[j]!.norm)) break;
     }
     return { subject: 'impersonal', at: i };
   }
-  if (PREPOSITIONS.has(w) || DETERMINERS.has(w)) {
+  if ((wcI & (W_PREP | W_DET)) !== 0) {
     // "At the bar I work weekends", "In the shop a customer asked": the subject follows the opener.
     // A personal pronoun is the surest subject; failing that, the first noun for a person.
     const end = Math.min(last, i + 14);
     for (let j = i + 1; j < end; j++) {
-      const n = tokens[j]!.norm;
-      if (SELF_SUBJECT.has(n)) return { subject: 'self', at: j };
-      if (TEAM_SUBJECT.has(n)) return { subject: 'team', at: j };
-      if (PERSONAL.has(n)) return { subject: 'other', at: j };
+      const wc = tokens[j]!.wc;
+      if (wc & W_SELF) return { subject: 'self', at: j };
+      if (wc & W_TEAM) return { subject: 'team', at: j };
+      if (wc & W_PERSONAL) return { subject: 'other', at: j };
     }
     for (let j = i + 1; j < end; j++) {
       if (tokens[j]!.kind !== 'word') continue;
@@ -121,26 +99,23 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
   return { subject: 'inherit', at: -1 };
 }
 
-const BE = new Set(['was', 'were', 'am', 'is', 'are', "i'm", "we're", 'been', 'be']);
-const HAVE = new Set(['have', 'has', 'had', "i've", "we've", "i'd", "we'd"]);
-const DO = new Set(['did', 'do', 'does']);
 
 function verbAfter(tokens: Token[], from: number, last: number): number {
   for (let i = from; i < last; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    if (ADVERB_BEFORE_VERB.has(t.norm) || NEGATORS.has(t.norm) || MODALS.has(t.norm) || LEADING_SKIP.has(t.norm)) continue;
-    if (BE.has(t.norm) || HAVE.has(t.norm) || DO.has(t.norm)) {
+    if ((t.wc & (W_ADV | W_LEAD | W_MODAL)) !== 0 || NEGATORS.has(t.norm)) continue;
+    if ((t.wc & (W_BE | W_HAVE | W_DO)) !== 0) {
       // An auxiliary leads to the lexical verb ("was working", "had sold", "did ask"); otherwise it
       // is the verb itself ("I was on the tills", "I had a run of people").
       let j = i + 1;
-      while (j < last && tokens[j]!.kind === 'word' && (ADVERB_BEFORE_VERB.has(tokens[j]!.norm) || NEGATORS.has(tokens[j]!.norm))) j++;
+      while (j < last && tokens[j]!.kind === 'word' && ((tokens[j]!.wc & W_ADV) !== 0 || NEGATORS.has(tokens[j]!.norm))) j++;
       const nx = tokens[j];
       if (nx && nx.kind === 'word' && j < last) {
         const w = nx.norm;
-        if (BE.has(t.norm) && (w.endsWith('ing') || looksPastParticiple(w))) return j;
-        if (HAVE.has(t.norm) && looksPastParticiple(w)) return j;
-        if (DO.has(t.norm) && !DETERMINERS.has(w) && !OTHER_SUBJECT.has(w)) return j;
+        if ((t.wc & W_BE) !== 0 && (w.endsWith('ing') || looksPastParticiple(w))) return j;
+        if ((t.wc & W_HAVE) !== 0 && looksPastParticiple(w)) return j;
+        if ((t.wc & W_DO) !== 0 && (nx.wc & (W_DET | W_OTHER)) === 0) return j;
       }
       return i;
     }
@@ -160,7 +135,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const start = cuts[cuts.length - 1]!;
       if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.norm)) cuts.push(i + 1);
       // "when he is finish I ask him": a subordinate clause run into the main one without a comma.
-      else if (t.wc & W_SELF && i > start + 1 && SUBORDINATORS.has(tokens[start]!.norm) && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
+      else if (t.wc & W_SELF && i > start + 1 && (tokens[start]!.wc & W_SUB) !== 0 && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
     }
@@ -194,7 +169,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         if (t.kind !== 'word') continue;
         const n = t.norm;
         const wc = t.wc;
-        if (wc === 0 && n !== 'going') continue;
+        if ((wc & W_MOOD) === 0 && n !== 'going') continue;
         if (wc & W_NEG) {
           if (n === 'instead' || n === 'rather' || n === 'without') {
             // "instead of X" / "rather than X" / "without X" negate X only, up to the next subject:
@@ -227,7 +202,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         negatedTo = last;
       }
       const vt = verb >= 0 ? tokens[verb]! : null;
-      const active = vt !== null && !STATIVE.has(vt.norm) && !STATIVE.has(vt.stem) && !DETERMINERS.has(vt.norm);
+      const active = vt !== null && (vt.wc & (W_STATIVE | W_DET)) === 0 && !STATIVE.has(vt.stem);
       const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active };
       out.push(clause);
       prev = clause;

@@ -44,6 +44,35 @@ export const IRREGULAR_PAST = new Set([
   'spread', 'sprang', 'stank', 'strove', 'swam', 'swept', 'swung', 'wept', 'wound', 'upheld', 'mislaid', 'misunderstood',
 ]);
 
+// Clause-analysis word lists ("It's not my job", "that's the policy": IMPERSONAL is the speaker's
+// own voice, with no person as subject).
+export const IMPERSONAL = new Set(['it', "it's", 'that', "that's", 'this', "this's", 'there', "there's", 'rules', 'policy']);
+export const PERSONAL = new Set(['he', 'she', 'they', "he'd", "she'd", "they'd", "he's", "she's", "they're"]);
+export const SUBORDINATORS = new Set(['when', 'after', 'before', 'once', 'while', 'as', 'if', 'because', 'since', 'until']);
+export const LEADING_SKIP = new Set([
+  'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'just', 'later',
+  'afterwards', 'even', 'still', 'really', 'actually', 'only', 'immediately', 'quickly', 'because', 'when', 'while',
+  'after', 'before', 'although', 'though', 'until', 'since', 'or', 'plus', 'that', 'honestly', 'personally', 'basically',
+  'obviously', 'now', 'once', 'straight', 'away', 'yes', 'no', 'well', 'okay', 'ok', 'of', 'course', 'whereas',
+]);
+export const PREPOSITIONS = new Set(['instead', 'rather', 'without', 'at', 'in', 'on', 'during', 'for', 'with', 'as', 'from', 'to', 'by', 'like', 'over', 'within', 'over', 'about', 'into', 'through', 'throughout', 'under', 'last', 'this', 'every', 'each', 'one', 'most', 'some']);
+/** Nouns for people (and the teams they form): a clause whose subject is one is someone else's doing. */
+export const SUBJECT_NOUNS = new Set([
+  'customer', 'customers', 'manager', 'managers', 'supervisor', 'supervisors', 'colleague', 'colleagues', 'chef', 'chefs',
+  'member', 'members', 'woman', 'women', 'man', 'men', 'lady', 'ladies', 'gentleman', 'guy', 'boy', 'girl', 'child',
+  'children', 'kids', 'client', 'clients', 'boss', 'team', 'teams', 'staff', 'crew', 'owner', 'kitchen', 'company', 'mum',
+  'dad', 'mother', 'father', 'parents', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'friend', 'friends',
+  'family', 'couple', 'group', 'people', 'everyone', 'nobody', 'someone', 'somebody', 'student', 'students', 'guest',
+  'guests', 'caller', 'callers', 'patient', 'patients', 'passenger', 'visitor', 'visitors', 'volunteer', 'volunteers',
+  'agent', 'agents', 'waiter', 'waiters', 'waitress', 'driver', 'drivers', 'cleaner', 'cleaners', 'nurse', 'nurses',
+  'teacher', 'lecturer', 'receptionist', 'lead', 'leader', 'director', 'assistant', 'cashier', 'barista', 'engineer',
+  'technician', 'doctor', 'department', 'office', 'head', 'user', 'users', 'shopper', 'tenant', 'landlord', 'organiser',
+]);
+export const ADVERB_BEFORE_VERB = new Set(['also', 'then', 'just', 'immediately', 'quickly', 'personally', 'really', 'even', 'still', 'actually', 'first', 'always', 'usually', 'normally', 'never', 'often', 'sometimes', 'already', 'simply', 'myself', 'straight', 'gently', 'calmly', 'politely', 'carefully', 'finally', 'eventually', 'later', 'again', 'quietly', 'only']);
+export const BE = new Set(['was', 'were', 'am', 'is', 'are', "i'm", "we're", 'been', 'be']);
+export const HAVE = new Set(['have', 'has', 'had', "i've", "we've", "i'd", "we'd"]);
+export const DO = new Set(['did', 'do', 'does']);
+
 /** Bit flags for the word classes the clause analyser tests on every token. */
 export const W_NEG = 1;
 export const W_MODAL = 2;
@@ -52,10 +81,26 @@ export const W_HABIT = 8;
 export const W_PAST = 16;
 export const W_BREAK = 32;
 export const W_SELF = 64;
+export const W_TEAM = 1 << 7;
+export const W_OTHER = 1 << 8;
+export const W_DET = 1 << 9;
+export const W_IMPERSONAL = 1 << 10;
+export const W_PERSONAL = 1 << 11;
+export const W_NOUN = 1 << 12;
+export const W_PREP = 1 << 13;
+export const W_LEAD = 1 << 14;
+export const W_ADV = 1 << 15;
+export const W_BE = 1 << 16;
+export const W_HAVE = 1 << 17;
+export const W_DO = 1 << 18;
+export const W_SUB = 1 << 19;
+export const W_STATIVE = 1 << 20;
+/** The classes that set a clause's mood, tense and negation. */
+export const W_MOOD = W_NEG | W_MODAL | W_COND | W_HABIT | W_PAST;
 
 const classMemo = new Map<string, number>();
 
-/** The word classes of a lower-case word, memoised: one lookup per token instead of five. */
+/** The word classes of a lower-case word, memoised: one lookup per token, then bit tests. */
 export function wordClass(word: string): number {
   let v = classMemo.get(word);
   if (v === undefined) {
@@ -65,7 +110,21 @@ export function wordClass(word: string): number {
       | (HABITUAL.has(word) ? W_HABIT : 0)
       | (looksPast(word) ? W_PAST : 0)
       | (CLAUSE_BREAKS.has(word) ? W_BREAK : 0)
-      | (SELF_SUBJECT.has(word) ? W_SELF : 0);
+      | (SELF_SUBJECT.has(word) ? W_SELF : 0)
+      | (TEAM_SUBJECT.has(word) ? W_TEAM : 0)
+      | (OTHER_SUBJECT.has(word) ? W_OTHER : 0)
+      | (DETERMINERS.has(word) ? W_DET : 0)
+      | (IMPERSONAL.has(word) ? W_IMPERSONAL : 0)
+      | (PERSONAL.has(word) ? W_PERSONAL : 0)
+      | (SUBJECT_NOUNS.has(word) ? W_NOUN : 0)
+      | (PREPOSITIONS.has(word) ? W_PREP : 0)
+      | (LEADING_SKIP.has(word) ? W_LEAD : 0)
+      | (ADVERB_BEFORE_VERB.has(word) ? W_ADV : 0)
+      | (BE.has(word) ? W_BE : 0)
+      | (HAVE.has(word) ? W_HAVE : 0)
+      | (DO.has(word) ? W_DO : 0)
+      | (SUBORDINATORS.has(word) ? W_SUB : 0)
+      | (STATIVE.has(word) ? W_STATIVE : 0);
     if (classMemo.size < 50_000) classMemo.set(word, v);
   }
   return v;
