@@ -12,6 +12,27 @@ export function formatInputError(e: InputError): string {
   return `${e.file}:${e.line}:${e.column}: ${e.message}`;
 }
 
+/** "unknown competency "x": expected one of a, b, c", for a flag or a record. */
+export function unknownCompetency(id: string, known: ReadonlySet<string>): string {
+  return `unknown competency "${id}": expected one of ${[...known].join(', ')}`;
+}
+
+/** The error for a record whose competency the rubric does not know, or null. */
+export function competencyError(item: { file: string; line: number; column: number; competency?: string | undefined }, known: ReadonlySet<string>): InputError | null {
+  if (item.competency === undefined || known.has(item.competency)) return null;
+  return { file: item.file, line: item.line, column: item.column, message: unknownCompetency(item.competency, known) };
+}
+
+/**
+ * Sorts errors as every command lists them: by file in the order the files were read (paths
+ * that could not be read at all first), then by line and column.
+ */
+export function sortInputErrors(errors: InputError[], files: readonly string[]): void {
+  const order = new Map(files.map((f, i) => [f, i]));
+  const rank = (file: string): number => order.get(file) ?? -1;
+  errors.sort((x, y) => rank(x.file) - rank(y.file) || x.line - y.line || x.column - y.column);
+}
+
 const FS_ERRORS: Record<string, string> = {
   ENOENT: 'no such file or directory',
   EACCES: 'permission denied',

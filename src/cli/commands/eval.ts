@@ -3,7 +3,7 @@ import { LEVELS, STAR_PARTS, type Level, type StarPartName } from '../../core/ty
 import { evaluate, type LabelledOutcome } from '../../eval/metrics.js';
 import { kindOf } from '../../io/answer-item.js';
 import { collectAnswers } from '../../io/collect.js';
-import type { InputError } from '../../io/errors.js';
+import { competencyError, sortInputErrors, type InputError } from '../../io/errors.js';
 import { renderEvalText } from '../../render/eval-text.js';
 import { renderErrorsText } from '../../render/score-text.js';
 import { CliError, EXIT } from '../errors.js';
@@ -47,8 +47,9 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
       errors.push({ file: item.file, line: item.line, column: item.column, message: label });
       continue;
     }
-    if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
-      errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
+    const unknown = competencyError(item, rubric.competencyIds);
+    if (unknown) {
+      errors.push(unknown);
       continue;
     }
     // The scorer sees only what `coach score` would: question, competency, answer.
@@ -62,9 +63,7 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
       predictedStar: Object.fromEntries(STAR_PARTS.map((p) => [p, a.star[p].present])) as Record<StarPartName, boolean>,
     });
   }
-  // Errors in the order the files were read, then by line (as coach score lists them).
-  const order = new Map(collected.files.map((f, i) => [f, i]));
-  errors.sort((x, y) => (order.get(x.file) ?? -1) - (order.get(y.file) ?? -1) || x.line - y.line || x.column - y.column);
+  sortInputErrors(errors, collected.files);
   const report = evaluate(outcomes);
   const summary = { inputs: outcomes.length + errors.length, evaluated: outcomes.length, failed: errors.length };
   if (opts.json) {

@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { dataDir, HistoryStore } from '../../io/history.js';
 import { answersFromHistory } from '../../report/from-history.js';
-import { describeFsError } from '../../io/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import { checkHistoryReadable } from './history.js';
+import { writeOutputFile } from '../write-output.js';
 
 export interface ExportOptions {
   labelled?: boolean;
@@ -36,12 +35,7 @@ export async function runExport(opts: ExportOptions): Promise<number> {
     ...(a.adviser!.comment ? { adviser_comment: a.adviser!.comment } : {}),
   }));
   const text = `# Answers with an adviser's level, in the labelled format of levels.md: run coach eval on this file.\n${stringify(list, { lineWidth: 0 })}`;
-  if (opts.output) {
-    try {
-      writeFileSync(opts.output, text);
-    } catch (e) {
-      throw new CliError(`cannot write ${opts.output}: ${describeFsError(e)}`);
-    }
-  } else process.stdout.write(text);
+  if (opts.output) writeOutputFile(opts.output, text);
+  else process.stdout.write(text);
   return EXIT.ok;
 }

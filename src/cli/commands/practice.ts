@@ -3,6 +3,7 @@ import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type Quest
 import { dataDir, HistoryStore } from '../../io/history.js';
 import type { SummaryRow } from '../../render/practice.js';
 import { wrap, type Style } from '../../render/style.js';
+import { unknownCompetency } from '../../io/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import type { AnswerResult } from '../prompts/answer-prompt.js';
 import { loadRubricOrFail } from '../rubric.js';
@@ -105,7 +106,7 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   setTimeout(() => void scorer(), 200).unref();
   const questions = data.questions;
   const competencyIds = new Set(data.competencies.map((c) => c.id));
-  if (opts.competency && !competencyIds.has(opts.competency)) throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...competencyIds].join(', ')}`);
+  if (opts.competency && !competencyIds.has(opts.competency)) throw new CliError(unknownCompetency(opts.competency, competencyIds));
   if (opts.question && !questions.some((q) => q.id === opts.question)) throw new CliError(`no question "${opts.question}" in the bank (see coach bank list)`);
   const set = opts.set ? data.sets.find((x) => x.name === opts.set) : undefined;
   if (opts.set && !set) throw new CliError(`no question set "${opts.set}": expected one of ${data.sets.map((x) => x.name).join(', ')}`);

@@ -1,14 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { assess } from '../../core/assess.js';
 import { collectAnswers } from '../../io/collect.js';
 import { dataDir, HistoryStore } from '../../io/history.js';
-import { describeFsError, type InputError } from '../../io/errors.js';
+import { competencyError, sortInputErrors, type InputError } from '../../io/errors.js';
 import { renderErrorsText } from '../../render/score-text.js';
 import { buildCandidateReport, type CandidateReport, type ReportAnswer } from '../../report/candidate-report.js';
 import { buildCohortReport } from '../../report/cohort.js';
 import { answersFromHistory, toReportAnswer } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
 import { checkHistoryReadable } from './history.js';
+import { writeOutputFile } from '../write-output.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
@@ -33,11 +33,7 @@ function sinceDate(since: string | undefined): string | undefined {
 
 function emit(text: string, output: string | undefined): void {
   if (output) {
-    try {
-      writeFileSync(output, text);
-    } catch (e) {
-      throw new CliError(`cannot write ${output}: ${describeFsError(e)}`);
-    }
+    writeOutputFile(output, text);
     if (process.stderr.isTTY) process.stderr.write(`Wrote ${output}\n`);
   } else process.stdout.write(text);
 }
@@ -68,8 +64,9 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     const answers: ReportAnswer[] = [];
     for (const item of collected.items) {
       // As coach score does: an answer for a competency the rubric does not know is an error.
-      if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
-        errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
+      const unknown = competencyError(item, rubric.competencyIds);
+      if (unknown) {
+        errors.push(unknown);
         continue;
       }
       const a = assess({ question: item.question, competency: item.competency, answer: item.answer }, rubric);
@@ -77,9 +74,7 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
       const who = item.candidate ?? item.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
       answers.push(toReportAnswer(a, item.answer, { candidate: who, session: item.file, at: null }));
     }
-    // Errors in the order the files were read, then by line.
-    const order = new Map(collected.files.map((f, i) => [f, i]));
-    errors.sort((x, y) => (order.get(x.file) ?? -1) - (order.get(y.file) ?? -1) || x.line - y.line || x.column - y.column);
+    sortInputErrors(errors, collected.files);
     const summary = { inputs: answers.length + errors.length, scored: answers.length, failed: errors.length };
     const cohort = buildCohortReport(answers, now);
     let text: string;

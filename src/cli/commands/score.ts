@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Level } from '../../core/types.js';
 import { streamAnswers } from '../../io/stream-answers.js';
-import { describeFsError, type InputError } from '../../io/errors.js';
+import { competencyError, describeFsError, sortInputErrors, unknownCompetency, type InputError } from '../../io/errors.js';
 import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { inputBytes, ReadProgress } from '../../io/read-progress.js';
@@ -49,7 +49,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const format: ScoreFormat = opts.json ? 'json' : opts.format;
   const rubric = await compiledRubric(opts.rubrics);
   if (opts.competency !== undefined && !rubric.competencyIds.has(opts.competency)) {
-    throw new CliError(`unknown competency "${opts.competency}": expected one of ${[...rubric.competencyIds].join(', ')}`);
+    throw new CliError(unknownCompetency(opts.competency, rubric.competencyIds));
   }
   if (inputs.length === 0) {
     if (process.stdin.isTTY) throw new CliError('give answer files or folders to score, or "-" for standard input (see coach score --help)');
@@ -87,8 +87,9 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const shape: BatchShape = { output: format === 'jsonl' ? 'jsonl' : format === 'csv' ? 'csv' : 'records', assessments: history !== null };
   const jobs = opts.jobs ?? availableParallelism();
   let scored = 0;
-  const read = new ReadProgress(!opts.quiet && process.stderr.isTTY === true ? inputBytes(inputs) : null);
-  const progress = !opts.quiet && process.stderr.isTTY === true ? new ScoreProgress({ answers: () => scored, read }, process.stderr) : null;
+  // A progress bar only on a terminal, and only without --quiet.
+  const read = !opts.quiet && process.stderr.isTTY === true ? new ReadProgress(inputBytes(inputs)) : undefined;
+  const progress = read ? new ScoreProgress({ answers: () => scored, read }, process.stderr) : null;
 
   // What a scored batch needs from its inputs once it comes back.
   interface Queued { jobs: ScoreJob[]; candidates: (string | undefined)[]; done: boolean; result: Promise<ScoredBatch> }
@@ -149,8 +150,9 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
         continue;
       }
       const item = entry.item;
-      if (item.competency !== undefined && !rubric.competencyIds.has(item.competency)) {
-        errors.push({ file: item.file, line: item.line, column: item.column, message: `unknown competency "${item.competency}": expected one of ${[...rubric.competencyIds].join(', ')}` });
+      const unknown = competencyError(item, rubric.competencyIds);
+      if (unknown) {
+        errors.push(unknown);
         continue;
       }
       jobsBuf.push({ id: item.id, question: item.question, competency: item.competency, answer: item.answer, file: item.file, line: item.line });
@@ -167,10 +169,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     await (pool as ScorePool | null)?.close();
   }
   if (history) fileHistory(pendingHistory);
-  // Errors grouped by file in the order files were read (paths that could not be read first), then by line.
-  const fileOrder = new Map(files.map((f, i) => [f, i]));
-  const rank = (file: string): number => fileOrder.get(file) ?? -1;
-  errors.sort((x, y) => rank(x.file) - rank(y.file) || x.line - y.line || x.column - y.column);
+  sortInputErrors(errors, files);
   counter.addErrors(errors.length);
   const report: ScoreReport = { version: 1, results, errors, summary: counter.summary() };
 
