@@ -1,9 +1,9 @@
 import type { Token } from './tokenize.js';
 import type { SentenceRange } from './sentences.js';
 import {
-  NEGATORS, SELF_SUBJECT, STATIVE, TEAM_SUBJECT, looksPast, looksPastParticiple,
+  CONTINUES_BEFORE_SUBJECT, NEGATORS, REPORTING, SELF_SUBJECT, STATIVE, TEAM_SUBJECT, looksPast, looksPastParticiple,
   W_ADV, W_BE, W_BREAK, W_COND, W_DET, W_DO, W_HABIT, W_HAVE, W_IMPERSONAL, W_LEAD, W_MODAL, W_MOOD, W_NEG, W_NOUN,
-  W_OTHER, W_PAST, W_PERSONAL, W_PREP, W_SELF, W_STATIVE, W_SUB, W_TEAM,
+  W_NOMINATIVE, W_OTHER, W_PAST, W_PERSONAL, W_PREP, W_SELF, W_STATIVE, W_SUB, W_TEAM,
 } from './lexicon.js';
 
 /** Who does the clause's verb: the candidate, their team ("we"), someone else, or nobody named. */
@@ -32,6 +32,18 @@ export interface Clause {
 
 function hasSubjectBefore(tokens: Token[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let j = from; j < to; j++) if (set.has(tokens[j]!.norm)) return true;
+  return false;
+}
+
+/** Words after which a subject pronoun continues the clause ("asked what she needed", "so that i could"). */
+function opensClauseAfter(prev: Token): boolean {
+  if (prev.kind !== 'word') return false;
+  return (prev.wc & (W_SUB | W_BREAK)) === 0 && !CONTINUES_BEFORE_SUBJECT.has(prev.norm);
+}
+
+/** "I told the supervisor I'd swap": reported speech or thought stays in the reporting clause. */
+function reportsSpeech(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (REPORTING.has(tokens[j]!.norm)) return true;
   return false;
 }
 
@@ -136,6 +148,9 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.norm)) cuts.push(i + 1);
       // "when he is finish I ask him": a subordinate clause run into the main one without a comma.
       else if (t.wc & W_SELF && i > start + 1 && (tokens[start]!.wc & W_SUB) !== 0 && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
+      // A subject pronoun ("i", "she", "we") opens a new clause even without a comma, as in
+      // speech-to-text or hurried typing: "a man wanted the big drill i asked what for".
+      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i)) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
     }

@@ -48,6 +48,25 @@ export const IRREGULAR_PAST = new Set([
 // own voice, with no person as subject).
 export const IMPERSONAL = new Set(['it', "it's", 'that', "that's", 'this', "this's", 'there', "there's", 'rules', 'policy']);
 export const PERSONAL = new Set(['he', 'she', 'they', "he'd", "she'd", "they'd", "he's", "she's", "they're"]);
+/** Subject-only pronouns: each opens a clause of its own. */
+export const NOMINATIVE = new Set([
+  'i', "i'd", "i've", "i'll", "i'm", 'we', "we'd", "we've", "we'll", "we're", 'he', 'she', 'they', "he'd", "she'd",
+  "they'd", "he's", "she's", "they're", "he'll", "she'll", "they'll", "they've",
+]);
+/** Words a subject pronoun follows inside one clause: "what she needed", "that i could", "than we". */
+export const CONTINUES_BEFORE_SUBJECT = new Set([
+  'what', 'why', 'how', 'where', 'who', 'whom', 'whose', 'which', 'whether', 'that', 'than', 'if', 'unless', 'whatever',
+  'whichever', 'whoever', 'wherever', 'whenever', 'like', 'as', 'where', 'even', 'though', 'until', 'till', 'till', 'once',
+]);
+/** Verbs of saying and thinking whose object is a clause: "said I could", "told him he'd". */
+export const REPORTING = new Set([
+  'say', 'said', 'says', 'tell', 'told', 'tells', 'explain', 'explained', 'promise', 'promised', 'think', 'thought', 'know',
+  'knew', 'realise', 'realised', 'realize', 'realized', 'notice', 'noticed', 'hope', 'hoped', 'reckon', 'reckoned',
+  'assure', 'assured', 'reassured', 'warn', 'warned', 'agree', 'agreed', 'mention', 'mentioned', 'admit', 'admitted',
+  'suggest', 'suggested', 'decide', 'decided', 'figured', 'felt', 'feel', 'sure', 'guess', 'guessed', 'meant', 'mean',
+  'believe', 'believed', 'worried', 'afraid', 'glad', 'saw', 'see', 'found', 'learned', 'learnt', 'remember', 'remembered',
+  'wish', 'wished', 'bet', 'swear', 'swore', 'insisted', 'claimed', 'replied', 'answered', 'confirmed', 'pointed',
+]);
 export const SUBORDINATORS = new Set(['when', 'after', 'before', 'once', 'while', 'as', 'if', 'because', 'since', 'until']);
 export const LEADING_SKIP = new Set([
   'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'just', 'later',
@@ -95,6 +114,7 @@ export const W_HAVE = 1 << 17;
 export const W_DO = 1 << 18;
 export const W_SUB = 1 << 19;
 export const W_STATIVE = 1 << 20;
+export const W_NOMINATIVE = 1 << 21;
 /** The classes that set a clause's mood, tense and negation. */
 export const W_MOOD = W_NEG | W_MODAL | W_COND | W_HABIT | W_PAST;
 
@@ -124,7 +144,8 @@ export function wordClass(word: string): number {
       | (HAVE.has(word) ? W_HAVE : 0)
       | (DO.has(word) ? W_DO : 0)
       | (SUBORDINATORS.has(word) ? W_SUB : 0)
-      | (STATIVE.has(word) ? W_STATIVE : 0);
+      | (STATIVE.has(word) ? W_STATIVE : 0)
+      | (NOMINATIVE.has(word) ? W_NOMINATIVE : 0);
     if (classMemo.size < 50_000) classMemo.set(word, v);
   }
   return v;
