@@ -51,11 +51,12 @@ const SPEECH = new Set(['say', 'said', 'saying', 'says', 'tell', 'told', 'tellin
  */
 export function setAside(doc: Doc, clause: number): boolean {
   const c = doc.clauses[clause]!;
-  for (let k = clause + 1; k < doc.clauses.length && doc.clauses[k]!.sentence === c.sentence; k++) {
+  // Only the neighbouring clauses: in unpunctuated speech a "sentence" can be the whole answer.
+  for (let k = clause + 1; k < doc.clauses.length && k <= clause + 2 && doc.clauses[k]!.sentence === c.sentence; k++) {
     const later = doc.clauses[k]!;
     if (CONCESSIVE.has(doc.tokens[later.first]!.norm) && isOwnAction(doc, later)) return true;
   }
-  for (let k = clause - 1; k >= 0 && doc.clauses[k]!.sentence === c.sentence; k--) {
+  for (let k = clause - 1; k >= 0 && k >= clause - 2 && doc.clauses[k]!.sentence === c.sentence; k--) {
     const earlier = doc.clauses[k]!;
     if (earlier.negatedFrom < 0) continue;
     for (let i = earlier.negatedFrom; i < earlier.last; i++) if (SPEECH.has(doc.tokens[i]!.norm)) return true;

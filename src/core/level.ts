@@ -1,3 +1,4 @@
+import { isOwnAction } from './evidence.js';
 import type { Doc } from './text/analyse.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
 import { LEVELS, STAR_PARTS } from './types.js';
@@ -20,6 +21,28 @@ export function levelOfScore(score: number): Level {
 
 function drop(level: Level, by: number): Level {
   return LEVELS[Math.max(0, LEVELS.indexOf(level) - by)]!;
+}
+
+/**
+ * Clauses in which the candidate acts (or, where steps count, would act) beyond what the supporting
+ * and warning indicators show: "I apologised, rang the depot and rebooked it" has two; "I'd say
+ * sorry" none.
+ */
+function otherOwnSteps(doc: Doc, findings: IndicatorFinding[], indicators: ReadonlyMap<string, IndicatorData>, stepsCount: boolean): number {
+  const covered: number[] = [];
+  for (const f of findings) {
+    const ind = indicators.get(f.id)!;
+    if (ind.supporting || ind.warning) for (const e of f.evidence) covered.push(e.start);
+  }
+  let n = 0;
+  for (const c of doc.clauses) {
+    if (!c.active || (c.subject !== 'self' && c.subject !== 'team') || c.negatedFrom >= 0) continue;
+    if (!(isOwnAction(doc, c) || (stepsCount && c.mode === 'hypothetical'))) continue;
+    const from = doc.tokens[c.first]!.start;
+    const to = doc.tokens[c.last - 1]!.end;
+    if (!covered.some((x) => x >= from && x < to)) n++;
+  }
+  return n;
 }
 
 /**
@@ -78,11 +101,16 @@ export function decideLevel(
       ? 'No real example: concrete steps, but a behavioural question needs a story from experience (at most medium).'
       : 'No real example and no concrete steps: a behavioural question needs a story from experience.');
   } else {
-    level = high.length >= 2 ? 'high' : high.length + medium.length >= 1 ? 'medium' : 'low';
+    // An apology, listening or a clear explanation supports a level but is not, alone, owning and
+    // fixing the problem (levels.md: medium is owning and correcting it).
+    const fixes = high.length + medium.filter((f) => !indicators.get(f.id)!.supporting).length
+      + (medium.length > 0 && otherOwnSteps(doc, findings, indicators, stepsCount) >= 2 ? 1 : 0);
+    level = high.length >= 2 ? 'high' : fixes >= 1 ? 'medium' : 'low';
     if (level === 'high') reasons.push(`Shows ${high.length} high-level behaviours: ${high.map((f) => f.name.toLowerCase()).join('; ')}.`);
     else if (level === 'medium') reasons.push(high.length === 1
       ? `Owns the problem and shows one high-level behaviour (${high[0]!.name.toLowerCase()}); high needs two.`
       : 'Owns and fixes the problem for this customer; no high-level behaviour shown yet.');
+    else if (medium.length > 0) reasons.push(`${medium.map((f) => f.name).join('; ')}, but nothing shows you putting the problem right yourself.`);
     else reasons.push(story || kind === 'behavioural'
       ? 'The response is transactional: nothing shows ownership of the customer\'s problem.'
       : 'Generic claims or named concepts, without concrete steps.');

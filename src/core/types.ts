@@ -34,6 +34,8 @@ export interface IndicatorData {
   alone: boolean;
   /** Stock phrases ("calm and professional"): with named concepts, they pull an answer with no story down. */
   generic: boolean;
+  /** Supports a level but cannot reach it alone: an apology or listening without fixing anything is not medium. */
+  supporting: boolean;
   /** Phrases that show the indicator. */
   cues: string[];
   /** Phrases that merely name the concept ("underlying needs", "win-win"): reported, never counted. */

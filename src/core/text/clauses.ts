@@ -37,7 +37,8 @@ function hasSubjectBefore(tokens: Token[], from: number, to: number, set: Readon
 
 /** Words after which a subject pronoun continues the clause ("asked what she needed", "so that i could"). */
 function opensClauseAfter(prev: Token): boolean {
-  if (prev.kind !== 'word') return false;
+  if (prev.kind === 'punct') return false;
+  if (prev.kind === 'num') return true;
   return (prev.wc & (W_SUB | W_BREAK)) === 0 && !CONTINUES_BEFORE_SUBJECT.has(prev.norm);
 }
 
