@@ -13,13 +13,14 @@ export function sentenceSpan(doc: Doc, sentence: number): Span {
   return { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) };
 }
 
-export function isOwn(c: Clause): boolean {
-  return c.subject === 'self' || c.subject === 'team';
+/** The candidate's own clause: "I", or "we" in an answer where the candidate also acts as "I". */
+export function isOwn(doc: Doc, c: Clause): boolean {
+  return c.subject === 'self' || (c.subject === 'team' && doc.weIsOwn);
 }
 
 /** A clause in which the candidate really did something: their own, active, not negated, not hypothetical. */
 export function isOwnAction(doc: Doc, c: Clause): boolean {
-  if (!isOwn(c) || !c.active || c.mode !== 'actual') return false;
+  if (!isOwn(doc, c) || !c.active || c.mode !== 'actual') return false;
   if (negates(c, c.verb < 0 ? c.first : c.verb)) return false;
   return doc.narrative || c.past;
 }
@@ -33,7 +34,7 @@ export function negates(c: Clause, at: number): boolean {
 export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Shown {
   if (c.negatedFrom >= 0 && c.negatedFrom < first && first < c.negatedTo) return 'negated';
   if (named) return 'named';
-  if (isOwn(c)) {
+  if (isOwn(doc, c)) {
     if (c.mode === 'actual' && (doc.narrative || c.past)) return 'action';
     return 'step';
   }

@@ -1,5 +1,6 @@
-import { isOwnAction } from './evidence.js';
+import { isOwn, isOwnAction } from './evidence.js';
 import type { Doc } from './text/analyse.js';
+import { W_BREAK, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
 import { LEVELS, STAR_PARTS } from './types.js';
 
@@ -36,11 +37,53 @@ function otherOwnSteps(doc: Doc, findings: IndicatorFinding[], indicators: Reado
   }
   let n = 0;
   for (const c of doc.clauses) {
-    if (!c.active || (c.subject !== 'self' && c.subject !== 'team') || c.negatedFrom >= 0) continue;
+    if (!c.active || !isOwn(doc, c) || c.negatedFrom >= 0) continue;
     if (!(isOwnAction(doc, c) || (stepsCount && c.mode === 'hypothetical'))) continue;
     const from = doc.tokens[c.first]!.start;
     const to = doc.tokens[c.last - 1]!.end;
     if (!covered.some((x) => x >= from && x < to)) n++;
+  }
+  return n;
+}
+
+/**
+ * A list of the right verbs with no story behind it ("I listened, acknowledged, probed, offered
+ * options, followed up"): most of the candidate's actions are bare verbs of a word or two.
+ */
+function recitesActions(doc: Doc): boolean {
+  let own = 0;
+  let bare = 0;
+  for (const c of doc.clauses) {
+    if (!isOwnAction(doc, c)) continue;
+    own++;
+    let words = 0;
+    for (let k = c.first; k < c.last; k++) if (doc.tokens[k]!.kind === 'word' && (doc.tokens[k]!.wc & (W_SELF | W_TEAM | W_BREAK)) === 0) words++;
+    if (words <= 3) bare++;
+  }
+  return bare >= 4 && bare * 5 >= own * 3;
+}
+
+const TO_ME = new Set(['me', 'my', 'i', 'myself']);
+
+/**
+ * Service behaviours that someone else showed to the candidate ("the assistant asked what I used it
+ * for, offered me two options"): the candidate was the customer.
+ */
+function servedToMe(doc: Doc, findings: IndicatorFinding[]): number {
+  let n = 0;
+  for (const f of findings) {
+    if (f.warning || f.level === 'low') continue;
+    const hit = f.evidence.some((e) => {
+      if (e.shown !== 'others') return false;
+      let t = 0;
+      while (t < doc.tokens.length && doc.tokens[t]!.start < e.start) t++;
+      const ci = doc.clauseOf[t] ?? -1;
+      if (ci < 0) return false;
+      const end = Math.min(doc.clauses[ci]!.last, t + 5);
+      for (let k = t + 1; k < end; k++) if (TO_ME.has(doc.tokens[k]!.norm)) return true;
+      return false;
+    });
+    if (hit) n++;
   }
   return n;
 }
@@ -92,7 +135,14 @@ export function decideLevel(
   const namedOnly = findings.filter((f) => !counted.has(f.id) && f.shown === 'named' && !f.warning);
 
   let level: Level;
-  if (kind === 'behavioural' && story && !ownAction) {
+  const served = story ? servedToMe(doc, findings) : 0;
+  if (story && !star.situation.present && recitesActions(doc)) {
+    level = 'low';
+    reasons.push('A list of the right actions with no story behind it: say where and when it was, who the customer was, and what you did.');
+  } else if (story && served >= 2 && served > high.length + medium.length) {
+    level = 'low';
+    reasons.push('In this story you were the customer: it shows someone else\'s service to you, not yours.');
+  } else if (kind === 'behavioural' && story && !ownAction) {
     level = 'low';
     reasons.push('The story has no action of your own: what others did does not show your service.');
   } else if (kind === 'behavioural' && !story) {

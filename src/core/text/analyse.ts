@@ -12,6 +12,11 @@ export interface Doc {
   clauseOf: number[];
   /** The answer tells a story of its own: past events in which the candidate acts. */
   narrative: boolean;
+  /**
+   * "We" counts as the candidate's own doing only beside actions of their own as "I": a story told
+   * entirely in "we" does not show what the candidate did.
+   */
+  weIsOwn: boolean;
 }
 
 /** Upper bound on analysed text: beyond this an answer is no longer an interview answer, and time must stay bounded. */
@@ -36,8 +41,10 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   let anyPast = 0;
   let ownActual = 0;
   let hypothetical = 0;
+  let weIsOwn = false;
+  for (const c of clauses) if (c.subject === 'self' && c.active) weIsOwn = true;
   for (const c of clauses) {
-    const own = c.subject === 'self' || c.subject === 'team';
+    const own = c.subject === 'self' || (c.subject === 'team' && weIsOwn);
     if (c.mode === 'hypothetical') hypothetical++;
     if (c.mode !== 'actual') continue;
     if (c.past) anyPast++;
@@ -55,5 +62,5 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   // candidate's own is still a story, and a weak one), or in the present after a scene is set.
   // An answer mostly in "I'd..." steps around a made-up scene ("Say someone came in...") is not one.
   const narrative = ((ownPast >= 1 && anyPast >= 2) || anyPast >= 3 || (scene && ownActual >= 2)) && anyPast + ownActual > hypothetical;
-  return { text, tokens, sentences, clauses, clauseOf, narrative };
+  return { text, tokens, sentences, clauses, clauseOf, narrative, weIsOwn };
 }

@@ -3,7 +3,7 @@ import type { SentenceRange } from './sentences.js';
 import {
   CONTINUES_BEFORE_SUBJECT, NEGATORS, REPORTING, SELF_SUBJECT, STATIVE, TEAM_SUBJECT, looksPast, looksPastParticiple,
   W_ADV, W_BE, W_BREAK, W_COND, W_DET, W_DO, W_HABIT, W_HAVE, W_IMPERSONAL, W_LEAD, W_MODAL, W_MOOD, W_NEG, W_NOUN,
-  W_NOMINATIVE, W_OTHER, W_PAST, W_PERSONAL, W_PREP, W_SELF, W_STATIVE, W_SUB, W_TEAM,
+  W_IMPERATIVE, W_NOMINATIVE, W_OTHER, W_PAST, W_PERSONAL, W_PREP, W_SELF, W_STATIVE, W_SUB, W_TEAM,
 } from './lexicon.js';
 
 /** Who does the clause's verb: the candidate, their team ("we"), someone else, or nobody named. */
@@ -47,6 +47,8 @@ function reportsSpeech(tokens: Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (REPORTING.has(tokens[j]!.norm)) return true;
   return false;
 }
+
+const BULLETS = new Set(['-', '*', '•', '–', '>', '→']);
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
 
@@ -172,7 +174,14 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       let subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
       // "Rang each of them myself. Said sorry.": a sentence that opens on a past-tense verb, with no
       // subject, is the speaker's own (diary style), whatever the previous sentence was about.
-      if (!prev && found.subject === 'inherit' && tokens[first]!.kind === 'word' && looksPast(tokens[first]!.norm) && tokens[first]!.capital) subject = 'self';
+      // Notes do the same in lower case after a bullet ("- rang her back").
+      let fw = first;
+      while (fw < last && tokens[fw]!.kind !== 'word') fw++;
+      const bulleted = fw > first && BULLETS.has(tokens[first]!.norm);
+      if (inherited && (!prev || prev.subject === 'none') && fw < last && looksPast(tokens[fw]!.norm) && (tokens[fw]!.capital || bulleted)) subject = 'self';
+      // "Apologise, then ask what went wrong" / "- ring her back": an imperative step with no
+      // subject is the speaker's own (the mood is set below, as for any clause).
+      else if (inherited && subject === 'none' && fw < last && (tokens[fw]!.wc & W_IMPERATIVE) !== 0) subject = 'self';
       const verb = verbAfter(tokens, found.at >= 0 ? found.at + 1 : first, last);
       // Only modals before the main verb set the clause's mood: "I asked what they'd want" happened.
       const moodEnd = verb >= 0 ? verb : last;

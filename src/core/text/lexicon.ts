@@ -67,6 +67,20 @@ export const REPORTING = new Set([
   'believe', 'believed', 'worried', 'afraid', 'glad', 'saw', 'see', 'found', 'learned', 'learnt', 'remember', 'remembered',
   'wish', 'wished', 'bet', 'swear', 'swore', 'insisted', 'claimed', 'replied', 'answered', 'confirmed', 'pointed',
 ]);
+/**
+ * Base forms of verbs people use as steps without a subject ("Apologise, then ask what went
+ * wrong"; "- ring her back"). A clause with no subject that opens on one is the speaker's own step.
+ */
+export const IMPERATIVES = new Set([
+  'apologise', 'apologize', 'ask', 'listen', 'offer', 'check', 'call', 'ring', 'phone', 'email', 'text', 'explain', 'find',
+  'help', 'give', 'tell', 'thank', 'follow', 'book', 'arrange', 'refund', 'replace', 'fix', 'sort', 'make', 'take', 'try',
+  'keep', 'contact', 'let', 'show', 'go', 'get', 'put', 'send', 'note', 'log', 'speak', 'talk', 'acknowledge', 'confirm',
+  'stay', 'suggest', 'look', 'agree', 'escalate', 'update', 'write', 'flag', 'reassure', 'treat', 'stop', 'start', 'set',
+  'use', 'probe', 'understand', 'remember', 'walk', 'bring', 'move', 'calm', 'sit', 'stand', 'greet', 'welcome', 'smile',
+  'repeat', 'summarise', 'summarize', 'clarify', 'recommend', 'advise', 'propose', 'raise', 'record', 'chase', 'review',
+  'train', 'coach', 'ensure', 'investigate', 'resolve', 'reply', 'respond', 'invite', 'swap', 'change', 'add', 'print',
+  'pull', 'order', 'source', 'deliver', 'collect', 'visit', 'meet', 'plan', 'prepare', 'share', 'spot', 'test', 'double-check',
+]);
 export const SUBORDINATORS = new Set(['when', 'after', 'before', 'once', 'while', 'as', 'if', 'because', 'since', 'until']);
 export const LEADING_SKIP = new Set([
   'and', 'but', 'so', 'then', 'also', 'first', 'firstly', 'second', 'next', 'finally', 'just', 'later',
@@ -115,6 +129,7 @@ export const W_DO = 1 << 18;
 export const W_SUB = 1 << 19;
 export const W_STATIVE = 1 << 20;
 export const W_NOMINATIVE = 1 << 21;
+export const W_IMPERATIVE = 1 << 22;
 /** The classes that set a clause's mood, tense and negation. */
 export const W_MOOD = W_NEG | W_MODAL | W_COND | W_HABIT | W_PAST;
 
@@ -145,7 +160,8 @@ export function wordClass(word: string): number {
       | (DO.has(word) ? W_DO : 0)
       | (SUBORDINATORS.has(word) ? W_SUB : 0)
       | (STATIVE.has(word) ? W_STATIVE : 0)
-      | (NOMINATIVE.has(word) ? W_NOMINATIVE : 0);
+      | (NOMINATIVE.has(word) ? W_NOMINATIVE : 0)
+      | (IMPERATIVES.has(word) ? W_IMPERATIVE : 0);
     if (classMemo.size < 50_000) classMemo.set(word, v);
   }
   return v;
