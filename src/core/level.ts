@@ -60,7 +60,11 @@ function recitesActions(doc: Doc): boolean {
     for (let k = c.first; k < c.last; k++) if (doc.tokens[k]!.kind === 'word' && (doc.tokens[k]!.wc & (W_SELF | W_TEAM | W_BREAK)) === 0) words++;
     if (words <= 3) bare++;
   }
-  return bare >= 4 && bare * 5 >= own * 3;
+  // A real story has other people in it before its ending: the customer speaks or acts.
+  const lastSentence = doc.sentences.length - 1;
+  let others = 0;
+  for (const c of doc.clauses) if (c.subject === 'other' && c.sentence < lastSentence) others++;
+  return bare >= 4 && bare * 5 >= own * 3 && others < 2;
 }
 
 const TO_ME = new Set(['me', 'my', 'i', 'myself']);

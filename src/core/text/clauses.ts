@@ -48,6 +48,7 @@ function reportsSpeech(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
+const SUBORDINATE_OPENERS = new Set(['while', 'whilst', 'when', 'because', 'although', 'though', 'as', 'since', 'whereas', 'until', 'if', 'unless', 'before', 'after', 'once']);
 const BULLETS = new Set(['-', '*', '•', '–', '>', '→']);
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
@@ -159,6 +160,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
     }
     cuts.push(s.last);
     let prev: Clause | null = null;
+    let lastMain: Clause | null = null;
     for (let c = 0; c + 1 < cuts.length; c++) {
       const first = cuts[c]!;
       const last = cuts[c + 1]!;
@@ -170,7 +172,10 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const inherited = found.subject === 'inherit';
       // A sentence that starts with a verb ("Ran the toaster, cleared tables.") continues the
       // previous sentence's subject, as terse stories do.
-      const carried = prev ?? (c === 0 && looksPast(tokens[first]!.norm) ? lastOfPrevious : null);
+      // After a subordinate clause ("..., while she was stood there, and got it refunded") the
+      // subject carries over from the main clause before it.
+      const carried = (prev && lastMain && SUBORDINATE_OPENERS.has(tokens[prev.first]!.norm) ? lastMain : prev)
+        ?? (c === 0 && looksPast(tokens[first]!.norm) ? lastOfPrevious : null);
       let subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
       // "Rang each of them myself. Said sorry.": a sentence that opens on a past-tense verb, with no
       // subject, is the speaker's own (diary style), whatever the previous sentence was about.
@@ -231,6 +236,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active };
       out.push(clause);
       prev = clause;
+      if (!SUBORDINATE_OPENERS.has(tokens[first]!.norm)) lastMain = clause;
     }
     if (prev) lastOfPrevious = prev;
   });

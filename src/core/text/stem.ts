@@ -20,6 +20,8 @@ export function knownStems(): Record<string, string> {
   return Object.fromEntries(memo);
 }
 
+const WH_CLITIC = /^(what|who|how|where|why|when)'s$/;
+
 /** Porter stem of a lower-case word, memoised. Contractions keep their base ("didn't" -> "didn't"). */
 export function stem(word: string): string {
   const hit = memo.get(word);
@@ -28,6 +30,9 @@ export function stem(word: string): string {
   if (/^[a-z]+$/.test(word)) {
     porter ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
     out = porter.stem(word);
+  } else if (WH_CLITIC.test(word)) {
+    // "what's made you decide": the question word, so cues for "what" find it.
+    out = word.slice(0, -2);
   }
   if (memo.size < MEMO_LIMIT) memo.set(word, out);
   return out;
