@@ -5,6 +5,8 @@ import { decideLevel } from './level.js';
 import { readQuestion } from './question.js';
 import { findStar } from './star.js';
 import { analyse } from './text/analyse.js';
+import { looksEnglish } from './text/english.js';
+import type { QuestionInfo } from './question.js';
 import type { CueMatch } from './cues/cue-set.js';
 import type { AnswerInput, Assessment } from './types.js';
 
@@ -25,6 +27,7 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
     for (const m of ms) all.push(m);
     return ms.some((m) => m.cue.payload.kind === 'star' && m.cue.payload.part === 'situation');
   });
+  if (!looksEnglish(doc.tokens)) return notEnglish(input, q);
   const star = findStar(doc, bySentence);
   const findings = findIndicators(doc, rubric, all);
   const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById);
@@ -43,5 +46,25 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
     indicators: findings,
     feedback,
     reasons: decision.reasons,
+  };
+}
+
+const NO_PART = (): Assessment['star']['action'] => ({ present: false, spans: [] });
+
+/** An answer in another language is not judged: a low level with no evidence, and a reason that says why. */
+function notEnglish(input: AnswerInput, q: QuestionInfo): Assessment {
+  return {
+    question: input.question,
+    questionId: q.bank?.id ?? null,
+    competency: q.competency,
+    competencyInferred: q.competencyInferred,
+    kind: q.kind,
+    kindSource: q.kindSource,
+    level: 'low',
+    score: 0,
+    star: { situation: NO_PART(), task: NO_PART(), action: NO_PART(), result: NO_PART() },
+    indicators: [],
+    feedback: [],
+    reasons: ['Not judged: this answer does not read as English, and coach reads English only. Write it in English to have it scored.'],
   };
 }

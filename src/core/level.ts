@@ -1,6 +1,6 @@
 import { isOwn, isOwnAction } from './evidence.js';
 import type { Doc } from './text/analyse.js';
-import { W_BREAK, W_SELF, W_TEAM } from './text/lexicon.js';
+import { W_BREAK, W_DET, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
 import { LEVELS, STAR_PARTS } from './types.js';
 
@@ -57,7 +57,7 @@ function recitesActions(doc: Doc): boolean {
     if (!isOwnAction(doc, c)) continue;
     own++;
     let words = 0;
-    for (let k = c.first; k < c.last; k++) if (doc.tokens[k]!.kind === 'word' && (doc.tokens[k]!.wc & (W_SELF | W_TEAM | W_BREAK)) === 0) words++;
+    for (let k = c.first; k < c.last; k++) if (doc.tokens[k]!.kind === 'word' && (doc.tokens[k]!.wc & (W_SELF | W_TEAM | W_BREAK | W_DET)) === 0) words++;
     if (words <= 3) bare++;
   }
   // A real story has other people in it before its ending: the customer speaks or acts.
@@ -183,6 +183,14 @@ export function decideLevel(
     reasons.push(namedOnly.length >= stock
       ? `Recites the concepts rather than showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`
       : 'Generic claims ("calm and professional", "whatever it takes") rather than concrete steps.');
+  }
+  // The same in a story: textbook terms and stock phrases in numbers ("I actively listened,
+  // empathised, asked probing questions to establish their underlying needs... a real win-win")
+  // are recited, not shown.
+  const namedTerms = findings.reduce((n, f) => n + f.evidence.filter((e) => e.shown === 'named').length, 0) + stock;
+  if (story && level !== 'low' && namedTerms >= 5) {
+    level = namedTerms >= 7 ? 'low' : drop(level, 1);
+    reasons.push('Recites textbook terms rather than telling what happened: say what you did and said, in your own words.');
   }
   if (warnings.length > 0) {
     const before = level;
