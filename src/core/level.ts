@@ -201,11 +201,21 @@ export function decideLevel(
 
   const [lo, hi] = BAND[level];
   const parts = STAR_PARTS.filter((p) => star[p].present).length;
+  // Finer grades inside a band, so that a revised answer moves: how many things the candidate did
+  // (capped, so length alone cannot carry it), how much of that is evidence of the rubric, a
+  // checkable result, and what pulls down (warnings, recited terms).
+  let deeds = 0;
+  for (const c of doc.clauses) if (isOwnAction(doc, c) || (stepsCount && c.mode === 'hypothetical' && c.active && isOwn(doc, c) && c.negatedFrom < 0)) deeds++;
+  const shown = Math.min(8, findings.reduce((n, f) => n + (counted.has(f.id) && !f.warning ? f.evidence.filter((e) => e.shown === 'action' || e.shown === 'step').length : 0), 0));
+  const detail = Math.min(6, deeds) + shown;
+  const checkable = star.result.present && findings.some((f) => f.evidence.some((e) => /\d|%/.test(e.text))) ? 2 : 0;
   const strength = level === 'high'
-    ? (high.length - 2) * 8 + medium.length * 3 + parts * 2
+    ? (high.length - 2) * 6 + medium.length * 2 + parts * 2 + detail + checkable - warnings.length * 5
     : level === 'medium'
-      ? high.length * 9 + medium.length * 4 + parts * 2 - warnings.length * 6
-      : (high.length + medium.length) * 6 + parts * 3 + (story ? 6 : 0) - warnings.length * 5 + 8;
-  const score = Math.max(lo, Math.min(hi, lo + strength));
+      ? high.length * 7 + medium.length * 3 + parts * 2 + detail + checkable - warnings.length * 5 - Math.min(4, namedTerms)
+      : (high.length + medium.length) * 4 + parts * 2 + (story ? 4 : 0) + Math.round(detail / 2) - warnings.length * 4 - Math.min(6, namedTerms) + 6;
+  // Scaled into the band, so strong answers keep their order instead of sitting at its top.
+  const scale = level === 'low' ? 1 : 0.75;
+  const score = Math.max(lo, Math.min(hi, lo + Math.round(strength * scale)));
   return { level, score, reasons, counted };
 }
