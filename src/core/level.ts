@@ -64,7 +64,7 @@ function recitesActions(doc: Doc): boolean {
   const lastSentence = doc.sentences.length - 1;
   let others = 0;
   for (const c of doc.clauses) if (c.subject === 'other' && c.sentence < lastSentence) others++;
-  return bare >= 4 && bare * 5 >= own * 3 && others < 2;
+  return bare >= 5 && bare * 10 >= own * 7 && others < 2;
 }
 
 const TO_ME = new Set(['me', 'my', 'i', 'myself']);

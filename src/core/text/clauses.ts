@@ -42,6 +42,19 @@ function opensClauseAfter(prev: Token): boolean {
   return (prev.wc & (W_SUB | W_BREAK)) === 0 && !CONTINUES_BEFORE_SUBJECT.has(prev.norm);
 }
 
+/**
+ * Whether the words so far hold a verb: "on my lunch break I walked" is one clause (the phrase
+ * before "I" sets the time), "a man wanted the big drill i asked" two.
+ */
+function hasVerb(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') continue;
+    if ((t.wc & (W_PAST | W_BE | W_HAVE | W_DO | W_MODAL | W_STATIVE)) !== 0 || (t.norm.length > 4 && t.norm.endsWith('ing'))) return true;
+  }
+  return false;
+}
+
 /** "I told the supervisor I'd swap": reported speech or thought stays in the reporting clause. */
 function reportsSpeech(tokens: Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (REPORTING.has(tokens[j]!.norm)) return true;
@@ -154,7 +167,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       else if (t.wc & W_SELF && i > start + 1 && (tokens[start]!.wc & W_SUB) !== 0 && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
       // A subject pronoun ("i", "she", "we") opens a new clause even without a comma, as in
       // speech-to-text or hurried typing: "a man wanted the big drill i asked what for".
-      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i)) cuts.push(i);
+      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i) && hasVerb(tokens, start, i)) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
     }
