@@ -53,6 +53,19 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     if (list) list.push(ev);
     else byIndicator.set(indicator, [ev]);
   }
+  // "Oh sure, I had all day to find out what he really needed": in a sentence that mocks, the
+  // good practice it names is not shown.
+  const mocked = new Set<number>();
+  for (const [i, evidence] of byIndicator) {
+    if (!rubric.indicators[i]!.mocks) continue;
+    for (const e of evidence) mocked.add(sentenceAt(doc, e.start));
+  }
+  if (mocked.size > 0) {
+    for (const [i, evidence] of byIndicator) {
+      if (rubric.indicators[i]!.warning) continue;
+      for (const e of evidence) if (mocked.has(sentenceAt(doc, e.start))) e.shown = 'negated';
+    }
+  }
   const out: IndicatorFinding[] = [];
   for (const [i, evidence] of [...byIndicator.entries()].sort((a, b) => a[0] - b[0])) {
     const ind = rubric.indicators[i]!;
@@ -69,4 +82,9 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     });
   }
   return out;
+}
+
+function sentenceAt(doc: Doc, offset: number): number {
+  for (let i = 0; i < doc.sentences.length; i++) if (offset < doc.sentences[i]!.end) return i;
+  return doc.sentences.length - 1;
 }

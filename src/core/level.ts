@@ -53,18 +53,23 @@ function otherOwnSteps(doc: Doc, findings: IndicatorFinding[], indicators: Reado
 function recitesActions(doc: Doc): boolean {
   let own = 0;
   let bare = 0;
-  for (const c of doc.clauses) {
+  let lastBare = -1;
+  for (let ci = 0; ci < doc.clauses.length; ci++) {
+    const c = doc.clauses[ci]!;
     if (!isOwnAction(doc, c)) continue;
     own++;
     let words = 0;
     for (let k = c.first; k < c.last; k++) if (doc.tokens[k]!.kind === 'word' && (doc.tokens[k]!.wc & (W_SELF | W_TEAM | W_BREAK | W_DET)) === 0) words++;
-    if (words <= 3) bare++;
+    if (words <= 3) {
+      bare++;
+      lastBare = ci;
+    }
   }
-  // A real story has other people in it before its ending: the customer speaks or acts.
-  const lastSentence = doc.sentences.length - 1;
+  if (bare < 5 || bare * 10 < own * 7) return false;
+  // A real story has other people in it while the candidate acts: the customer speaks or acts.
   let others = 0;
-  for (const c of doc.clauses) if (c.subject === 'other' && c.sentence < lastSentence) others++;
-  return bare >= 5 && bare * 10 >= own * 7 && others < 2;
+  for (let ci = 0; ci < lastBare; ci++) if (doc.clauses[ci]!.subject === 'other') others++;
+  return others < 2;
 }
 
 const TO_ME = new Set(['me', 'my', 'i', 'myself']);

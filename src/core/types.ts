@@ -36,6 +36,8 @@ export interface IndicatorData {
   generic: boolean;
   /** Supports a level but cannot reach it alone: an apology or listening without fixing anything is not medium. */
   supporting: boolean;
+  /** Sarcasm and scorn: the good practice named in the same sentence is mocked, not shown. */
+  mocks: boolean;
   /** Phrases that show the indicator. */
   cues: string[];
   /** Phrases that merely name the concept ("underlying needs", "win-win"): reported, never counted. */

@@ -30,6 +30,7 @@ export const indicatorSchema = z.object({
   alone: z.boolean().default(false),
   generic: z.boolean().default(false),
   supporting: z.boolean().default(false),
+  mocks: z.boolean().default(false),
   cues: z.array(cue).min(1, 'an indicator needs at least one cue'),
   named: z.array(cue).default([]),
   except: z.array(cue).default([]),
