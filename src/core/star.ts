@@ -20,6 +20,29 @@ function part(doc: Doc, sentences: number[]): StarPartResult {
   return { present: spans.length > 0, spans };
 }
 
+/** Notes that label their parts: "S: call centre...", "Task: get her money back". */
+const LABELS = {
+  situation: new Set(['s', 'situation', 'context']),
+  task: new Set(['t', 'task', 'goal', 'aim']),
+  result: new Set(['r', 'result', 'results', 'outcome']),
+};
+
+/** Sentences that open with a part's label and a colon, and hold words after it. */
+function labelled(doc: Doc, names: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  doc.sentences.forEach((s, si) => {
+    const a = doc.tokens[s.first];
+    const b = doc.tokens[s.first + 1];
+    if (a && b && a.kind === 'word' && names.has(a.norm) && b.norm === ':' && s.last - s.first > 3) out.push(si);
+  });
+  return out;
+}
+
+function merge(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
 /**
  * STAR parts exactly as levels.md defines them. Situation, Task and Result belong to a story (a
  * hypothetical "I would..." answer has none); Action is the candidate's own, real action.
@@ -28,14 +51,14 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   const real = (ci: number): boolean => doc.clauses[ci]!.mode !== 'hypothetical';
   const inStory = doc.narrative;
   const isPart = (part: 'situation' | 'task' | 'result') => (p: AnswerCue): boolean => p.kind === 'star' && p.part === part;
-  const situation = inStory ? sentencesWith(doc, bySentence, isPart('situation'), real) : [];
-  const task = inStory ? sentencesWith(doc, bySentence, isPart('task'), real) : [];
+  const situation = inStory ? merge(sentencesWith(doc, bySentence, isPart('situation'), real), labelled(doc, LABELS.situation)) : [];
+  const task = inStory ? merge(sentencesWith(doc, bySentence, isPart('task'), real), labelled(doc, LABELS.task)) : [];
   const action = new Set<number>();
   if (inStory) for (const c of doc.clauses) if (isOwnAction(doc, c)) action.add(c.sentence);
   const vague = new Set(sentencesWith(doc, bySentence, (p) => p.kind === 'vague', () => true));
   // A Result follows an Action: time and outcome phrases before the first action set the scene.
   const firstAction = action.size > 0 ? Math.min(...action) : Infinity;
-  const result = inStory ? sentencesWith(doc, bySentence, isPart('result'), real).filter((s) => !vague.has(s) && s >= firstAction) : [];
+  const result = inStory ? merge(sentencesWith(doc, bySentence, isPart('result'), real).filter((s) => !vague.has(s) && s >= firstAction), labelled(doc, LABELS.result)) : [];
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").
   const lastSentence = doc.sentences.length - 1;
