@@ -49,7 +49,7 @@ const Q = {
   sc5: 'What does "customer service is everyone\'s job" mean to you?',
 };
 
-/** @type {import('./bases.js').Base[]} */
+/** Bases without their question (added below from Q). */
 const list = [
   // ---- customer-focus ----
   {
@@ -60,10 +60,11 @@ const list = [
       'Instead of just pointing at the shelf I asked what he wanted it for, and he explained it was for his daughter starting a design course. ' +
       'I checked the course list with him and saw the cheap model could not run the software she needed. ' +
       'I showed him two options, a refurbished machine at almost the same price and a newer one, and let him decide. ' +
-      'He picked the refurbished one, and I rang him a week later to check it was running the software. ' +
+      'He picked the refurbished one. ' +
+      'I rang him a week later to check it was running the software. ' +
       "He came back in the summer to buy his son's laptop from me.",
     key: ['I asked what he wanted it for', 'I showed him two options', 'I rang him a week later'],
-    result: ["He came back in the summer to buy his son's laptop from me."],
+    result: ['He picked the refurbished one.', "He came back in the summer to buy his son's laptop from me."],
   },
   {
     id: 'cf2', competency: 'customer-focus', kind: 'behavioural', level: 'medium',

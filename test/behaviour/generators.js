@@ -47,9 +47,10 @@ export const PAST = {
   sat: 'sit', stopped: 'stop', carried: 'carry', stayed: 'stay', noticed: 'notice', apologised: 'apologise',
   explained: 'explain', offered: 'offer', called: 'call', listened: 'listen', fixed: 'fix', kept: 'keep',
   worked: 'work', ran: 'run', reset: 'reset', wanted: 'want', made: 'make', spoke: 'speak', put: 'put',
-  suggested: 'suggest', refunded: 'refund', sent: 'send', tried: 'try', managed: 'manage',
+  suggested: 'suggest', refunded: 'refund', sent: 'send', tried: 'try', managed: 'manage', saw: 'see',
 };
 const ADVERBS = ['also', 'then', 'just', 'first', 'immediately'];
+const VERBS = new Set([...Object.keys(PAST), ...Object.values(PAST)]);
 
 /** Rewrites the "I <past verb>" (or "I'd <verb>") at the start of a key action. */
 function splitKey(key) {
@@ -128,7 +129,8 @@ export function typo(base, seed) {
   for (const m of base.answer.matchAll(/\b[a-z]{5,}\b/g)) {
     const w = m[0];
     const at = m.index;
-    if (PROTECTED.has(w) || spans.some(([a, b]) => at < b && at + w.length > a)) continue;
+    const afterI = /\bI(?:'d)? (?:\w+ )?$/.test(base.answer.slice(Math.max(0, at - 20), at));
+    if (PROTECTED.has(w) || VERBS.has(w) || afterI || spans.some(([a, b]) => at < b && at + w.length > a)) continue;
     candidates.push({ w, at });
   }
   if (candidates.length === 0) return null;
@@ -208,9 +210,9 @@ export function bullets(base) {
 // ---- DIRECTIONAL ----
 
 const RESULTS = [
-  'As a result, complaints about it dropped by 40% over the next two months.',
-  'Because of that, the customer has come back to us four times in the last year.',
-  'In the end it saved the customer 120 pounds, and they wrote to my manager to say so.',
+  'As a result, complaints about it dropped by 40% over the next 2 months.',
+  'Because of that, the customer has come back to us 4 times in the last year.',
+  'In the end it saved the customer £120, and they wrote to my manager to say so.',
 ];
 
 /** A checkable result with a number, at the end. */
@@ -251,12 +253,19 @@ export function negate(base) {
   });
 }
 
+// Verbs that set the scene ("when I worked at...") stay in the past: the candidate's job is real.
+const SETTING = new Set(['worked', 'ran']);
+
 /** A behavioural story retold as what the candidate would do: "I asked" -> "I would ask". */
 export function hypothetical(base) {
   if (base.kind !== 'behavioural') return null;
   const re = new RegExp(`\\bI ((?:(?:${ADVERBS.join('|')}) )?)(\\w+)\\b`, 'g');
-  const out = base.answer.replace(re, (m, adv, verb) => (PAST[verb] ? `I would ${adv}${PAST[verb]}` : m));
-  return changed(base.answer, out);
+  const out = sentences(base.answer).map((s) => {
+    const t = s.replace(re, (m, adv, verb) => (PAST[verb] && !SETTING.has(verb) ? `I would ${adv}${PAST[verb]}` : m));
+    // later verbs of the same clause chain follow: "I would go through it and explain"
+    return t === s ? s : t.replace(/\b(and|then) (\w+)\b/g, (m, conj, verb) => (PAST[verb] ? `${conj} ${PAST[verb]}` : m));
+  });
+  return changed(base.answer, out.join(' '));
 }
 
 const BLAME = [

@@ -2,7 +2,7 @@
 // each asked under several bank questions. expect: 'low' (must be low) or 'not-high'.
 // All texts written for this suite.
 
-/** @type {import('./templates.js').Template[]} */
+/** See templates.d.ts for the shape. */
 export const TEMPLATES = [
   {
     name: 'apology-alone',
