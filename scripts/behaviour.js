@@ -6,6 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { barsFrom, overBars, runSuite, summarise } from '../test/behaviour/suite.js';
 
+// Piped into head: stop quietly.
+process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+
 const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
 const valueOf = (f) => {

@@ -24,6 +24,12 @@ describe('behavioural suite against its bars', () => {
     expect(f.rate).toBeLessThanOrEqual(bars.families[name]! + 1e-9);
   });
 
+  it('a rate above its bar, or a test with no bar, is reported', () => {
+    const over = overBars(summary, { families: { BASE: 1, INV: 1, DIR: 1, MFT: 0 }, tests: {} });
+    expect(over.map((o) => o.name)).toContain('MFT');
+    expect(over.filter((o) => o.name.includes('/'))).toHaveLength(summary.rows.length);
+  });
+
   it('every test is within its own bar, and has one', () => {
     const over = overBars(summary, bars).filter((o) => o.name.includes('/'));
     expect(over).toEqual([]);
