@@ -48,6 +48,7 @@ if (flag('--json')) {
   process.stdout.write(`${JSON.stringify({ summary, failures: results.filter((r) => r.failure).map(brief) }, null, 2)}\n`);
 } else {
   process.stdout.write(table(summary));
+  process.stdout.write(gains(results));
   process.stdout.write(`\n${summary.overall.cases} cases scored in ${(ms / 1000).toFixed(1)} s\n`);
 }
 
@@ -75,6 +76,19 @@ if (flag('--check')) {
     process.stdout.write(`over bar: ${o.name} ${pct(o.rate)} > ${o.bar === undefined ? '(no bar)' : pct(o.bar)}\n`);
   }
   process.exit(over.length ? 1 : 0);
+}
+
+// The add-* tests pass when the score does not fall; how often it rises is worth seeing too.
+function gains(rs) {
+  const lines = [];
+  for (const test of [...new Set(rs.filter((r) => r.test.startsWith('add-') && r.family === 'DIR').map((r) => r.test))]) {
+    if (test === 'add-upsell' || test === 'add-blame' || test === 'add-excuse') continue;
+    const xs = rs.filter((r) => r.test === test);
+    const up = xs.filter((r) => r.after.score > r.before.score).length;
+    const lvl = xs.filter((r) => r.after.level !== r.before.level && r.after.score > r.before.score).length;
+    lines.push(`  ${test.padEnd(22)} score up in ${up}/${xs.length}, level up in ${lvl}/${xs.length}`);
+  }
+  return lines.length ? `\nDirectional additions (informative):\n${lines.join('\n')}\n` : '';
 }
 
 function brief(r) {

@@ -231,14 +231,16 @@ export function removeResult(base) {
 /** The key actions given to a colleague: "my colleague Sam asked...". */
 export function toColleague(base) {
   let named = false;
-  return rewriteKeys(base, (k, _i, atStart) => {
+  const out = rewriteKeys(base, (k, _i, atStart) => {
     const p = splitKey(k);
     if (!p) return null;
     const who = named ? 'Sam' : atStart ? 'My colleague Sam' : 'my colleague Sam';
     named = true;
     const verb = p.conditional ? `would ${p.adverb}${p.verb}` : `${p.adverb}${p.verb}`;
-    return `${who} ${verb}${p.rest}`;
+    return `${who} ${verb}${p.rest.replace(/\bI\b/g, 'he').replace(/\bmy\b/g, 'his')}`;
   });
+  // "Sam did it myself" -> "Sam did it himself"
+  return out && sentences(out).map((s) => (/\bSam\b/.test(s) ? s.replace(/\bmyself\b/g, 'himself') : s)).join(' ');
 }
 
 /** The key actions negated: "I didn't ask...", "I wouldn't ring...". */

@@ -84,6 +84,24 @@ export const TEMPLATES = [
     ],
   },
   {
+    name: 'vague-hypothetical',
+    expect: 'low',
+    kinds: ['behavioural'],
+    texts: [
+      "I would make sure they were happy and do whatever it takes. I'd always stay positive.",
+      'I would just try my best to help them and keep them satisfied.',
+    ],
+  },
+  {
+    name: 'blame-only',
+    expect: 'low',
+    kinds: ['behavioural'],
+    texts: [
+      "It was the customer's own fault really, he hadn't read the terms, so I told him there was nothing we could change.",
+      'A woman complained about her order, but honestly the warehouse had messed it up, so I told her to take it up with them.',
+    ],
+  },
+  {
     name: 'policy-only',
     expect: 'low',
     kinds: ['situational'],
