@@ -1,5 +1,5 @@
 // Base answers for the behavioural suite, written for it (not taken from rubrics/ or fixtures).
-// Each has the level intended by the contract (../shared/levels.md, read by the author) and two
+// Each has the level intended by the contract (levels.md, the scoring contract, as read by the author) and two
 // annotations the directional generators use:
 //   key:    the candidate's key actions, exact substrings of the answer, each starting "I <verb>"
 //           (behavioural, past tense) or "I'd <verb>" (situational);
