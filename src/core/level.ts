@@ -60,9 +60,10 @@ function recitesActions(doc: Doc): boolean {
     own++;
     let words = 0;
     for (let k = c.first; k < c.last; k++) if (doc.tokens[k]!.kind === 'word' && (doc.tokens[k]!.wc & (W_SELF | W_TEAM | W_BREAK | W_DET)) === 0) words++;
-    if (words <= 3) {
+    if (words <= 4) {
       bare++;
-      lastBare = ci;
+      // The closing sentence is the outcome ("... and I received an award"), not the list.
+      if (c.sentence < doc.sentences.length - 1 || lastBare < 0) lastBare = ci;
     }
   }
   if (bare < 5 || bare * 10 < own * 7) return false;
@@ -218,7 +219,7 @@ export function decideLevel(
     ? (high.length - 2) * 6 + medium.length * 2 + parts * 2 + detail + checkable - warnings.length * 5
     : level === 'medium'
       ? high.length * 7 + medium.length * 3 + parts * 2 + detail + checkable - warnings.length * 5 - Math.min(4, namedTerms)
-      : (high.length + medium.length) * 4 + parts * 2 + (story ? 4 : 0) + Math.round(detail / 2) - warnings.length * 4 - Math.min(6, namedTerms) + 6;
+      : (high.length + medium.length) * 4 + parts * 2 + (story ? 4 : 0) + Math.round(detail / 2) - warnings.length * 8 - Math.min(6, namedTerms) + 6;
   // Scaled into the band, so strong answers keep their order instead of sitting at its top.
   const scale = level === 'low' ? 1 : 0.75;
   const score = Math.max(lo, Math.min(hi, lo + Math.round(strength * scale)));
