@@ -219,3 +219,9 @@ export function tokenizeAscii(text: string): Token[] {
   }
   return out;
 }
+
+/** The same token read as another word form (same offsets): "dont" read as "don't". */
+export function reread(t: Token, norm: string): Token {
+  const info = infoOf(norm);
+  return { norm, stem: info.stem, kind: 'word', start: t.start, end: t.end, capital: t.capital, num: info.num, wc: info.wc, sid: info.sid };
+}
