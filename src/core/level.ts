@@ -1,6 +1,6 @@
 import { isOwn, isOwnAction } from './evidence.js';
 import type { Doc } from './text/analyse.js';
-import { W_BREAK, W_DET, W_SELF, W_TEAM } from './text/lexicon.js';
+import { W_BE, W_BREAK, W_DET, W_HAVE, W_IMPERATIVE, W_PAST, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
 import { LEVELS, STAR_PARTS } from './types.js';
 
@@ -30,18 +30,24 @@ function drop(level: Level, by: number): Level {
  * sorry" none.
  */
 function otherOwnSteps(doc: Doc, findings: IndicatorFinding[], indicators: ReadonlyMap<string, IndicatorData>, stepsCount: boolean): number {
-  const covered: number[] = [];
+  const covered: Array<[number, number]> = [];
   for (const f of findings) {
     const ind = indicators.get(f.id)!;
-    if (ind.supporting || ind.warning) for (const e of f.evidence) covered.push(e.start);
+    if (ind.supporting || ind.warning) for (const e of f.evidence) covered.push([e.start, e.end]);
   }
+  const inCover = (x: number): boolean => covered.some(([a, b]) => x >= a && x < b);
   let n = 0;
   for (const c of doc.clauses) {
     if (!c.active || !isOwn(doc, c) || c.negatedFrom >= 0) continue;
     if (!(isOwnAction(doc, c) || (stepsCount && c.mode === 'hypothetical'))) continue;
-    const from = doc.tokens[c.first]!.start;
-    const to = doc.tokens[c.last - 1]!.end;
-    if (!covered.some((x) => x >= from && x < to)) n++;
+    // A clause counts when a verb of its own lies outside the apology or warning it may hold
+    // ("i said sorry to her put the order through again" does something besides the apology).
+    let verbs = 0;
+    for (let k = c.first; k < c.last; k++) {
+      const t = doc.tokens[k]!;
+      if (t.kind === 'word' && (t.wc & (W_PAST | W_IMPERATIVE)) !== 0 && (t.wc & (W_BE | W_HAVE)) === 0 && !inCover(t.start)) verbs++;
+    }
+    if (verbs > 0 || (c.verb >= 0 && !inCover(doc.tokens[c.verb]!.start))) n++;
   }
   return n;
 }

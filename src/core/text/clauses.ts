@@ -50,7 +50,7 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
     const t = tokens[j]!;
     if (t.kind !== 'word') continue;
-    if ((t.wc & (W_PAST | W_BE | W_HAVE | W_DO | W_MODAL | W_STATIVE)) !== 0 || (t.norm.length > 4 && t.norm.endsWith('ing'))) return true;
+    if ((t.wc & (W_PAST | W_BE | W_HAVE | W_DO | W_MODAL | W_STATIVE | W_NEG)) !== 0 || (t.norm.length > 4 && t.norm.endsWith('ing'))) return true;
   }
   return false;
 }

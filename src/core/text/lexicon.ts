@@ -41,7 +41,7 @@ export const IRREGULAR_PAST = new Set([
   'swapped', 'dealt', 'stuck', 'hung', 'rose', 'struck', 'sought', 'fought', 'shook', 'slept', 'swore', 'tore', 'stole',
   'hid', 'fed', 'flew', 'forgave', 'froze', 'bit', 'blew', 'bent', 'bled', 'bore', 'lay', 'laid', 'lit', 'overheard',
   'overtook', 'undertook', 'withdrew', 'oversaw', 'rebuilt', 'rewrote', 'redid', 'sang', 'sank', 'shot', 'shut', 'split',
-  'spread', 'sprang', 'stank', 'strove', 'swam', 'swept', 'swung', 'wept', 'wound', 'upheld', 'mislaid', 'misunderstood',
+  'spread', 'put', 'set', 'let', 'cut', 'sprang', 'stank', 'strove', 'swam', 'swept', 'swung', 'wept', 'wound', 'upheld', 'mislaid', 'misunderstood',
 ]);
 
 // Clause-analysis word lists ("It's not my job", "that's the policy": IMPERSONAL is the speaker's
