@@ -1,6 +1,6 @@
 import { isOwn, isOwnAction } from './evidence.js';
 import type { Doc } from './text/analyse.js';
-import { W_BE, W_BREAK, W_DET, W_HAVE, W_IMPERATIVE, W_PAST, W_SELF, W_TEAM } from './text/lexicon.js';
+import { REPORTING, W_BE, W_BREAK, W_DET, W_HAVE, W_IMPERATIVE, W_PAST, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
 import { LEVELS, STAR_PARTS } from './types.js';
 
@@ -42,12 +42,14 @@ function otherOwnSteps(doc: Doc, findings: IndicatorFinding[], indicators: Reado
     if (!(isOwnAction(doc, c) || (stepsCount && c.mode === 'hypothetical'))) continue;
     // A clause counts when a verb of its own lies outside the apology or warning it may hold
     // ("i said sorry to her put the order through again" does something besides the apology).
-    let verbs = 0;
-    for (let k = c.first; k < c.last; k++) {
+    // Saying ("I'd say, 'I'm so sorry'") and making sure they know are not a fix of their own.
+    const does = (k: number): boolean => {
       const t = doc.tokens[k]!;
-      if (t.kind === 'word' && (t.wc & (W_PAST | W_IMPERATIVE)) !== 0 && (t.wc & (W_BE | W_HAVE)) === 0 && !inCover(t.start)) verbs++;
-    }
-    if (verbs > 0 || (c.verb >= 0 && !inCover(doc.tokens[c.verb]!.start))) n++;
+      return t.kind === 'word' && !REPORTING.has(t.norm) && doc.tokens[k + 1]?.norm !== 'sure' && (t.wc & (W_BE | W_HAVE)) === 0 && !inCover(t.start);
+    };
+    let verbs = 0;
+    for (let k = c.first; k < c.last; k++) if ((doc.tokens[k]!.wc & (W_PAST | W_IMPERATIVE)) !== 0 && does(k)) verbs++;
+    if (verbs > 0 || (c.verb >= 0 && does(c.verb))) n++;
   }
   return n;
 }
@@ -60,6 +62,9 @@ function recitesActions(doc: Doc): boolean {
   let own = 0;
   let bare = 0;
   let lastBare = -1;
+  let run = 0;
+  let runSentence = -1;
+  let longestRun = 0;
   for (let ci = 0; ci < doc.clauses.length; ci++) {
     const c = doc.clauses[ci]!;
     if (!isOwnAction(doc, c)) continue;
@@ -68,11 +73,16 @@ function recitesActions(doc: Doc): boolean {
     for (let k = c.first; k < c.last; k++) if (doc.tokens[k]!.kind === 'word' && (doc.tokens[k]!.wc & (W_SELF | W_TEAM | W_BREAK | W_DET)) === 0) words++;
     if (words <= 4) {
       bare++;
+      run = c.sentence === runSentence ? run + 1 : 1;
+      runSentence = c.sentence;
+      if (run > longestRun) longestRun = run;
       // The closing sentence is the outcome ("... and I received an award"), not the list.
       if (c.sentence < doc.sentences.length - 1 || lastBare < 0) lastBare = ci;
     }
   }
-  if (bare < 5 || bare * 10 < own * 7) return false;
+  // A list runs in one breath: four or more bare verbs in one sentence ("I listened,
+  // acknowledged, probed, offered options and followed up"); terse stories have one or two each.
+  if (bare < 5 || bare * 10 < own * 7 || longestRun < 4) return false;
   // A real story has other people in it while the candidate acts: the customer speaks or acts.
   let others = 0;
   for (let ci = 0; ci < lastBare; ci++) if (doc.clauses[ci]!.subject === 'other') others++;
