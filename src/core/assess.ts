@@ -3,6 +3,7 @@ import { chooseFeedback } from './feedback.js';
 import { findIndicators } from './indicators.js';
 import { decideLevel } from './level.js';
 import { readQuestion } from './question.js';
+import { readRelevance } from './relevance.js';
 import { findStar } from './star.js';
 import { analyse } from './text/analyse.js';
 import { looksEnglish } from './text/english.js';
@@ -30,7 +31,8 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
   if (!looksEnglish(doc.tokens)) return notEnglish(input, q);
   const star = findStar(doc, bySentence);
   const findings = findIndicators(doc, rubric, all);
-  const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById);
+  const relevance = readRelevance(doc, bySentence, q.stems, q.competency, rubric);
+  const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById, relevance);
   for (const f of findings) f.counted = decision.counted.has(f.id);
   const feedback = chooseFeedback(rubric, q.competency, q.kind, decision.level, star, findings, decision.counted);
   return {

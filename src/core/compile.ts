@@ -9,7 +9,9 @@ export type AnswerCue =
   | { kind: 'indicator'; indicator: number; named: boolean }
   | { kind: 'except'; indicator: number }
   | { kind: 'star'; part: 'situation' | 'task' | 'result' }
-  | { kind: 'vague' };
+  | { kind: 'vague' }
+  | { kind: 'served' }
+  | { kind: 'colleague' };
 
 export interface CompiledRubric {
   indicators: IndicatorData[];
@@ -29,6 +31,8 @@ export interface CompiledRubric {
   fillers: CueSet<true>;
   style: StyleData;
   starParts: Record<StarPartName, StarPartData>;
+  /** Competencies in which colleagues count as the people served. */
+  colleagueCompetencies: ReadonlySet<string>;
 }
 
 /** Normalises a question for lookup in the bank: case, punctuation and spacing do not matter. */
@@ -61,6 +65,8 @@ export function compileRubric(data: RubricData): CompiledRubric {
   const s = data.structure.star;
   for (const part of ['situation', 'task', 'result'] as const) for (const c of s[part].cues) answerCues.add(c, { kind: 'star', part });
   for (const c of s.result.vague ?? []) answerCues.add(c, { kind: 'vague' });
+  for (const c of data.structure.relevance.served) answerCues.add(c, { kind: 'served' });
+  for (const c of data.structure.relevance.colleagues) answerCues.add(c, { kind: 'colleague' });
   const kinds = new CueSet<QuestionKind>();
   for (const k of KINDS) for (const c of data.structure.kinds[k]) kinds.add(c, k);
   const fillers = new CueSet<true>();
@@ -81,5 +87,6 @@ export function compileRubric(data: RubricData): CompiledRubric {
     fillers,
     style: data.structure.style,
     starParts: s,
+    colleagueCompetencies: new Set(data.structure.relevance.colleague_competencies),
   };
 }

@@ -1,4 +1,5 @@
 import { isOwn, isOwnAction } from './evidence.js';
+import type { Relevance } from './relevance.js';
 import type { Doc } from './text/analyse.js';
 import { REPORTING, W_BE, W_BREAK, W_DET, W_HAVE, W_IMPERATIVE, W_PAST, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
@@ -124,6 +125,7 @@ export function decideLevel(
   star: Record<StarPartName, StarPartResult>,
   findings: IndicatorFinding[],
   indicators: ReadonlyMap<string, IndicatorData>,
+  relevance: Relevance = 'relevant',
 ): LevelDecision {
   const reasons: string[] = [];
   const story = doc.narrative;
@@ -213,6 +215,12 @@ export function decideLevel(
   if (story && level !== 'low' && namedTerms >= 5) {
     level = namedTerms >= 7 ? 'low' : drop(level, 1);
     reasons.push('Recites textbook terms rather than telling what happened: say what you did and said, in your own words.');
+  }
+  if (relevance !== 'relevant' && level !== 'low') {
+    level = 'low';
+    reasons.push(relevance === 'echoes-question'
+      ? 'Mostly repeats the question\'s own words: answer it with what you did, or would do, for the customer.'
+      : 'This story never shows a customer or anyone you served: tell one that answers the question asked.');
   }
   if (warnings.length > 0) {
     const before = level;

@@ -9,6 +9,8 @@ export interface QuestionInfo {
   kindSource: 'bank' | 'wording';
   competency: string;
   competencyInferred: boolean;
+  /** Stems of the question's content words. */
+  stems: ReadonlySet<string>;
 }
 
 const KIND_PRIORITY: QuestionKind[] = ['behavioural', 'situational', 'opinion'];
@@ -37,6 +39,7 @@ function readQuestionUncached(rubric: CompiledRubric, question: string, competen
   let kind: QuestionKind;
   let kindSource: 'bank' | 'wording';
   const tokens = tokenize(question);
+  const stems = new Set(tokens.filter((t) => t.kind === 'word' && t.norm.length > 3).map((t) => t.stem));
   if (bank) {
     kind = bank.kind;
     kindSource = 'bank';
@@ -48,8 +51,8 @@ function readQuestionUncached(rubric: CompiledRubric, question: string, competen
     kind = matches[0]?.cue.payload ?? 'opinion';
     kindSource = 'wording';
   }
-  if (competency !== undefined && competency !== '') return { bank, kind, kindSource, competency, competencyInferred: false };
-  if (bank) return { bank, kind, kindSource, competency: bank.competency, competencyInferred: true };
+  if (competency !== undefined && competency !== '') return { bank, kind, kindSource, competency, competencyInferred: false, stems };
+  if (bank) return { bank, kind, kindSource, competency: bank.competency, competencyInferred: true, stems };
   const votes = new Map<string, number>();
   for (const m of rubric.competencyCues.matchRange(tokens, 0, tokens.length)) {
     votes.set(m.cue.payload, (votes.get(m.cue.payload) ?? 0) + (m.last - m.first));
@@ -63,5 +66,5 @@ function readQuestionUncached(rubric: CompiledRubric, question: string, competen
       bestVotes = v;
     }
   }
-  return { bank, kind, kindSource, competency: best, competencyInferred: true };
+  return { bank, kind, kindSource, competency: best, competencyInferred: true, stems };
 }

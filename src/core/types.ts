@@ -90,6 +90,16 @@ export interface StructureData {
   star: Record<StarPartName, StarPartData>;
   kinds: Record<QuestionKind, string[]>;
   style: StyleData;
+  relevance: RelevanceData;
+}
+
+/** What makes an answer about serving someone: the people served, and colleagues where they count. */
+export interface RelevanceData {
+  /** Phrases for people served: customers, guests, patients, callers... */
+  served: string[];
+  /** Phrases for colleagues, who count as the people served in the competencies listed. */
+  colleagues: string[];
+  colleague_competencies: string[];
 }
 
 /** An example answer to a bank question at one level, shown on request in practice. */

@@ -64,6 +64,11 @@ export const structureSchema = z.object({
   star: z.object({ situation: starPart, task: starPart, action: starPart, result: starPart }).strict(),
   kinds: z.object({ behavioural: z.array(cue).min(1), situational: z.array(cue).min(1), opinion: z.array(cue).min(1) }).strict(),
   style: styleSchema,
+  relevance: z.object({
+    served: z.array(cue).min(1),
+    colleagues: z.array(cue).default([]),
+    colleague_competencies: z.array(z.string()).default([]),
+  }).strict(),
 }).strict();
 
 export const setSchema = z.object({
