@@ -34,7 +34,7 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
   const relevance = readRelevance(doc, bySentence, q.stems, q.competency, rubric);
   const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById, relevance);
   for (const f of findings) f.counted = decision.counted.has(f.id);
-  const feedback = chooseFeedback(rubric, q.competency, q.kind, decision.level, star, findings, decision.counted);
+  const feedback = chooseFeedback(rubric, q.competency, q.kind, decision.level, star, findings, decision.counted, doc);
   return {
     question: input.question,
     questionId: q.bank?.id ?? null,

@@ -1,4 +1,5 @@
 import type { CompiledRubric } from './compile.js';
+import type { Doc } from './text/analyse.js';
 import type { FeedbackItem, IndicatorData, IndicatorFinding, Level, QuestionKind, StarPartName, StarPartResult } from './types.js';
 
 const MAX_ITEMS = 3;
@@ -31,6 +32,7 @@ export function chooseFeedback(
   star: Record<StarPartName, StarPartResult>,
   findings: IndicatorFinding[],
   counted: ReadonlySet<string>,
+  doc: Doc | null = null,
 ): FeedbackItem[] {
   const items: FeedbackItem[] = [];
   const byId = rubric.indicatorById;
@@ -38,7 +40,7 @@ export function chooseFeedback(
     if (items.length >= MAX_ITEMS) break;
     if (f.warning && counted.has(f.id)) {
       const ind = byId.get(f.id)!;
-      items.push({ indicator: f.id, name: ind.name, target: level === 'low' ? 'medium' : 'high', message: ind.feedback, source: ind.source });
+      items.push({ indicator: f.id, name: ind.name, target: level === 'low' ? 'medium' : 'high', message: pointAt(doc, f) + ind.feedback, source: ind.source });
     }
   }
   if (kind === 'behavioural') {
@@ -53,12 +55,51 @@ export function chooseFeedback(
   if (level === 'high' && items.length > 0) return items.slice(0, MAX_ITEMS);
   const target: Level = level === 'low' ? 'medium' : 'high';
   const found = new Map(findings.map((f) => [f.id, f]));
-  const pool = candidates(rubric, competency, target).filter((ind) => !counted.has(ind.id));
-  // Prefer what the answer reached for but did not show (named, negated, or done by someone else).
-  pool.sort((a, b) => Number(found.has(b.id)) - Number(found.has(a.id)));
-  for (const ind of pool) {
+  // Never ask for a behaviour the answer already shows, through this indicator or another of it.
+  const shownBehaviours = new Set([...counted].map((id) => byId.get(id)?.behaviour));
+  const pool = candidates(rubric, competency, target).filter((ind) => !counted.has(ind.id) && !shownBehaviours.has(ind.behaviour));
+  // First what the answer reached for but did not show (named, negated, or done by someone else),
+  // quoting it; then the rest, in an order that varies with the answer, so that answers missing
+  // the same things do not all get the same three steps.
+  const reached = pool.filter((ind) => found.has(ind.id));
+  // Towards medium, fixing the problem comes before the supporting behaviours (an apology, listening).
+  const turned = (list: IndicatorData[]): IndicatorData[] => {
+    const turn = list.length > 0 ? hash(doc?.text ?? '') % list.length : 0;
+    return [...list.slice(turn), ...list.slice(0, turn)];
+  };
+  const rest = pool.filter((ind) => !found.has(ind.id));
+  const ordered = [...reached, ...turned(rest.filter((ind) => !ind.supporting)), ...turned(rest.filter((ind) => ind.supporting))];
+  for (const ind of ordered) {
     if (items.length >= MAX_ITEMS) break;
-    items.push({ indicator: ind.id, name: ind.name, target: ind.level, message: ind.feedback, source: ind.source });
+    const f = found.get(ind.id);
+    items.push({ indicator: ind.id, name: ind.name, target: ind.level, message: (f ? pointAt(doc, f) : '') + ind.feedback, source: ind.source });
   }
   return items;
+}
+
+/** The candidate's own words that a next step answers: the clause the evidence sits in. */
+function pointAt(doc: Doc | null, f: IndicatorFinding): string {
+  const e = f.evidence.find((x) => x.shown === 'stated' || x.shown === 'action' || x.shown === 'step') ?? f.evidence[0];
+  if (!e || !doc) return '';
+  let text = e.text;
+  const ci = doc.clauses.findIndex((c) => doc.tokens[c.first]!.start <= e.start && e.start < doc.tokens[c.last - 1]!.end);
+  if (ci >= 0) {
+    const c = doc.clauses[ci]!;
+    text = doc.text.slice(doc.tokens[c.first]!.start, doc.tokens[c.last - 1]!.end).replace(/^[\s,;:.\-"'“”]+|[\s,;:.\-"'“”]+$/g, '');
+  }
+  text = text.replace(/\s+/g, ' ');
+  const quote = text.length > 70 ? `${text.slice(0, 67)}...` : text;
+  switch (f.warning ? 'warning' : e.shown) {
+    case 'warning': return `You wrote "${quote}". `;
+    case 'named': return `You wrote "${quote}", which names it without showing it. `;
+    case 'negated': return `You wrote "${quote}". `;
+    default: return '';
+  }
+}
+
+/** A small deterministic hash (FNV-1a) of a text. */
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
