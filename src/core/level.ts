@@ -39,7 +39,7 @@ function otherOwnSteps(doc: Doc, findings: IndicatorFinding[], indicators: Reado
   const inCover = (x: number): boolean => covered.some(([a, b]) => x >= a && x < b);
   let n = 0;
   for (const c of doc.clauses) {
-    if (!c.active || !isOwn(doc, c) || c.negatedFrom >= 0) continue;
+    if (!c.active || c.quoted || !isOwn(doc, c) || c.negatedFrom >= 0) continue;
     if (!(isOwnAction(doc, c) || (stepsCount && c.mode === 'hypothetical'))) continue;
     // A clause counts when a verb of its own lies outside the apology or warning it may hold
     // ("i said sorry to her put the order through again" does something besides the apology).

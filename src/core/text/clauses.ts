@@ -27,6 +27,8 @@ export interface Clause {
   verb: number;
   /** The verb is an action (not be / think / want ...). */
   active: boolean;
+  /** Words the speaker says in quotes ("I said, "What is it for?""). */
+  quoted: boolean;
 }
 
 
@@ -62,6 +64,8 @@ function reportsSpeech(tokens: Token[], from: number, to: number): boolean {
 }
 
 const SUBORDINATE_OPENERS = new Set(['while', 'whilst', 'when', 'because', 'although', 'though', 'as', 'since', 'whereas', 'until', 'if', 'unless', 'before', 'after', 'once']);
+const QUOTES = new Set(['"', '“', '”']);
+const SPEECH_VERBS = new Set(['said', 'say', 'says', 'asked', 'ask', 'asks', 'told', 'tell', 'went', 'replied', 'answered', 'explained', 'offered', 'suggested']);
 const BULLETS = new Set(['-', '*', '•', '–', '>', '→']);
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
@@ -174,6 +178,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
     cuts.push(s.last);
     let prev: Clause | null = null;
     let lastMain: Clause | null = null;
+    let quoteSpeaker: Clause | null = null;
     for (let c = 0; c + 1 < cuts.length; c++) {
       const first = cuts[c]!;
       const last = cuts[c + 1]!;
@@ -244,9 +249,23 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         negatedFrom = first;
         negatedTo = last;
       }
+      // Direct speech ("I said, "What were you hoping it would do?""): what is said in quotes is
+      // the speaker's own doing - the question asked, the option offered.
+      let quotes = 0;
+      for (let i = s.first; i < first; i++) if (QUOTES.has(tokens[i]!.norm)) quotes++;
+      if (quotes % 2 === 1) {
+        if (quoteSpeaker === null && first > s.first && QUOTES.has(tokens[first - 1]!.norm) && prev && (prev.subject === 'self' || prev.subject === 'team')) {
+          for (let i = prev.first; i < prev.last; i++) if (SPEECH_VERBS.has(tokens[i]!.norm)) quoteSpeaker = prev;
+        }
+        if (quoteSpeaker) {
+          subject = quoteSpeaker.subject;
+          mode = quoteSpeaker.mode;
+          past = quoteSpeaker.past;
+        }
+      } else quoteSpeaker = null;
       const vt = verb >= 0 ? tokens[verb]! : null;
-      const active = vt !== null && (vt.wc & (W_STATIVE | W_DET)) === 0 && !STATIVE.has(vt.stem);
-      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active };
+      const active = quoteSpeaker !== null || (vt !== null && (vt.wc & (W_STATIVE | W_DET)) === 0 && !STATIVE.has(vt.stem));
+      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null };
       out.push(clause);
       prev = clause;
       if (!SUBORDINATE_OPENERS.has(tokens[first]!.norm)) lastMain = clause;
