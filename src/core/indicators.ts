@@ -2,7 +2,16 @@ import type { AnswerCue, CompiledRubric } from './compile.js';
 import type { CueMatch } from './cues/cue-set.js';
 import { isOwnAction, outcomeAt, setAside, shownAt, spanOf, strongest } from './evidence.js';
 import type { Doc } from './text/analyse.js';
-import type { Evidence, IndicatorFinding } from './types.js';
+import type { Clause } from './text/clauses.js';
+import type { Evidence, IndicatorFinding, Shown } from './types.js';
+
+/**
+ * A warning sign about others in the present ("they never check anything", "people don't read")
+ * is the candidate's own judgement, not a narrated event ("she blamed the courier").
+ */
+function warningVoice(warning: boolean, c: Clause, shown: Shown): Shown {
+  return warning && shown === 'others' && !c.past && c.mode !== 'hypothetical' ? 'stated' : shown;
+}
 
 /**
  * Every rubric indicator the answer touches, with each piece of evidence and how it shows.
@@ -45,7 +54,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     const clause = doc.clauses[ci]!;
     const shown = ind.evidence === 'outcome'
       ? (m.first < firstAction ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
-      : ind.warning && setAside(doc, ci) ? 'negated' : shownAt(doc, clause, m.first, named);
+      : ind.warning && setAside(doc, ci) ? 'negated' : warningVoice(ind.warning, clause, shownAt(doc, clause, m.first, named));
     // Explicit fields, not a spread: spread objects are several times slower to build and to serialise.
     const span = spanOf(doc, m.first, m.last);
     const ev: Evidence = { start: span.start, end: span.end, text: span.text, cue: m.cue.text, shown };

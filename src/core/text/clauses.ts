@@ -64,6 +64,11 @@ function reportsSpeech(tokens: Token[], from: number, to: number): boolean {
 }
 
 const SUBORDINATE_OPENERS = new Set(['while', 'whilst', 'when', 'because', 'although', 'though', 'as', 'since', 'whereas', 'until', 'if', 'unless', 'before', 'after', 'once']);
+/** "when they need it", "and when they need it": a clause that opens with a subordinator. */
+function opensSubordinate(tokens: Token[], c: Clause): boolean {
+  return SUBORDINATE_OPENERS.has(tokens[c.first]!.norm) || (c.first + 1 < c.last && (tokens[c.first]!.wc & W_BREAK) !== 0 && SUBORDINATE_OPENERS.has(tokens[c.first + 1]!.norm));
+}
+
 const QUOTES = new Set(['"', '“', '”']);
 const SPEECH_VERBS = new Set(['said', 'say', 'says', 'asked', 'ask', 'asks', 'told', 'tell', 'went', 'replied', 'answered', 'explained', 'offered', 'suggested']);
 const BULLETS = new Set(['-', '*', '•', '–', '>', '→']);
@@ -192,7 +197,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       // previous sentence's subject, as terse stories do.
       // After a subordinate clause ("..., while she was stood there, and got it refunded") the
       // subject carries over from the main clause before it.
-      const carried = (prev && lastMain && SUBORDINATE_OPENERS.has(tokens[prev.first]!.norm) ? lastMain : prev)
+      const carried = (prev && lastMain && opensSubordinate(tokens, prev) ? lastMain : prev)
         ?? (c === 0 && looksPast(tokens[first]!.norm) ? lastOfPrevious : null);
       let subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
       // "Rang each of them myself. Said sorry.": a sentence that opens on a past-tense verb, with no
@@ -200,11 +205,14 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       // Notes do the same in lower case after a bullet ("- rang her back").
       let fw = first;
       while (fw < last && tokens[fw]!.kind !== 'word') fw++;
+      // "Then ask what it was for": the step's verb after a leading "then", "first", "also".
+      let iw = fw;
+      while (iw < last && (tokens[iw]!.kind !== 'word' || (tokens[iw]!.wc & W_LEAD) !== 0)) iw++;
       const bulleted = fw > first && BULLETS.has(tokens[first]!.norm);
       if (inherited && (!prev || prev.subject === 'none') && fw < last && looksPast(tokens[fw]!.norm) && (tokens[fw]!.capital || bulleted)) subject = 'self';
       // "Apologise, then ask what went wrong" / "- ring her back": an imperative step with no
       // subject is the speaker's own (the mood is set below, as for any clause).
-      else if (inherited && subject === 'none' && fw < last && (tokens[fw]!.wc & W_IMPERATIVE) !== 0) subject = 'self';
+      else if (inherited && subject === 'none' && iw < last && (tokens[iw]!.wc & W_IMPERATIVE) !== 0) subject = 'self';
       const verb = verbAfter(tokens, found.at >= 0 ? found.at + 1 : first, last);
       // Only modals before the main verb set the clause's mood: "I asked what they'd want" happened.
       const moodEnd = verb >= 0 ? verb : last;
@@ -268,7 +276,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null };
       out.push(clause);
       prev = clause;
-      if (!SUBORDINATE_OPENERS.has(tokens[first]!.norm)) lastMain = clause;
+      if (!opensSubordinate(tokens, clause)) lastMain = clause;
     }
     if (prev) lastOfPrevious = prev;
   });

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Level, StarPartName } from '../../src/core/types.js';
+import { score } from './rubric-fixture.js';
+
+// Who did what, for whom, however it is written: example tables in the manner of ESLint's
+// RuleTester. Each answer must yield its level (and, where given, STAR parts, indicators counted
+// and words in the reasons or next steps).
+interface Case {
+  name: string;
+  question: string;
+  answer: string;
+  level: Level;
+  star?: Partial<Record<StarPartName, boolean>>;
+  counts?: string[];
+  notCounted?: string[];
+  reason?: RegExp;
+  nextStep?: RegExp;
+}
+
+const STORY_Q = 'Tell me about a time you dealt with an angry customer.';
+const HOW_Q = 'How would you handle a customer who is angry about a late delivery?';
+
+const CASES: Case[] = [
+  {
+    name: 'an apology alone is not owning the problem',
+    question: HOW_Q,
+    answer: "I'd say sorry.",
+    level: 'low',
+    reason: /nothing shows you putting the problem right/,
+  },
+  {
+    name: 'an apology with a fix of their own is medium',
+    question: HOW_Q,
+    answer: "I'd apologise, check the tracking myself and rebook the delivery for the first slot the next morning.",
+    level: 'medium',
+  },
+  {
+    name: 'a supervisor who then dealt with it',
+    question: STORY_Q,
+    answer: 'Last year at the shop a customer was shouting about a refund. I went and got my supervisor, and she dealt with it and gave him his money back. He left happy.',
+    level: 'low',
+  },
+  {
+    name: 'a story told entirely in "we" shows no action of the candidate',
+    question: STORY_Q,
+    answer: 'Last year at the shop a customer was shouting about a refund. We listened to him, we apologised and we refunded him on the spot. We called him the next day to check he was happy and he thanked us.',
+    level: 'low',
+    star: { action: false },
+  },
+  {
+    name: '"we" beside the candidate\'s own "I" counts',
+    question: STORY_Q,
+    answer: 'Last year at the shop a customer was shouting about a double charge. I listened, apologised and refunded the second payment myself. We then rang him the next day to check it had arrived, and he thanked us.',
+    level: 'medium',
+    star: { action: true },
+  },
+  {
+    name: 'the candidate as the customer',
+    question: 'Tell me about a time you helped a colleague so that a customer got a better service.',
+    answer: 'Last month my laptop broke and I took it to a repair shop. The assistant asked what I used it for, offered me two repair options, and rang me the next day to check it worked. I have gone back there three times since.',
+    level: 'low',
+    reason: /you were the customer/,
+  },
+  {
+    name: 'a past-tense list of the right verbs with no situation',
+    question: 'Tell me about a time you went beyond what was expected to help a customer.',
+    answer: 'I listened, acknowledged, apologised, probed the underlying need, offered two options, confirmed the solution fit, followed up a week later and improved the process. The customer thanked me and has been loyal ever since, sales up 40%.',
+    level: 'low',
+    reason: /list of the right actions/,
+  },
+  {
+    name: 'sarcasm mocks the probing it names',
+    question: 'Tell me about a time you dealt with a difficult customer.',
+    answer: 'At the cafe last summer a man kept changing his order. Oh sure, I had all day to find out what he wanted. I asked him what he wanted about five times. In the end he came back to complain again the next day.',
+    level: 'low',
+    counts: ['mocks-customer'],
+    notCounted: ['relationship-result'],
+  },
+  {
+    name: 'blame in everyday words pulls the level down',
+    question: 'Tell me about a time you dealt with a customer complaint.',
+    answer: "Last winter at the hotel a guest complained his room hadn't been cleaned. Honestly the mix-up was his doing, and the other shift should have caught it. I apologised, sent housekeeping up straight away and gave him a free breakfast. He thanked me at checkout.",
+    level: 'low',
+    counts: ['blames-others'],
+    nextStep: /You wrote "Honestly the mix-up was his doing"/,
+  },
+  {
+    name: 'an answer in another language is not judged, and says so',
+    question: STORY_Q,
+    answer: 'El verano pasado trabajé en una tienda. Un cliente estaba enfadado porque su pedido llegó tarde. Le pregunté para qué lo necesitaba, le ofrecí dos opciones y le llamé al día siguiente.',
+    level: 'low',
+    reason: /does not read as English/,
+  },
+  {
+    name: 'the question copied back',
+    question: 'What would you do if you noticed that several customers each week were getting stuck on the same step of our online booking form?',
+    answer: 'If I noticed that several customers each week were getting stuck on the same step of our online booking form, I would take ownership of the fact that several customers each week were getting stuck on the same step of our online booking form and follow up.',
+    level: 'low',
+    reason: /repeats the question/,
+  },
+  {
+    name: 'a well-told story about something else',
+    question: 'Give an example of a time you turned an unhappy customer into a loyal one.',
+    answer: "Our Sunday league cup final last season: we were 2-0 down at half-time and the lads were gutted. I got everyone in a circle and switched us to three at the back, and ten minutes after the restart we'd pulled one back. We won it on penalties and I took the last one.",
+    level: 'low',
+    reason: /never shows a customer/,
+  },
+  {
+    name: 'speech-to-text: no punctuation, lower-case i, fillers',
+    question: 'Give me an example of when you helped a customer save money or time.',
+    answer: 'um so at the hardware shop a man wanted our most expensive drill to put one shelf up you know i asked what his walls were and how many holes i said the cheap one was plenty or he could hire one for a fiver he hired it came back for brackets and now he asks for me whenever he comes in',
+    level: 'high',
+    counts: ['probes-need', 'trust-over-sale', 'relationship-result'],
+  },
+  {
+    name: 'notes in bullets, past tense with no subject',
+    question: 'Describe a situation where a customer asked for one thing but actually needed something else.',
+    answer: '- DIY shop, plumbing aisle\n- older guy asked for "strongest glue you\'ve got" - tap handle kept coming off\n- asked to see photo on his phone -> not the handle, cartridge inside worn out\n- found right cartridge, showed him how it goes in, wrote steps on back of receipt\n- came back next wk to say it worked, bought washers for other tap',
+    level: 'high',
+    star: { action: true, result: true },
+  },
+  {
+    name: 'imperative steps for a situational question',
+    question: HOW_Q,
+    answer: 'Apologise first. Then ask what the delivery was for and when they need it by, offer two options: a refund today or a guaranteed slot tomorrow morning. Ring them the next day to check it arrived.',
+    level: 'high',
+    counts: ['probes-need', 'offers-choice'],
+  },
+  {
+    name: 'the subject carried over coordinated clauses',
+    question: 'How would you handle a customer whose broadband keeps dropping?',
+    answer: "I'd ask what she uses it for and when it drops, then I'd run a line test and offer her two choices, an engineer visit on Thursday or a new router posted today.",
+    level: 'high',
+    counts: ['probes-need', 'offers-choice'],
+  },
+  {
+    name: 'quoted speech is what the candidate said',
+    question: 'Tell me about a time you found out what a customer really needed.',
+    answer: 'Last spring at the phone shop a woman wanted the most expensive tablet. I said, "What were you hoping it would do?" She said she only wanted video calls with her grandson, so I showed her a cheaper one and set up the calling app for her. She came back a month later for a case.',
+    level: 'high',
+    counts: ['probes-need'],
+  },
+  {
+    name: 'a lesson learned counts as a result',
+    question: 'Tell me about a time you made a mistake with a customer.',
+    answer: "At the phone shop I promised a customer a handset for Friday without checking stock. When it didn't arrive I rang her myself, apologised, and drove one over from our other branch. I now double-check stock before I promise a date.",
+    level: 'medium',
+    star: { result: true },
+  },
+  {
+    name: 'a result in the present perfect',
+    question: 'Tell me about a time you built a relationship with a regular customer.',
+    answer: 'At the bakery an older lady came in every Saturday. One week she seemed upset, so I asked what was wrong and she said she could not carry heavy bags any more. I offered to box her order and either hold it till Monday or have my colleague drop it round on his way home. She has asked for me ever since.',
+    level: 'high',
+    star: { result: true },
+  },
+];
+
+describe('judgement: who did what, for whom, however it is written', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const a = score(c.question, c.answer);
+      expect(a.level, a.reasons.join(' ')).toBe(c.level);
+      for (const [p, v] of Object.entries(c.star ?? {})) expect(a.star[p as StarPartName].present, p).toBe(v);
+      const counted = new Set(a.indicators.filter((f) => f.counted).map((f) => f.id));
+      for (const id of c.counts ?? []) expect(counted.has(id), id).toBe(true);
+      for (const id of c.notCounted ?? []) expect(counted.has(id), id).toBe(false);
+      if (c.reason) expect(a.reasons.join(' ')).toMatch(c.reason);
+      if (c.nextStep) expect(a.feedback.map((f) => f.message).join(' ')).toMatch(c.nextStep);
+    });
+  }
+});
+
+describe('graded scores: revising an answer moves it the right way', () => {
+  const base = 'Last year at the garden centre a man complained that the compost he bought was full of stones. I apologised and swapped the bags myself.';
+  const q = 'Tell me about a time you dealt with a customer complaint.';
+  const s = (answer: string): number => score(q, answer).score;
+  it('adding a checkable result raises it', () => {
+    expect(s(`${base} He came back the next week for more and thanked me.`)).toBeGreaterThan(s(base));
+  });
+  it('adding blame lowers it', () => {
+    expect(s(`${base} Honestly it was the warehouse's mess, they never check anything.`)).toBeLessThan(s(base));
+  });
+  it('giving the action to a colleague lowers it', () => {
+    expect(s(base.replace('I apologised and swapped the bags myself.', 'My colleague Sam apologised and swapped the bags.'))).toBeLessThan(s(base));
+  });
+  it('negating the action lowers it', () => {
+    expect(s(base.replace('I apologised and swapped the bags myself.', "I didn't apologise or swap the bags."))).toBeLessThan(s(base));
+  });
+  it('probing the need raises it', () => {
+    expect(s(base.replace('I apologised', 'I asked what he was planting, apologised'))).toBeGreaterThan(s(base));
+  });
+});
