@@ -182,7 +182,7 @@ export function decideLevel(
     // An apology, listening or a clear explanation supports a level but is not, alone, owning and
     // fixing the problem (levels.md: medium is owning and correcting it).
     const fixes = high.length + medium.filter((f) => !indicators.get(f.id)!.supporting).length
-      + (medium.length > 0 && otherOwnSteps(doc, findings, indicators, stepsCount) >= 2 ? 1 : 0);
+      + (medium.length > 0 && otherOwnSteps(doc, findings, indicators, stepsCount) >= 1 ? 1 : 0);
     level = high.length >= 2 ? 'high' : fixes >= 1 ? 'medium' : 'low';
     if (level === 'high') reasons.push(`Shows ${high.length} high-level behaviours: ${high.map((f) => f.name.toLowerCase()).join('; ')}.`);
     else if (level === 'medium') reasons.push(high.length === 1

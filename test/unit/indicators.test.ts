@@ -155,6 +155,10 @@ const TABLES: Record<string, IndicatorTable> = {
     valid: [{ answer: 'At the electronics store my target was five warranties a week, so I kept explaining the benefits until she agreed.' }],
     invalid: [],
   },
+  'mocks-customer': {
+    valid: [{ answer: 'At the cafe a man kept changing his order. Oh sure, I had all day to find out what he wanted.' }],
+    invalid: [],
+  },
   'operations-control': {
     valid: [{ answer: 'As supervisor I introduced a rule that any refund had to be approved by me first.' }],
     invalid: [],
