@@ -69,6 +69,8 @@ function opensSubordinate(tokens: Token[], c: Clause): boolean {
   return SUBORDINATE_OPENERS.has(tokens[c.first]!.norm) || (c.first + 1 < c.last && (tokens[c.first]!.wc & W_BREAK) !== 0 && SUBORDINATE_OPENERS.has(tokens[c.first + 1]!.norm));
 }
 
+/** "1st", "2nd": the letters after the digits of an ordinal ("1st: ring them"). */
+const ORDINAL_ENDS = new Set(['st', 'nd', 'rd', 'th']);
 const QUOTES = new Set(['"', '“', '”']);
 const SPEECH_VERBS = new Set(['said', 'say', 'says', 'asked', 'ask', 'asks', 'told', 'tell', 'went', 'replied', 'answered', 'explained', 'offered', 'suggested']);
 const BULLETS = new Set(['-', '*', '•', '–', '>', '→']);
@@ -207,7 +209,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       while (fw < last && tokens[fw]!.kind !== 'word') fw++;
       // "Then ask what it was for": the step's verb after a leading "then", "first", "also".
       let iw = fw;
-      while (iw < last && (tokens[iw]!.kind !== 'word' || (tokens[iw]!.wc & W_LEAD) !== 0)) iw++;
+      while (iw < last && (tokens[iw]!.kind !== 'word' || (tokens[iw]!.wc & W_LEAD) !== 0 || ORDINAL_ENDS.has(tokens[iw]!.norm))) iw++;
       const bulleted = fw > first && BULLETS.has(tokens[first]!.norm);
       if (inherited && (!prev || prev.subject === 'none') && fw < last && looksPast(tokens[fw]!.norm) && (tokens[fw]!.capital || bulleted)) subject = 'self';
       // "Apologise, then ask what went wrong" / "- ring her back": an imperative step with no
