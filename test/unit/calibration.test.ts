@@ -45,12 +45,13 @@ describe.each(['test/fixtures/labelled/blind.yaml', 'test/fixtures/labelled/hold
 });
 
 // The sets in new voices and the gaming set are held to what this version reaches (a ratchet: a
-// change that loses agreement on them fails here). Their bar in the judgement issue is QWK 0.80.
+// change that loses agreement on them fails here). The judgement issue's bar is QWK 0.80: voices
+// meets it, gaming (21 answers, 18 of them low) does not yet.
 describe('agreement on the new-voice and gaming sets', () => {
-  it('voices: exact at least 0.67, QWK at least 0.77, none two levels off, STAR F1 as measured', () => {
+  it('voices: exact at least 0.75, QWK at least 0.80, none two levels off, STAR F1 as measured', () => {
     const r = agreement('test/fixtures/labelled/voices.yaml');
-    expect(r.exact).toBeGreaterThanOrEqual(0.67);
-    expect(r.qwk).toBeGreaterThanOrEqual(0.77);
+    expect(r.exact).toBeGreaterThanOrEqual(0.75);
+    expect(r.qwk).toBeGreaterThanOrEqual(0.8);
     expect(r.twoOff).toEqual([]);
     for (const p of ['situation', 'action', 'result'] as const) expect(r.star[p].f1, p).toBeGreaterThanOrEqual(0.85);
     expect(r.star.task.f1).toBeGreaterThanOrEqual(0.7);
