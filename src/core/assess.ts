@@ -3,7 +3,7 @@ import { chooseFeedback } from './feedback.js';
 import { findIndicators } from './indicators.js';
 import { decideLevel } from './level.js';
 import { readQuestion } from './question.js';
-import { readRelevance } from './relevance.js';
+import { customerRolePhrases, readRelevance } from './relevance.js';
 import { findStar } from './star.js';
 import { analyse } from './text/analyse.js';
 import { looksEnglish } from './text/english.js';
@@ -32,7 +32,7 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
   const star = findStar(doc, bySentence);
   const findings = findIndicators(doc, rubric, all);
   const relevance = readRelevance(doc, bySentence, q.stems, q.competency, rubric);
-  const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById, relevance);
+  const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById, relevance, customerRolePhrases(bySentence));
   for (const f of findings) f.counted = decision.counted.has(f.id);
   const feedback = chooseFeedback(rubric, q.competency, q.kind, decision.level, star, findings, decision.counted, doc);
   return {

@@ -11,7 +11,8 @@ export type AnswerCue =
   | { kind: 'star'; part: 'situation' | 'task' | 'result' }
   | { kind: 'vague' }
   | { kind: 'served' }
-  | { kind: 'colleague' };
+  | { kind: 'colleague' }
+  | { kind: 'customer-role' };
 
 export interface CompiledRubric {
   indicators: IndicatorData[];
@@ -67,6 +68,7 @@ export function compileRubric(data: RubricData): CompiledRubric {
   for (const c of s.result.vague ?? []) answerCues.add(c, { kind: 'vague' });
   for (const c of data.structure.relevance.served) answerCues.add(c, { kind: 'served' });
   for (const c of data.structure.relevance.colleagues) answerCues.add(c, { kind: 'colleague' });
+  for (const c of data.structure.relevance.customer_role) answerCues.add(c, { kind: 'customer-role' });
   const kinds = new CueSet<QuestionKind>();
   for (const k of KINDS) for (const c of data.structure.kinds[k]) kinds.add(c, k);
   const fillers = new CueSet<true>();

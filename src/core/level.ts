@@ -126,6 +126,7 @@ export function decideLevel(
   findings: IndicatorFinding[],
   indicators: ReadonlyMap<string, IndicatorData>,
   relevance: Relevance = 'relevant',
+  customerRole = 0,
 ): LevelDecision {
   const reasons: string[] = [];
   const story = doc.narrative;
@@ -163,7 +164,7 @@ export function decideLevel(
   const namedOnly = findings.filter((f) => !counted.has(f.id) && f.shown === 'named' && !f.warning);
 
   let level: Level;
-  const served = story ? servedToMe(doc, findings) : 0;
+  const served = story ? servedToMe(doc, findings) + customerRole : 0;
   if (story && !star.situation.present && recitesActions(doc)) {
     level = 'low';
     reasons.push('A list of the right actions with no story behind it: say where and when it was, who the customer was, and what you did.');

@@ -4,6 +4,13 @@ import type { Doc } from './text/analyse.js';
 
 const SOMEONE = new Set(['he', 'she', 'him', 'her', 'his', "he'd", "she'd", "he's", "she's", 'hers']);
 
+/** How many phrases tell of service the speaker received ("my washing machine broke", "as a customer"). */
+export function customerRolePhrases(bySentence: ReadonlyArray<ReadonlyArray<CueMatch<AnswerCue>>>): number {
+  let n = 0;
+  for (const ms of bySentence) for (const m of ms ?? []) if (m.cue.payload.kind === 'customer-role') n++;
+  return n;
+}
+
 /** Whether the answer is about the question asked, as far as its words can show. */
 export type Relevance = 'relevant' | 'echoes-question' | 'no-one-served';
 

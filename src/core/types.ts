@@ -100,6 +100,8 @@ export interface RelevanceData {
   /** Phrases for colleagues, who count as the people served in the competencies listed. */
   colleagues: string[];
   colleague_competencies: string[];
+  /** Phrases of someone telling the service they received ("my washing machine broke", "as a customer"). */
+  customer_role: string[];
 }
 
 /** An example answer to a bank question at one level, shown on request in practice. */

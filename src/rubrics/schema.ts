@@ -68,6 +68,7 @@ export const structureSchema = z.object({
     served: z.array(cue).min(1),
     colleagues: z.array(cue).default([]),
     colleague_competencies: z.array(z.string()).default([]),
+    customer_role: z.array(cue).default([]),
   }).strict(),
 }).strict();
 

@@ -45,8 +45,7 @@ describe.each(['test/fixtures/labelled/blind.yaml', 'test/fixtures/labelled/hold
 });
 
 // The sets in new voices and the gaming set are held to what this version reaches (a ratchet: a
-// change that loses agreement on them fails here). The judgement issue's bar is QWK 0.80: voices
-// meets it, gaming (21 answers, 18 of them low) does not yet.
+// change that loses agreement on them fails here), at or above the judgement issue's QWK 0.80.
 describe('agreement on the new-voice and gaming sets', () => {
   it('voices: exact at least 0.75, QWK at least 0.80, none two levels off, STAR F1 as measured', () => {
     const r = agreement('test/fixtures/labelled/voices.yaml');
@@ -56,10 +55,10 @@ describe('agreement on the new-voice and gaming sets', () => {
     for (const p of ['situation', 'action', 'result'] as const) expect(r.star[p].f1, p).toBeGreaterThanOrEqual(0.85);
     expect(r.star.task.f1).toBeGreaterThanOrEqual(0.7);
   });
-  it('gaming: exact at least 0.76, QWK at least 0.64, at most one answer two levels off', () => {
+  it('gaming: exact at least 0.85, QWK at least 0.80, none two levels off', () => {
     const r = agreement('test/fixtures/labelled/gaming.yaml');
-    expect(r.exact).toBeGreaterThanOrEqual(0.76);
-    expect(r.qwk).toBeGreaterThanOrEqual(0.64);
-    expect(r.twoOff.length).toBeLessThanOrEqual(1);
+    expect(r.exact).toBeGreaterThanOrEqual(0.85);
+    expect(r.qwk).toBeGreaterThanOrEqual(0.8);
+    expect(r.twoOff).toEqual([]);
   });
 });
