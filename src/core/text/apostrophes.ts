@@ -3,13 +3,13 @@ import { W_DET } from './lexicon.js';
 
 // Speech-to-text and hurried typing drop apostrophes: "dont", "im", "id". Contractions that are
 // not also English words are read back as the contraction; "id" only where "I'd" fits (not "my id").
-const UNAMBIGUOUS: Record<string, string> = {
+const UNAMBIGUOUS = new Map<string, string>(Object.entries({
   im: "i'm", ive: "i've", dont: "don't", didnt: "didn't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't",
   couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't", wont: "won't", isnt: "isn't", arent: "aren't",
   havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", thats: "that's", theyre: "they're", youre: "you're",
   theyd: "they'd", youd: "you'd", theyve: "they've", weve: "we've", youve: "you've", hes: "he's", shes: "she's",
-  theres: "there's", whats: "what's", ill: '',
-};
+  theres: "there's", whats: "what's",
+}));
 /** Words after which "id" is the noun ("photo id", "my id"). */
 const ID_NOUN_BEFORE = new Set(['photo', 'student', 'staff', 'user', 'login', 'customer', 'an', 'valid', 'proper', 'their', 'his', 'her']);
 
@@ -19,7 +19,7 @@ export function restoreApostrophes(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    let norm = UNAMBIGUOUS[t.norm];
+    let norm = UNAMBIGUOUS.get(t.norm);
     if (t.norm === 'id') {
       const prev = tokens[i - 1];
       const isNoun = prev !== undefined && prev.kind === 'word' && ((prev.wc & W_DET) !== 0 || ID_NOUN_BEFORE.has(prev.norm));
