@@ -191,3 +191,13 @@ describe('graded scores: revising an answer moves it the right way', () => {
     expect(s(base.replace('I apologised', 'I asked what he was planting, apologised'))).toBeGreaterThan(s(base));
   });
 });
+
+describe('reading speech-to-text', () => {
+  it('dropped apostrophes are read back, and words that are object keys stay words', () => {
+    const typed = score(HOW_Q, "I'd apologise, check the tracking myself and rebook it. I don't blame them.");
+    const spoken = score(HOW_Q, 'id apologise check the tracking myself and rebook it i dont blame them');
+    expect(spoken.level).toBe(typed.level);
+    const odd = score(HOW_Q, 'constructor toString __proto__ hasOwnProperty valueOf');
+    expect(odd.level).toBe('low');
+  });
+});
