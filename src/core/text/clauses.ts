@@ -57,11 +57,18 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
-/** "I told the supervisor I'd swap": reported speech or thought stays in the reporting clause. */
-function reportsSpeech(tokens: Token[], from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (REPORTING.has(tokens[j]!.norm)) return true;
+/**
+ * "I told the supervisor I'd swap", "I told them they could decide": what the speaker says stays in
+ * the reporting clause; what they think of someone else does not ("I think she gave him a voucher"
+ * is her doing).
+ */
+function reportsSpeech(tokens: Token[], from: number, to: number, anyone: boolean): boolean {
+  for (let j = from; j < to; j++) if (REPORTING.has(tokens[j]!.norm) && (!anyone || TELLING.has(tokens[j]!.norm))) return true;
   return false;
 }
+
+/** Verbs of telling: what the speaker tells others ("told them they could decide") is their own act. */
+const TELLING = new Set(['said', 'say', 'says', 'told', 'tell', 'tells', 'explained', 'explain', 'promised', 'promise', 'assured', 'reassured', 'warned', 'agreed', 'suggested', 'insisted', 'confirmed']);
 
 const SUBORDINATE_OPENERS = new Set(['while', 'whilst', 'when', 'because', 'although', 'though', 'as', 'since', 'whereas', 'until', 'if', 'unless', 'before', 'after', 'once']);
 /** "when they need it", "and when they need it": a clause that opens with a subordinator. */
@@ -178,7 +185,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       else if (t.wc & W_SELF && i > start + 1 && (tokens[start]!.wc & W_SUB) !== 0 && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
       // A subject pronoun ("i", "she", "we") opens a new clause even without a comma, as in
       // speech-to-text or hurried typing: "a man wanted the big drill i asked what for".
-      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i) && hasVerb(tokens, start, i)) cuts.push(i);
+      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i, (t.wc & (W_SELF | W_TEAM)) === 0) && hasVerb(tokens, start, i)) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
     }
