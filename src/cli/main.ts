@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Command as CommandType, Option as OptionType } from 'commander';
+import { inert } from '../render/inert.js';
 import { CliError, EXIT } from './errors.js';
+import { guardStandardStreams } from './write-output.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.
@@ -34,6 +36,9 @@ async function run(action: () => Promise<number>): Promise<void> {
 
 export function buildProgram(): Command {
   const program = new Command('coach');
+  // commander's own errors quote the command line (an option, a file name): inert, like all data.
+  // Set before the subcommands are made, which copy it.
+  program.configureOutput({ writeErr: (s) => process.stderr.write(inert(s)), outputError: (s, write) => write(s) });
   program
     .description('Practise and score customer-service interview answers (STAR) against low / medium / high service levels.')
     .version('0.1.0', '-V, --version')
@@ -249,6 +254,7 @@ ${EXIT_CODES}`)
 
 /** Runs the CLI; user errors print one clear line (no stack) and set the exit code. */
 export async function main(argv: string[]): Promise<void> {
+  guardStandardStreams();
   const program = buildProgram();
   program.exitOverride();
   for (const c of program.commands) {
@@ -264,12 +270,12 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof CliError) {
-      process.stderr.write(`coach: ${e.message}\n`);
+      process.stderr.write(`coach: ${inert(e.message)}\n`);
       process.exitCode = e.exitCode;
       return;
     }
     const err = e as Error;
-    process.stderr.write(`coach: internal error: ${err?.message ?? String(e)}\n`);
+    process.stderr.write(`coach: internal error: ${inert(String(err?.message ?? e))}\n`);
     if (process.env['COACH_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
     process.exitCode = EXIT.fatal;
   }

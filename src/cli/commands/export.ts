@@ -3,6 +3,7 @@ import { answersFromHistory } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
 import { checkHistoryReadable } from './history.js';
 import { writeOutputFile } from '../write-output.js';
+import { notice } from '../notice.js';
 
 export interface ExportOptions {
   labelled?: boolean;
@@ -21,7 +22,7 @@ export async function runExport(opts: ExportOptions): Promise<number> {
   checkHistoryReadable(opts.data);
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
-  for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
+  for (const m of store.describeSkipped(skippedLines)) notice(m);
   const reviewed = answersFromHistory(records, { candidate: opts.candidate }).filter((a) => a.adviser);
   if (reviewed.length === 0) throw new CliError(`no answers with an adviser's level${opts.candidate ? ` for "${opts.candidate}"` : ''} in ${store.file} (record them with coach practice --adviser)`, EXIT.findings);
   const { stringify } = await import('yaml');
