@@ -24,7 +24,7 @@ const EXIT_CODES = `
 Exit codes:
   0  success
   1  findings: an answer fell below --fail-under (score), or the rubric has problems (bank validate)
-  2  an input or rubric could not be read, or the command line is wrong`;
+  2  an input or rubric could not be read, the output could not be written, or the command line is wrong`;
 
 function rubricsOption(): Option {
   return new Option('--rubrics <dir>', 'extra rubric folder: adds its questions/ and indicators/, or replaces the bundled rubric if it has competencies.yaml (repeatable)').argParser(collect).default([]);
