@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Command as CommandType, Option as OptionType } from 'commander';
 import { inert } from '../render/inert.js';
 import { CliError, EXIT } from './errors.js';
-import { guardStandardStreams } from './write-output.js';
+import { guardStandardStreams } from './write-errors.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.

@@ -1,55 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { describeFsError } from '../io/errors.js';
-import { inert } from '../render/inert.js';
-import { CliError, EXIT } from './errors.js';
-
-const WRITE_ERRORS: Record<string, string> = {
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'the file is too large',
-  EROFS: 'read-only file system',
-  EPIPE: 'the pipe was closed',
-  EIO: 'input/output error',
-  EAGAIN: 'the output would block',
-  EBADF: 'it is not open for writing',
-  ENXIO: 'no such device',
-  ERR_STREAM_DESTROYED: 'it was closed',
-};
-
-/** Why a write failed, in words ("no space left on device"), without the stack or the syscall. */
-export function describeWriteError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  return (typeof code === 'string' && WRITE_ERRORS[code]) || describeFsError(e);
-}
+import { CliError } from './errors.js';
+import { writeErrorWords } from './write-errors.js';
 
 /** Writes a report or export to the -o file, or says plainly why it cannot (exit 2). */
 export function writeOutputFile(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (e) {
-    throw new CliError(`cannot write ${path}: ${describeWriteError(e)}`);
+    throw new CliError(`cannot write ${path}: ${writeErrorWords(e) ?? describeFsError(e)}`);
   }
-}
-
-let guarded = false;
-
-/**
- * A write error on standard output (`> /dev/full`, a terminal gone) is one plain line on
- * standard error and exit 2, on every command; a closed pipe (`coach score … | head`) is a normal
- * end and keeps the exit code so far. Standard error failing has nowhere to be told: exit 2.
- */
-export function guardStandardStreams(): void {
-  if (guarded) return;
-  guarded = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    try {
-      process.stderr.write(`coach: cannot write to standard output: ${inert(describeWriteError(e))}\n`);
-    } finally {
-      process.exit(EXIT.fatal);
-    }
-  });
-  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
-    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? EXIT.ok) : EXIT.fatal);
-  });
 }
