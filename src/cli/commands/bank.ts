@@ -9,8 +9,7 @@ import { RubricError } from '../../rubrics/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
-import { toJson } from '../../render/inert.js';
-import { inert } from '../../render/inert.js';
+import { inert, toJson } from '../../render/inert.js';
 
 export interface BankOptions {
   rubrics: string[];

@@ -12,9 +12,8 @@ import { writeOutputFile } from '../write-output.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
-import { toJson } from '../../render/inert.js';
 import { notice } from '../notice.js';
-import { inert } from '../../render/inert.js';
+import { inert, toJson } from '../../render/inert.js';
 
 export interface ReportOptions {
   candidate?: string;
