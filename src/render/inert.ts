@@ -79,7 +79,8 @@ const JSON_UNSAFE = /[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * JSON text with C1 and bidirectional controls written as \u escapes (JSON.stringify already
- * escapes C0 ones): the same value when parsed, nothing raw for a terminal that shows it.
+ * escapes C0 ones): the same value when parsed, nothing raw for a terminal that shows it. The
+ * escapes are YAML's too, for text where every such character is in a double-quoted scalar.
  */
 export function inertJson(json: string): string {
   JSON_UNSAFE.lastIndex = 0;

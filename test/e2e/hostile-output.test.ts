@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { COACH, runCoach, STACK_LINE, type CoachResult } from './run-coach.js';
 
 /*
@@ -118,6 +119,25 @@ describe('terminal escapes in data never reach the terminal raw', () => {
       expectInert(r, args.join(' '));
     });
   }
+
+  it('export --labelled: an adviser comment and a candidate name with escapes come out as YAML escapes, read back the same', () => {
+    mkdirSync(join(dir, 'reviewed'), { recursive: true });
+    const history = readFileSync(join(dir, 'data', 'history.jsonl'), 'utf8');
+    const answer = JSON.parse(history.split('\n').find((l) => l.includes('"type":"answer"'))!) as { session: string; at: string; questionId: string | null; attempt: number; candidate: string };
+    const comment = `Good ${ESCAPES}`;
+    writeFileSync(join(dir, 'reviewed', 'history.jsonl'), `${history}${JSON.stringify({ v: 1, type: 'adviser', session: answer.session, at: answer.at, questionId: answer.questionId, attempt: answer.attempt, level: 'low', comment, candidate: answer.candidate })}\n`);
+    const r = run(['export', '--labelled', '--data', 'reviewed']);
+    expect(r.code).toBe(0);
+    expectInert(r, 'export --labelled');
+    writeFileSync(join(dir, 'reviewed', 'out.yaml'), r.stdout);
+    const back = run(['eval', 'reviewed/out.yaml', '--json']);
+    expect(back.code).toBe(0);
+    const exported = parseYaml(r.stdout) as Array<{ adviser_comment: string; candidate: string }>;
+    expect(exported[0]!.adviser_comment).toBe(comment);
+    expect(exported[0]!.candidate).toBe(CANDIDATE);
+    expect(r.stdout).toContain(`adviser_comment: "Good \\e]0;pwned\\a`);
+    expect(r.stdout).toContain('\\u009b31m\\u202eevil\\u202c\\u2066x\\u2069paid\\rrefund\\b\\b"');
+  });
 
   it('report --candidate with escapes and no answers: the error names the candidate inertly', () => {
     const r = run(['report', '--candidate', 'x\x1b]0;t\x07', '--data', 'data']);
