@@ -11,6 +11,6 @@ export const EXIT = {
   ok: 0,
   /** `score --fail-under`: an answer fell below the level; `bank validate`: problems found. */
   findings: 1,
-  /** An input or rubric could not be read, or the command line was wrong. */
+  /** An input or rubric could not be read, the output could not be written, or the command line was wrong. */
   fatal: 2,
 } as const;

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Command as CommandType, Option as OptionType } from 'commander';
+import { inert } from '../render/inert.js';
 import { CliError, EXIT } from './errors.js';
+import { guardStandardStreams } from './write-errors.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.
@@ -22,7 +24,7 @@ const EXIT_CODES = `
 Exit codes:
   0  success
   1  findings: an answer fell below --fail-under (score), or the rubric has problems (bank validate)
-  2  an input or rubric could not be read, or the command line is wrong`;
+  2  an input or rubric could not be read, the output could not be written, or the command line is wrong`;
 
 function rubricsOption(): Option {
   return new Option('--rubrics <dir>', 'extra rubric folder: adds its questions/ and indicators/, or replaces the bundled rubric if it has competencies.yaml (repeatable)').argParser(collect).default([]);
@@ -34,6 +36,9 @@ async function run(action: () => Promise<number>): Promise<void> {
 
 export function buildProgram(): Command {
   const program = new Command('coach');
+  // commander's own errors quote the command line (an option, a file name): inert, like all data.
+  // Set before the subcommands are made, which copy it.
+  program.configureOutput({ writeErr: (s) => process.stderr.write(inert(s)), outputError: (s, write) => write(s) });
   program
     .description('Practise and score customer-service interview answers (STAR) against low / medium / high service levels.')
     .version('0.1.0', '-V, --version')
@@ -249,6 +254,7 @@ ${EXIT_CODES}`)
 
 /** Runs the CLI; user errors print one clear line (no stack) and set the exit code. */
 export async function main(argv: string[]): Promise<void> {
+  guardStandardStreams();
   const program = buildProgram();
   program.exitOverride();
   for (const c of program.commands) {
@@ -264,12 +270,12 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof CliError) {
-      process.stderr.write(`coach: ${e.message}\n`);
+      process.stderr.write(`coach: ${inert(e.message)}\n`);
       process.exitCode = e.exitCode;
       return;
     }
     const err = e as Error;
-    process.stderr.write(`coach: internal error: ${err?.message ?? String(e)}\n`);
+    process.stderr.write(`coach: internal error: ${inert(String(err?.message ?? e))}\n`);
     if (process.env['COACH_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
     process.exitCode = EXIT.fatal;
   }

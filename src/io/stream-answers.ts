@@ -7,6 +7,7 @@ import { describeFsError, type InputError } from './errors.js';
 import { findJsonError } from './json-scan.js';
 import type { ReadProgress } from './read-progress.js';
 import { emptyInputError, formatFromName, problemError, readDocument, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
+import { listSome } from './list-some.js';
 
 /** One input read: an answer to score, or a record or file that could not be read. */
 export type StreamEntry = { item: AnswerItem } | { error: InputError };
@@ -167,7 +168,7 @@ export async function* csvEntries(file: string, chunks: AsyncIterable<string>, d
       if (!checkedHeader) {
         checkedHeader = true;
         if (!Object.prototype.hasOwnProperty.call(record, 'answer')) {
-          const found = Object.keys(record).join(',');
+          const found = listSome(Object.keys(record));
           yield { error: { file, line: 1, column: 1, message: `CSV header has no answer column: found ${found || 'nothing'}; expected ${CSV_HEADER}` } };
           return;
         }

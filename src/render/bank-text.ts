@@ -1,7 +1,9 @@
 import type { QuestionData, RubricData } from '../core/types.js';
+import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
 
-export function renderBankList(questions: QuestionData[], st: Style): string {
+export function renderBankList(list: QuestionData[], st: Style): string {
+  const questions = inertData(list);
   const idW = Math.max(2, ...questions.map((q) => q.id.length));
   const lines = questions.map((q) => {
     const head = `${q.id.padEnd(idW)}  ${q.kind.padEnd(11)}  `;
@@ -10,7 +12,9 @@ export function renderBankList(questions: QuestionData[], st: Style): string {
   return `${lines.join('\n')}\n${st.dim(`${questions.length} questions`)}\n`;
 }
 
-export function renderBankShow(data: RubricData, kind: 'question' | 'competency' | 'indicator' | 'set', id: string, st: Style): string {
+export function renderBankShow(rubric: RubricData, kind: 'question' | 'competency' | 'indicator' | 'set', shownId: string, st: Style): string {
+  const data = inertData(rubric);
+  const id = inertData(shownId);
   const out: string[] = [];
   const w = st.width;
   if (kind === 'set') {

@@ -1,12 +1,14 @@
 import { LEVELS, STAR_PARTS } from '../core/types.js';
 import type { EvalReport } from '../eval/metrics.js';
+import { inertData } from './inert.js';
 import type { Style } from './style.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number): string => x.toFixed(3);
 
 /** The eval report for a terminal: agreement, confusion matrix, STAR scores, per competency. */
-export function renderEvalText(r: EvalReport, st: Style): string {
+export function renderEvalText(report: EvalReport, st: Style): string {
+  const r = inertData(report);
   const out: string[] = [];
   out.push(st.bold(`Agreement with the labels (${r.n} answers)`));
   out.push(`  exact agreement      ${pct(r.exact)}`);

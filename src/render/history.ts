@@ -1,4 +1,5 @@
 import type { CompetencyProgress, SessionSummary } from '../report/progress.js';
+import { inertData } from './inert.js';
 import type { Style } from './style.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -8,7 +9,8 @@ export function sparkline(scores: number[]): string {
   return scores.map((s) => BARS[Math.min(BARS.length - 1, Math.floor((Math.max(0, Math.min(100, s)) / 100) * BARS.length))]).join('');
 }
 
-export function renderSessions(sessions: SessionSummary[], st: Style): string {
+export function renderSessions(list: SessionSummary[], st: Style): string {
+  const sessions = inertData(list);
   if (sessions.length === 0) return `${st.dim('No practice sessions yet: start one with coach practice.')}\n`;
   const out = [st.dim(`${'when'.padEnd(17)}  ${'answers'.padStart(7)}  ${'low'.padStart(4)} ${'med'.padStart(4)} ${'high'.padStart(4)}  ${'mean'.padStart(5)}  what`)];
   for (const s of sessions) {
@@ -18,7 +20,8 @@ export function renderSessions(sessions: SessionSummary[], st: Style): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderProgress(progress: CompetencyProgress[], st: Style): string {
+export function renderProgress(list: CompetencyProgress[], st: Style): string {
+  const progress = inertData(list);
   if (progress.length === 0) return `${st.dim('No answers yet: start with coach practice.')}\n`;
   const out = [st.dim(`${'competency'.padEnd(16)}  ${'answers'.padStart(7)}  ${'first'.padEnd(10)}  ${'latest'.padEnd(10)}  ${'best'.padEnd(10)}  scores over time`)];
   for (const p of progress) {

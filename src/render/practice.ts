@@ -1,6 +1,7 @@
 import type { Comparison } from '../core/compare.js';
 import type { StyleNotes } from '../core/style-notes.js';
-import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type StarPartName } from '../core/types.js';
+import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type StarPartName } from '../core/types.js';
+import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
 
 /** A quote cut to a readable length at a word boundary. */
@@ -49,7 +50,9 @@ function taggedAnswer(answer: string, a: Assessment, st: Style): string[] {
   return out;
 }
 
-export function renderFeedback(answer: string, a: Assessment, notes: StyleNotes, missing: IndicatorData[], st: Style): string {
+export function renderFeedback(answerText: string, assessment: Assessment, styleNotes: StyleNotes, missingList: IndicatorData[], st: Style): string {
+  // Inert replaces character for character, so the spans still index the answer.
+  const [answer, a, notes, missing] = inertData([answerText, assessment, styleNotes, missingList] as const);
   const w = st.width;
   const out: string[] = [rule('Feedback', st)];
   out.push(`${st.level(a.level, a.level.toUpperCase())} ${st.bold(`${a.score}/100`)}  ${st.dim(`${a.competency} · ${a.kind} question`)}`);
@@ -92,7 +95,8 @@ export function renderFeedback(answer: string, a: Assessment, notes: StyleNotes,
   return `${out.join('\n')}\n`;
 }
 
-export function renderComparison(c: Comparison, st: Style): string {
+export function renderComparison(comparison: Comparison, st: Style): string {
+  const c = inertData(comparison);
   const delta = c.after.score - c.before.score;
   const out: string[] = [rule('What changed', st)];
   out.push(`${st.level(c.before.level, c.before.level.toUpperCase())} ${c.before.score} → ${st.level(c.after.level, c.after.level.toUpperCase())} ${c.after.score}  ${delta > 0 ? st.good(`+${delta}`) : delta < 0 ? st.bad(String(delta)) : st.dim('no change')}`);
@@ -105,8 +109,14 @@ export function renderComparison(c: Comparison, st: Style): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The question being asked: its number, id, competency and kind, then its text. */
+export function renderQuestionHead(question: QuestionData, n: number, total: number, st: Style): string {
+  const q = inertData(question);
+  return `${st.bold(`Question ${n} of ${total}`)}  ${st.dim(`${q.id} · ${q.competency} · ${q.kind}`)}\n${st.accent(wrap(q.text, st.width, ''))}\n`;
+}
+
 export function renderGuidance(guidance: string, st: Style): string {
-  return `${rule('What a strong answer shows', st)}\n${wrap(guidance, st.width, '')}\n`;
+  return `${rule('What a strong answer shows', st)}\n${wrap(inertData(guidance), st.width, '')}\n`;
 }
 
 export interface ModelView {
@@ -115,7 +125,8 @@ export interface ModelView {
   assessment: Assessment;
 }
 
-export function renderModels(models: ModelView[], st: Style): string {
+export function renderModels(views: ModelView[], st: Style): string {
+  const models = inertData(views);
   const out: string[] = [rule('Model answers', st)];
   for (const m of models) {
     out.push('', `${st.level(m.level, m.level.toUpperCase())} ${st.dim(`(scored ${m.assessment.level} ${m.assessment.score}/100)`)}`);
@@ -136,7 +147,8 @@ export interface SummaryRow {
   best: { level: Level; score: number };
 }
 
-export function renderSummary(rows: SummaryRow[], st: Style): string {
+export function renderSummary(summaryRows: SummaryRow[], st: Style): string {
+  const rows = inertData(summaryRows);
   if (rows.length === 0) return `${st.dim('No answers this session.')}\n`;
   const out: string[] = [rule('Session summary', st)];
   const idW = Math.max(8, ...rows.map((r) => r.questionId.length));

@@ -2,15 +2,16 @@ import type { Level } from '../core/types.js';
 import { LEVELS, STAR_PARTS } from '../core/types.js';
 import type { CandidateReport, CompetencyReport } from '../report/candidate-report.js';
 import { levelOfScore } from '../core/level.js';
+import { inert } from './inert.js';
 
 // The candidate report as one self-contained HTML5 page: inline CSS, inline SVG charts, no
 // scripts and no network. Pure: report in, string out. Every piece of text that comes from data
 // goes through esc(), in element content and in attribute values alike.
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML/SVG element content and quoted attribute values. */
+/** Escapes text for HTML/SVG element content and quoted attribute values (controls made inert). */
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
+  return inert(String(s)).replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
 const LEVEL_COLOUR: Record<Level, string> = { low: '#b3261e', medium: '#a15c00', high: '#1b7340' };

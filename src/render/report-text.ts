@@ -2,12 +2,15 @@ import { STAR_PARTS } from '../core/types.js';
 import type { CandidateReport } from '../report/candidate-report.js';
 import type { CohortReport } from '../report/cohort.js';
 import { sparkline } from './history.js';
+import { inertData } from './inert.js';
+import { md } from './markdown.js';
 import { wrap, type Style } from './style.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** The candidate report for a terminal. */
-export function renderReportText(r: CandidateReport, st: Style): string {
+export function renderReportText(report: CandidateReport, st: Style): string {
+  const r = inertData(report);
   const out: string[] = [];
   out.push(st.bold(`Report: ${r.candidate ?? 'all answers'}`) + st.dim(`  ${r.answers} answers, ${r.sessions} sessions${r.since ? `, since ${r.since}` : ''}`));
   out.push(`Levels: ${st.level('low', String(r.levels.low))} low, ${st.level('medium', String(r.levels.medium))} medium, ${st.level('high', String(r.levels.high))} high`);
@@ -21,12 +24,9 @@ export function renderReportText(r: CandidateReport, st: Style): string {
   return `${out.join('\n')}\n`;
 }
 
-function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\s+/g, ' ').trim();
-}
-
 /** The candidate report as Markdown, for handing over or pasting into notes. */
-export function renderReportMarkdown(r: CandidateReport): string {
+export function renderReportMarkdown(report: CandidateReport): string {
+  const r = inertData(report);
   const out: string[] = [`# Interview practice report: ${md(r.candidate ?? 'all answers')}`, ''];
   out.push(`${r.answers} answers in ${r.sessions} sessions${r.since ? ` since ${md(r.since)}` : ''}; ${r.levels.low} low, ${r.levels.medium} medium, ${r.levels.high} high. Generated ${md(r.generatedAt)}.`, '');
   out.push('| competency | latest | mean | answers | S | T | A | R |', '|---|---|---:|---:|---:|---:|---:|---:|');
@@ -48,7 +48,8 @@ export function renderReportMarkdown(r: CandidateReport): string {
 }
 
 /** One row per candidate: levels per competency and where to work first. */
-export function renderCohortText(r: CohortReport, st: Style): string {
+export function renderCohortText(report: CohortReport, st: Style): string {
+  const r = inertData(report);
   if (r.candidates.length === 0) return `${st.dim('No answers.')}\n`;
   const nameW = Math.max(9, ...r.candidates.map((c) => c.candidate.length));
   const short = (c: string): string => c.split('-').map((w) => w.slice(0, 4)).join('-').slice(0, 9);

@@ -1,21 +1,21 @@
-import { stringify } from 'csv-stringify/sync';
 import { STAR_PARTS } from '../core/types.js';
 import type { ResultRecord } from '../report/score-report.js';
+import { csvRecord } from './csv.js';
 
 export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
 
 export function csvHeader(): string {
-  return stringify([[...CSV_COLUMNS]]);
+  return csvRecord(CSV_COLUMNS);
 }
 
-/** One CSV row per scored answer; failed inputs are reported on standard error. */
+/** One CSV row per scored answer; failed inputs are reported on standard error. Cells as csvCell makes them. */
 export function csvRow(r: ResultRecord): string {
-  return stringify([[
+  return csvRecord([
     r.id, r.question, r.competency, r.kind, r.level, r.score,
     ...STAR_PARTS.map((p) => (r.star[p].present ? 'yes' : 'no')),
     r.indicators.filter((f) => f.counted && !f.warning).map((f) => f.id).join(';'),
     r.indicators.filter((f) => f.counted && f.warning).map((f) => f.id).join(';'),
     r.feedback[0]?.message ?? '',
     r.source.file, r.source.line,
-  ]]);
+  ]);
 }

@@ -1,6 +1,7 @@
 import { STAR_PARTS, type IndicatorFinding } from '../core/types.js';
 import { formatInputError, type InputError } from '../io/errors.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
+import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
 
 const LABEL = 8;
@@ -20,7 +21,8 @@ function indicatorLine(f: IndicatorFinding, st: Style): string | null {
   return `${st.dim('·')} ${st.dim(`${f.name} (${why})`)} ${st.dim(quote(ev.text, 40))}`;
 }
 
-export function renderResultText(r: ResultRecord, st: Style): string {
+export function renderResultText(record: ResultRecord, st: Style): string {
+  const r = inertData(record);
   const out: string[] = [];
   const w = st.width;
   const inferred = r.competencyInferred ? ', inferred' : '';
@@ -54,5 +56,5 @@ export function renderScoreText(report: ScoreReport, st: Style): string {
 }
 
 export function renderErrorsText(errors: InputError[], st: Style): string {
-  return errors.map((e) => `${st.bad('error')} ${formatInputError(e)}\n`).join('');
+  return inertData(errors).map((e) => `${st.bad('error')} ${formatInputError(e)}\n`).join('');
 }

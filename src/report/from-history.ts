@@ -31,13 +31,14 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * Whether a history record is an answer whose assessment reports can use. A history file is
  * user data: a hand-edited or damaged line that parses as JSON may still lack what a report reads,
- * and is left out rather than crash the report.
+ * and is left out rather than crash the report. A score outside 0-100 (-50, 1e999) is not one the
+ * coach gives: left out too, rather than shown as "-50/100" or a mean of "Infinity".
  */
 export function usableAnswer(r: HistoryRecord): r is AnswerRecord {
   if (!isObject(r) || r.type !== 'answer' || typeof r.session !== 'string' || typeof r.at !== 'string') return false;
   const a = (r as { assessment?: unknown }).assessment;
   if (!isObject(a)) return false;
-  return (LEVELS as readonly unknown[]).includes(a['level']) && typeof a['score'] === 'number' && Number.isFinite(a['score'])
+  return (LEVELS as readonly unknown[]).includes(a['level']) && typeof a['score'] === 'number' && a['score'] >= 0 && a['score'] <= 100
     && typeof a['competency'] === 'string' && typeof a['question'] === 'string' && Array.isArray(a['feedback'])
     && isObject(a['star']) && STAR_PARTS.every((p) => isObject((a['star'] as Record<string, unknown>)[p]));
 }

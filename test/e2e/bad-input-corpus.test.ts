@@ -720,7 +720,7 @@ const CASES: Case[] = [
     },
     args: ['score', 'corpus/good.yaml', '--candidate', 'Sam', '--data', 'not-a-folder/data', '--format', 'jsonl'],
     exit: 2,
-    stderr: ['coach: cannot write the history in not-a-folder/data: a part of the path is not a folder'],
+    stderr: ['coach: cannot keep the history in not-a-folder/data (from --data): not-a-folder is a file, not a folder'],
     stdout: /^$/,
   },
   {

@@ -9,6 +9,7 @@ import { RubricError } from '../../rubrics/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
+import { inert, toJson } from '../../render/inert.js';
 
 export interface BankOptions {
   rubrics: string[];
@@ -22,7 +23,7 @@ export async function runBankList(opts: BankOptions): Promise<number> {
   const data = await loadRubricOrFail(opts.rubrics);
   if (opts.competency && !data.competencies.some((c) => c.id === opts.competency)) throw new CliError(`unknown competency "${opts.competency}"`);
   const questions = data.questions.filter((q) => (!opts.competency || q.competency === opts.competency) && (!opts.kind || q.kind === opts.kind));
-  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, questions }, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, questions }, 2)}\n`);
   else process.stdout.write(renderBankList(questions, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;
 }
@@ -43,7 +44,7 @@ export async function runBankShow(id: string, opts: BankOptions): Promise<number
   const data = await loadRubricOrFail(opts.rubrics);
   const hit = find(data, id);
   if (!hit) throw new CliError(`no question, competency, indicator or question set "${id}" (try coach bank list; sets: ${data.sets.map((s) => s.name).join(', ')})`);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, type: hit.kind, [hit.kind]: hit.value }, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, type: hit.kind, [hit.kind]: hit.value }, 2)}\n`);
   else process.stdout.write(renderBankShow(data, hit.kind, id, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;
 }
@@ -88,9 +89,9 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
   }
   const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ version: 1, files: checked, problems: unique }, null, 2)}\n`);
+    process.stdout.write(`${toJson({ version: 1, files: checked, problems: unique }, 2)}\n`);
   } else if (unique.length > 0) {
-    process.stdout.write(`${unique.map(formatProblem).join('\n')}\n`);
+    process.stdout.write(`${unique.map((p) => inert(formatProblem(p))).join('\n')}\n`);
     process.stderr.write(`${unique.length} problem${unique.length === 1 ? '' : 's'} in ${checked} files\n`);
   } else if (process.stdout.isTTY) {
     process.stdout.write(`${checked} files: no problems\n`);

@@ -10,6 +10,7 @@ import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
+import { toJson } from '../../render/inert.js';
 
 export interface EvalOptions {
   json?: boolean;
@@ -67,7 +68,7 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
   const report = evaluate(outcomes);
   const summary = { inputs: outcomes.length + errors.length, evaluated: outcomes.length, failed: errors.length };
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ version: 1, ...report, errors, summary }, null, 2)}\n`);
+    process.stdout.write(`${toJson({ version: 1, ...report, errors, summary }, 2)}\n`);
   } else {
     // With nothing evaluated there is no agreement to show, only the count and the errors.
     if (outcomes.length > 0) process.stdout.write(renderEvalText(report, await styleFor(process.stdout, opts.color)));

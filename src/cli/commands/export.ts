@@ -3,6 +3,8 @@ import { answersFromHistory } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
 import { checkHistoryReadable } from './history.js';
 import { writeOutputFile } from '../write-output.js';
+import { notice } from '../notice.js';
+import { hasUnsafe, inertJson } from '../../render/inert.js';
 
 export interface ExportOptions {
   labelled?: boolean;
@@ -21,10 +23,10 @@ export async function runExport(opts: ExportOptions): Promise<number> {
   checkHistoryReadable(opts.data);
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
-  for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
+  for (const m of store.describeSkipped(skippedLines)) notice(m);
   const reviewed = answersFromHistory(records, { candidate: opts.candidate }).filter((a) => a.adviser);
   if (reviewed.length === 0) throw new CliError(`no answers with an adviser's level${opts.candidate ? ` for "${opts.candidate}"` : ''} in ${store.file} (record them with coach practice --adviser)`, EXIT.findings);
-  const { stringify } = await import('yaml');
+  const { Document, isScalar, visit } = await import('yaml');
   const list = reviewed.map((a, i) => ({
     id: `adviser-${String(i + 1).padStart(3, '0')}`,
     question: a.question,
@@ -34,7 +36,11 @@ export async function runExport(opts: ExportOptions): Promise<number> {
     expected: { level: a.adviser!.level },
     ...(a.adviser!.comment ? { adviser_comment: a.adviser!.comment } : {}),
   }));
-  const text = `# Answers with an adviser's level, in the labelled format of levels.md: run coach eval on this file.\n${stringify(list, { lineWidth: 0 })}`;
+  // yaml escapes C0 controls itself; text with C1 or bidirectional controls is double-quoted, so
+  // that inertJson can write them as \u escapes, which YAML reads back the same.
+  const doc = new Document(list);
+  visit(doc, { Scalar: (_key, node) => { if (isScalar(node) && typeof node.value === 'string' && hasUnsafe(node.value)) node.type = 'QUOTE_DOUBLE'; } });
+  const text = `# Answers with an adviser's level, in the labelled format of levels.md: run coach eval on this file.\n${inertJson(doc.toString({ lineWidth: 0 }))}`;
   if (opts.output) writeOutputFile(opts.output, text);
   else process.stdout.write(text);
   return EXIT.ok;

@@ -5,6 +5,9 @@ import { progressByCompetency, summariseSessions } from '../../report/progress.j
 import { renderProgress, renderSessions } from '../../render/history.js';
 import { CliError, EXIT } from '../errors.js';
 import { styleFor } from '../style.js';
+import { toJson } from '../../render/inert.js';
+import { notice } from '../notice.js';
+import { usableDataDir } from '../data-dir.js';
 
 export interface HistoryOptions {
   data?: string;
@@ -15,7 +18,7 @@ export interface HistoryOptions {
 
 /** A history that exists but cannot be read is an error to say plainly (exit 2), not a crash. */
 export function checkHistoryReadable(data: string | undefined): void {
-  const file = join(dataDir(data), 'history.jsonl');
+  const file = join(usableDataDir(data), 'history.jsonl');
   const why = unreadable(file);
   if (why) throw new CliError(`cannot read ${file}: ${why}`);
 }
@@ -25,14 +28,14 @@ function load(opts: HistoryOptions) {
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
   // A line cut by a crash is skipped, never fatal: say so, on standard error.
-  for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
+  for (const m of store.describeSkipped(skippedLines)) notice(m);
   return { store, records };
 }
 
 export async function runHistory(opts: HistoryOptions): Promise<number> {
   const { store, records } = load(opts);
   const sessions = summariseSessions(records);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, file: store.file, sessions }, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, sessions }, 2)}\n`);
   else process.stdout.write(renderSessions(sessions, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;
 }
@@ -44,7 +47,7 @@ export async function runProgress(opts: HistoryOptions): Promise<number> {
     progress = progress.filter((p) => p.competency === opts.competency);
     if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}`);
   }
-  if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, file: store.file, competencies: progress }, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress }, 2)}\n`);
   else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;
 }

@@ -1,8 +1,10 @@
 import type { CompiledRubric } from '../../core/compile.js';
 import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type RubricData } from '../../core/types.js';
-import { dataDir, HistoryStore } from '../../io/history.js';
+import { HistoryStore } from '../../io/history.js';
+import { usableDataDir } from '../data-dir.js';
 import type { SummaryRow } from '../../render/practice.js';
-import { wrap, type Style } from '../../render/style.js';
+import { inert } from '../../render/inert.js';
+import type { Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import type { AnswerResult } from '../prompts/answer-prompt.js';
@@ -114,7 +116,7 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   const seconds = opts.time ?? set?.time;
   const session = { id: '', candidate: opts.candidate };
 
-  const store = new HistoryStore(dataDir(opts.data));
+  const store = new HistoryStore(usableDataDir(opts.data));
   // Time plus a random suffix: unique enough for one person's history, without loading node:crypto.
   session.id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const rows: SummaryRow[] = [];
@@ -144,7 +146,7 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     process.stdout.write(`\n${st.dim('Session ended.')}\n`);
   }
   process.stdout.write(`\n${(await import('../../render/practice.js')).renderSummary(rows, st)}`);
-  if (rows.length) process.stdout.write(st.dim(`Saved to ${store.file}. See coach history and coach progress.\n`));
+  if (rows.length) process.stdout.write(st.dim(`Saved to ${inert(store.file)}. See coach history and coach progress.\n`));
   return EXIT.ok;
 }
 
@@ -164,11 +166,11 @@ async function choosePlan(opts: PracticeOptions, data: RubricData, questions: Qu
     ],
   });
   if (how === 'competency') {
-    const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${x.name}  ${st.dim(x.summary)}`, value: x.id })) });
+    const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${inert(x.name)}  ${st.dim(inert(x.summary))}`, value: x.id })) });
     return { how: `competency ${c}`, questions: shuffle(questions.filter((q) => q.competency === c)).slice(0, opts.count ?? 3) };
   }
   if (how === 'question') {
-    const id = await p.select<string>({ message: 'Which question?', pageSize: 12, choices: questions.map((q) => ({ name: `${q.id.padEnd(20)} ${q.text}`, value: q.id })) });
+    const id = await p.select<string>({ message: 'Which question?', pageSize: 12, choices: questions.map((q) => ({ name: inert(`${q.id.padEnd(20)} ${q.text}`), value: q.id })) });
     return { how: `question ${id}`, questions: [questions.find((q) => q.id === id)!] };
   }
   if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5) };
@@ -189,7 +191,7 @@ async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Sty
       let expired = false;
       for (const part of STAR_PARTS) {
         const left = deadline ? Math.max(1, Math.round((deadline - Date.now()) / 1000)) : undefined;
-        const r = await p.answer({ message: `${part[0]!.toUpperCase()}${part.slice(1)}`, hint: data.structure.star[part].hint, ...(left ? { seconds: left } : {}) });
+        const r = await p.answer({ message: `${part[0]!.toUpperCase()}${part.slice(1)}`, hint: inert(data.structure.star[part].hint), ...(left ? { seconds: left } : {}) });
         if (r.text.trim()) parts.push(r.text.trim());
         if (r.expired) {
           expired = true;
@@ -228,7 +230,7 @@ async function practiseQuestion(
   q: QuestionData, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions,
   data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style, rows: SummaryRow[],
 ): Promise<void> {
-  process.stdout.write(`\n${st.bold(`Question ${n} of ${total}`)}  ${st.dim(`${q.id} · ${q.competency} · ${q.kind}`)}\n${st.accent(wrap(q.text, st.width, ''))}\n`);
+  process.stdout.write(`\n${(await import('../../render/practice.js')).renderQuestionHead(q, n, total, st)}`);
   let attempt = 0;
   let previous: { text: string; assessment: Assessment } | null = null;
   // The row is updated in place, so a session ended mid-question still reports it.
@@ -303,5 +305,5 @@ async function adviserReview(
     v: 1, type: 'adviser', session: session.id, at: new Date().toISOString(), questionId: q.id, attempt, level, comment: comment.trim(),
     ...(session.candidate ? { candidate: session.candidate } : {}),
   });
-  process.stdout.write(st.dim(`Saved beside the coach's ${a.level}: ${level}${comment.trim() ? `, "${comment.trim()}"` : ''}.\n`));
+  process.stdout.write(st.dim(`Saved beside the coach's ${a.level}: ${level}${comment.trim() ? `, "${inert(comment.trim())}"` : ''}.\n`));
 }

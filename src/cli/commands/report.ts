@@ -12,6 +12,8 @@ import { writeOutputFile } from '../write-output.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
+import { notice } from '../notice.js';
+import { inert, toJson } from '../../render/inert.js';
 
 export interface ReportOptions {
   candidate?: string;
@@ -34,13 +36,13 @@ function sinceDate(since: string | undefined): string | undefined {
 function emit(text: string, output: string | undefined): void {
   if (output) {
     writeOutputFile(output, text);
-    if (process.stderr.isTTY) process.stderr.write(`Wrote ${output}\n`);
+    if (process.stderr.isTTY) process.stderr.write(`Wrote ${inert(output)}\n`);
   } else process.stdout.write(text);
 }
 
 export async function renderCandidateReport(report: CandidateReport, format: ReportOptions['format'], color: boolean | undefined): Promise<string> {
   switch (format) {
-    case 'json': return `${JSON.stringify(report, null, 2)}\n`;
+    case 'json': return `${toJson(report, 2)}\n`;
     case 'markdown': return (await import('../../render/report-text.js')).renderReportMarkdown(report);
     case 'html': return (await import('../../render/report-html.js')).renderReportHtml(report);
     case 'csv': throw new CliError('--format csv is for cohorts: add --by candidate');
@@ -78,7 +80,7 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     const summary = { inputs: answers.length + errors.length, scored: answers.length, failed: errors.length };
     const cohort = buildCohortReport(answers, now);
     let text: string;
-    if (opts.format === 'json') text = `${JSON.stringify({ ...cohort, errors, summary }, null, 2)}\n`;
+    if (opts.format === 'json') text = `${toJson({ ...cohort, errors, summary }, 2)}\n`;
     else if (opts.format === 'csv') text = (await import('../../render/cohort-csv.js')).renderCohortCsv(cohort);
     else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
     else {
@@ -98,7 +100,7 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
   // A line cut by a crash is skipped, never fatal: say so, on standard error.
-  for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
+  for (const m of store.describeSkipped(skippedLines)) notice(m);
   const answers = answersFromHistory(records, { candidate: opts.candidate, since });
   if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
   const data = await loadRubricOrFail(opts.rubrics);

@@ -60,7 +60,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   // JSONL and CSV are read, scored and written record by record and nothing is kept: memory
   // stays flat however large the input. The other formats are whole documents.
   const out = new ChunkedWriter(process.stdout);
-  // csv-stringify is loaded only for CSV output (start-up cost).
+  // The CSV renderer is loaded only for CSV output (start-up cost).
   const csv = format === 'csv' ? await import('../../render/score-csv.js') : null;
   if (csv) out.write(csv.csvHeader());
   const results: ResultRecord[] = [];
@@ -68,8 +68,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   // --candidate files every scored answer in the history, for coach report.
   let history: import('../../io/history.js').HistoryStore | null = null;
   if (opts.candidate) {
-    const { HistoryStore, dataDir } = await import('../../io/history.js');
-    history = new HistoryStore(dataDir(opts.data));
+    const { HistoryStore } = await import('../../io/history.js');
+    history = new HistoryStore((await import('../data-dir.js')).usableDataDir(opts.data));
   }
   // Unique even for two runs started in the same millisecond (they would merge in coach history).
   const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
