@@ -74,7 +74,7 @@ export interface SkippedLine {
   line: number;
   /** A whole record that followed the unreadable text on the same line and was kept. */
   recovered: boolean;
-  /** Why a line that is JSON was skipped (it does not fit the record's schema, or is too long). */
+  /** What was skipped and why, when it is not a cut line: "a record: answer: expected text, found a number". */
   why?: string;
 }
 
@@ -241,7 +241,7 @@ export class HistoryStore {
     const skippedLines: SkippedLine[] = [];
     this.eachLine((n, raw, length) => {
       if (raw === null) {
-        skippedLines.push({ line: n, recovered: false, why: `the line is ${length.toLocaleString('en-US')} bytes long, past the ${MAX_HISTORY_LINE_BYTES / 1024 / 1024} MiB a record may take` });
+        skippedLines.push({ line: n, recovered: false, why: `a line of ${length.toLocaleString('en-US')} bytes, past the ${MAX_HISTORY_LINE_BYTES / 1024 / 1024} MiB a record may take` });
         return;
       }
       // A line that is not UTF-8 (or holds NUL bytes, as a crash can leave) is skipped and
@@ -262,7 +262,7 @@ export class HistoryStore {
       const at = line.lastIndexOf(RECORD_START);
       const glued = at > 0 ? parseRecord(line.slice(at)) : null;
       if (glued && 'record' in glued) records.push(glued.record);
-      skippedLines.push({ line: n, recovered: glued !== null && 'record' in glued, ...(r.why && !(glued && 'record' in glued) ? { why: r.why } : {}) });
+      skippedLines.push({ line: n, recovered: glued !== null && 'record' in glued, ...(r.why && !(glued && 'record' in glued) ? { why: `a record: ${r.why}` } : {}) });
     });
     return { records, skipped: skippedLines.map((s) => s.line), skippedLines };
   }
@@ -312,7 +312,7 @@ export class HistoryStore {
       s.recovered
         ? `${this.file}:${s.line}: skipped the start of a line that could not be read (cut short by a crash?); the record after it was kept`
         : s.why
-          ? `${this.file}:${s.line}: skipped a record: ${s.why}`
+          ? `${this.file}:${s.line}: skipped ${s.why}`
           : `${this.file}:${s.line}: skipped a line that could not be read (cut short by a crash?)`,
     );
     if (list.length > max) out.push(`${this.file}: skipped ${list.length - max} more unreadable line(s)`);
