@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COACH, FIXTURES, REPO, STACK_LINE } from './run-coach.js';
 import { removePortableCopy, unprivilegedCoach, type Unprivileged } from './portable-coach.js';
@@ -995,7 +995,7 @@ function run(cwd: string, args: string[], opts: { stdin?: string | Buffer; stdin
   const started = Date.now();
   const quoted = [process.execPath, COACH, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const argv = opts.as ? [...opts.as.argv, ...args] : [process.execPath, COACH, ...args];
-  const input = opts.stdinFrom ? openSync(join(cwd, opts.stdinFrom), 'r') : null;
+  const input = opts.stdinFrom ? openSync(resolve(cwd, opts.stdinFrom), 'r') : null;
   try {
     const res = opts.pipeTo
       ? spawnSync('bash', ['-c', `${quoted} | ${opts.pipeTo}; exit \${PIPESTATUS[0]}`], { cwd, env, encoding: 'utf8', timeout: 30_000 })
