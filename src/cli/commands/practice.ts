@@ -1,6 +1,6 @@
 import type { CompiledRubric } from '../../core/compile.js';
 import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type RubricData } from '../../core/types.js';
-import { dataDir, HistoryStore } from '../../io/history.js';
+import { dataDir, HistoryFileError, HistoryStore } from '../../io/history.js';
 import type { SummaryRow } from '../../render/practice.js';
 import { wrap, type Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
@@ -140,6 +140,8 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
       await practiseQuestion(q, i + 1, plan.questions.length, more, mode, { ...opts, ...(seconds ? { time: seconds } : {}) }, data, scorer, prompts, store, session, st, rows);
     }
   } catch (e) {
+    // A history that is a link, a pipe or a folder: a plain error, as for every command.
+    if (e instanceof HistoryFileError) throw new CliError(e.message);
     if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
     process.stdout.write(`\n${st.dim('Session ended.')}\n`);
   }
