@@ -131,6 +131,7 @@ function openHistory(file: string, mode: 'read' | 'append'): number | null {
 /**
  * The lines of an open file, read in blocks of 1 MiB, never the whole file (a history can be
  * larger than any buffer): each as its bytes, or as its length alone when it is over the limit.
+ * The bytes may be a view of the block: use them before asking for the next line.
  */
 function* fileLines(fd: number, maxBytes: number): Generator<{ n: number; raw: Buffer | null; length: number }> {
   const block = Buffer.allocUnsafe(1 << 20);
@@ -149,9 +150,16 @@ function* fileLines(fd: number, maxBytes: number): Generator<{ n: number; raw: B
     if (got <= 0) break;
     let start = 0;
     for (let i = block.indexOf(0x0a, 0); i !== -1 && i < got; i = block.indexOf(0x0a, start)) {
-      length += i - start;
-      if (length <= maxBytes) parts.push(Buffer.from(block.subarray(start, i)));
-      yield end();
+      if (parts.length === 0 && length === 0) {
+        // A line wholly in this block: a view of it, valid until the next block is read (the
+        // caller uses it before asking for the next line), not a copy.
+        const raw = block.subarray(start, i);
+        yield { n: ++n, raw: raw.length > maxBytes ? null : raw, length: raw.length };
+      } else {
+        length += i - start;
+        if (length <= maxBytes) parts.push(Buffer.from(block.subarray(start, i)));
+        yield end();
+      }
       start = i + 1;
     }
     if (start < got) {
