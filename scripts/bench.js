@@ -14,6 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateAnswers, parseRecordList } from './bench/answers.js';
 import { measureScale, SCALE_BARS } from './bench/scale.js';
+import { measureBounds } from './bench/bounds.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'coach.js');
@@ -27,7 +28,7 @@ const BARS = {
 // ---------------------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { json: false, runs: 15, warmup: 2, count: 10000, throughputRuns: 2, pin: true, keep: false, rssHook: false, scale: true, scaleCount: 100_000, scaleMemory: 1_000_000 };
+  const o = { json: false, runs: 15, warmup: 2, count: 10000, throughputRuns: 2, pin: true, keep: false, rssHook: false, scale: true, scaleCount: 100_000, scaleMemory: 1_000_000, bounds: true, boundsLineMB: 600, boundsBadMB: 50 };
   const num = (i, name) => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 0) usage(`${name} needs a whole number`);
@@ -46,6 +47,9 @@ function parseArgs(argv) {
     else if (a === '--no-scale') o.scale = false;
     else if (a === '--scale-count') o.scaleCount = Math.max(1, num(i++, a));
     else if (a === '--scale-memory') o.scaleMemory = Math.max(1, num(i++, a));
+    else if (a === '--no-bounds') o.bounds = false;
+    else if (a === '--bounds-line-mb') o.boundsLineMB = Math.max(1, num(i++, a));
+    else if (a === '--bounds-bad-mb') o.boundsBadMB = Math.max(1, num(i++, a));
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown option ${a}`);
   }
@@ -54,7 +58,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   const text = `usage: node scripts/bench.js [--json] [--runs N] [--warmup N] [--count N] [--throughput-runs N] [--no-pin] [--keep] [--rss-hook]
-                          [--no-scale] [--scale-count N] [--scale-memory N]
+                          [--no-scale] [--scale-count N] [--scale-memory N] [--no-bounds] [--bounds-line-mb N] [--bounds-bad-mb N]
   --json              print the figures as JSON instead of a table
   --runs N            timed start-up runs per command (default 15), after --warmup N (default 2)
   --count N           answers in the throughput file (default 10000)
@@ -66,6 +70,9 @@ function usage(error) {
   --scale-count N     answers in the --jobs 1 / --jobs 2 throughput file (default 100000)
   --scale-memory N    answers streamed for the large peak-memory run (default 1000000; the small
                       run uses --scale-count)
+  --no-bounds         skip section 7 (memory bounds on hostile input: a minute or two)
+  --bounds-line-mb N  size of the one long JSONL line (default 600)
+  --bounds-bad-mb N   size of the file of short bad JSONL lines (default 50)
 `;
   (error ? process.stderr : process.stdout).write(error ? `bench: ${error}\n${text}` : text);
   process.exit(error ? 2 : 0);
@@ -279,6 +286,7 @@ async function main() {
   let inproc;
   let report;
   let scale = null;
+  let bounds = null;
   try {
     // 2+3. CLI throughput and peak memory (same runs).
     cli = measureCli(o, file, tmp, pin);
@@ -287,6 +295,8 @@ async function main() {
     // 2+4. In-process split, and rubric load+compile.
     inproc = measureInProcess(file, pin);
     // 6. Batch scoring at scale: --jobs 1 and 2 over 100,000 answers, memory at 100,000 and 1,000,000.
+    // 7. Memory bounds on hostile input: a 600 MB line, 50 MB of bad lines.
+    if (o.bounds) bounds = await measureBounds({ bin: BIN, tmp, longLineBytes: o.boundsLineMB * 1e6, badBytes: o.boundsBadMB * 1e6 }, failures);
     if (o.scale) scale = await measureScale({ root: ROOT, bin: BIN, examples, tmp, pin, count: o.scaleCount, memoryCounts: [o.scaleCount, o.scaleMemory], runs: o.throughputRuns }, failures);
   } finally {
     if (!o.keep) rmSync(tmp, { recursive: true, force: true });
@@ -332,6 +342,7 @@ async function main() {
       loadCompileWarmMs: inproc.rubricWarmMs,
       warmRuns: inproc.rubricWarmRuns,
     },
+    bounds,
     scale: scale && { ...scale, bars: { perCoreAnswersPerSecond: SCALE_BARS.perCore, maxRssMiB: SCALE_BARS.rssMiB, flatWithin: SCALE_BARS.flat } },
     failures,
     totalSeconds: totalS,
@@ -421,6 +432,13 @@ async function main() {
         title: `6. Batch scoring at scale (${env.cpus} CPUs; throughput over a ${fmtInt(scale.count)}-answer file, median of ${o.throughputRuns})`,
         rows,
         notes: ['  peak memory: /usr/bin/time -f %M, answers generated on the fly and piped in (scripts/bench/gen-stream.js)'],
+      });
+    }
+    if (bounds) {
+      sections.push({
+        title: '7. Memory bounds on hostile input (coach score FILE --format jsonl; inputs generated, not kept)',
+        rows: [['', 'max RSS', 'wall', 'bar', ''], ...bounds.runs.map((b) => [b.name, fmtMiB(b.maxRssKiB), fmtMs(b.wallMs), `< ${bounds.barMiB} MiB, right errors`, metText(b.maxRssKiB / 1024 < bounds.barMiB && b.errorsRight)])],
+        notes: ['  right errors: exit 2, each error at its own line exactly, inputs = scored + failed; peak memory by /usr/bin/time -f %M'],
       });
     }
     const header = `coach bench — node ${env.node}, ${env.platform}, ${env.cpus} x ${env.cpu}`;

@@ -66,6 +66,7 @@ ${EXIT_CODES}`);
     .addOption(new Option('--stdin-format <format>', 'format of standard input (default: detected)').choices(['yaml', 'json', 'jsonl', 'csv', 'text']))
     .addOption(new Option('--fail-under <level>', 'exit 1 if any answer scores below this level').choices(['low', 'medium', 'high']))
     .option('--candidate <name>', 'file the scored answers under this candidate in the history (for coach report)')
+    .option('--force', 'with --candidate: file again answers already filed under the candidate (by default they are scored, not filed twice)')
     .option('-j, --jobs <n>', 'threads that score: this one and N-1 worker threads (default: the number of cores)', parseJobs)
     .option('--quiet', 'no progress bar on standard error')
     .addOption(dataOption())
@@ -76,7 +77,8 @@ id,question,competency,answer. A bad record or file is reported (file:line:colum
 the rest are scored. Inputs = scored + failed, always.
 
 JSONL and CSV are streamed: memory stays flat however large the input, and the output keeps the
-input's order. Past 500 answers, --jobs threads score in parallel. A run longer than a second
+input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they
+are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second
 shows a progress bar on standard error when it is a terminal (--quiet hides it).
 
 Examples:

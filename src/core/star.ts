@@ -57,7 +57,8 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   if (inStory) for (const c of doc.clauses) if (isOwnAction(doc, c)) action.add(c.sentence);
   const vague = new Set(sentencesWith(doc, bySentence, (p) => p.kind === 'vague', () => true));
   // A Result follows an Action: time and outcome phrases before the first action set the scene.
-  const firstAction = action.size > 0 ? Math.min(...action) : Infinity;
+  let firstAction = Infinity;
+  for (const s of action) if (s < firstAction) firstAction = s;
   const result = inStory ? merge(sentencesWith(doc, bySentence, isPart('result'), real).filter((s) => !vague.has(s) && s >= firstAction), labelled(doc, LABELS.result)) : [];
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").

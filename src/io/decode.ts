@@ -114,6 +114,11 @@ export class Decoder {
 
   constructor(private readonly problems: TextProblems) {}
 
+  /** A NUL byte ended the text: nothing more will be decoded. */
+  get ended(): boolean {
+    return this.stopped;
+  }
+
   push(chunk: Buffer | Uint8Array | string): string {
     if (this.stopped) return '';
     let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -135,9 +140,7 @@ export class Decoder {
       this.carry = Buffer.alloc(0);
       if (rest.length > 0) out += this.utf8(rest);
     } else if (this.utf16) {
-      const t = this.utf16.decode();
-      this.track(t);
-      out += t;
+      out += this.utf16Text(this.utf16.decode());
     }
     return out;
   }
@@ -159,15 +162,25 @@ export class Decoder {
   }
 
   private decode(bytes: Buffer): string {
-    if (this.utf16) {
-      const t = this.utf16.decode(bytes, { stream: true });
-      this.track(t);
-      return t;
-    }
+    if (this.utf16) return this.utf16Text(this.utf16.decode(bytes, { stream: true }));
     const all = this.carry.length ? Buffer.concat([this.carry, bytes]) : bytes;
     const cut = wholeLength(all);
     this.carry = Buffer.from(all.subarray(cut));
     return this.utf8(all.subarray(0, cut));
+  }
+
+  /** Decoded UTF-16 text up to a NUL character, which is binary data as a NUL byte is in UTF-8. */
+  private utf16Text(t: string): string {
+    const nul = t.indexOf('\u0000');
+    if (nul === -1) {
+      this.track(t);
+      return t;
+    }
+    const head = t.slice(0, nul);
+    this.track(head);
+    this.problems.add({ line: this.line, column: this.column, message: NUL_BINARY, binary: true });
+    this.stopped = true;
+    return head;
   }
 
   private utf8(b: Buffer): string {
@@ -242,6 +255,8 @@ export async function* decodeChunks(chunks: AsyncIterable<Buffer | Uint8Array | 
   for await (const c of chunks) {
     const t = d.push(c);
     if (t) yield t;
+    // Nothing after a NUL byte is read: stop reading (standard input from /dev/zero never ends).
+    if (d.ended) return;
   }
   const t = d.end();
   if (t) yield t;

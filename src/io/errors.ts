@@ -1,5 +1,3 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
-
 /** An input that could not be scored: where it is and what was expected. */
 export interface InputError {
   file: string;
@@ -52,22 +50,4 @@ export function describeFsError(e: unknown): string {
   if (err && typeof err.code === 'string' && FS_ERRORS[err.code]) return FS_ERRORS[err.code]!;
   if (err && typeof err.code === 'string') return err.code;
   return String(err?.message ?? e);
-}
-
-/**
- * Why a file that should be read cannot be ("permission denied", "it is a folder"), or null when
- * it can be read or does not exist (a missing history is an empty one).
- */
-export function unreadable(path: string): string | null {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    if (fstatSync(fd).isDirectory()) return FS_ERRORS['EISDIR']!;
-    return null;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
-    return describeFsError(e);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

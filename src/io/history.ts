@@ -1,8 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Assessment, Level } from '../core/types.js';
+import { checkHistoryRecord } from './history-schema.js';
 
 export interface SessionRecord {
   v: 1;
@@ -72,6 +74,101 @@ export interface SkippedLine {
   line: number;
   /** A whole record that followed the unreadable text on the same line and was kept. */
   recovered: boolean;
+  /** What was skipped and why, when it is not a cut line: "a record: answer: expected text, found a number". */
+  why?: string;
+}
+
+/**
+ * The longest history line read, in bytes: far past any record coach writes (an answer is at most
+ * 20,000 characters; with its assessment's quoted spans a record stays under 1 MB). A longer line
+ * is skipped as it streams by, never held.
+ */
+export const MAX_HISTORY_LINE_BYTES = 16 * 1024 * 1024;
+
+/** A history file that cannot be used at all (a link, a pipe, a device, a folder): a plain error. */
+export class HistoryFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HistoryFileError';
+  }
+}
+
+/** Why a file is not a regular one, in words, or null when it is. */
+function notRegular(st: Stats): string | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return 'it is a folder';
+  if (st.isFIFO()) return 'it is not a regular file (a named pipe)';
+  if (st.isSocket()) return 'it is not a regular file (a socket)';
+  return 'it is not a regular file (a device)';
+}
+
+/**
+ * history.jsonl opened without following a symbolic link (O_NOFOLLOW), and only if it is a regular
+ * file: a link could send the writes to any file, and a pipe or /dev/zero would block or never
+ * end. O_NONBLOCK keeps the open itself from waiting on a pipe. Null when there is no history.
+ */
+function openHistory(file: string, mode: 'read' | 'append'): number | null {
+  const flags = constants.O_NOFOLLOW | constants.O_NONBLOCK | (mode === 'read' ? constants.O_RDONLY : constants.O_RDWR | constants.O_APPEND | constants.O_CREAT);
+  const verb = mode === 'read' ? 'read' : 'write';
+  let fd: number;
+  try {
+    fd = openSync(file, flags, 0o666);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (mode === 'read' && (code === 'ENOENT' || code === 'ENOTDIR')) return null;
+    if (code === 'ELOOP') throw new HistoryFileError(`cannot ${verb} ${file}: it is a symbolic link (coach does not follow a link for its history; give the real folder with --data)`);
+    if (code === 'EISDIR') throw new HistoryFileError(`cannot ${verb} ${file}: it is a folder`);
+    throw e;
+  }
+  const why = notRegular(fstatSync(fd));
+  if (why) {
+    closeSync(fd);
+    throw new HistoryFileError(`cannot ${verb} ${file}: ${why}`);
+  }
+  return fd;
+}
+
+/**
+ * The lines of an open file, read in blocks of 1 MiB, never the whole file (a history can be
+ * larger than any buffer): each as its bytes, or as its length alone when it is over the limit.
+ * The bytes may be a view of the block: use them before asking for the next line.
+ */
+function* fileLines(fd: number, maxBytes: number): Generator<{ n: number; raw: Buffer | null; length: number }> {
+  const block = Buffer.allocUnsafe(1 << 20);
+  let parts: Buffer[] = [];
+  let length = 0;
+  let n = 0;
+  const end = (): { n: number; raw: Buffer | null; length: number } => {
+    const raw = length > maxBytes ? null : parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    const out = { n: ++n, raw, length };
+    parts = [];
+    length = 0;
+    return out;
+  };
+  for (;;) {
+    const got = readSync(fd, block, 0, block.length, null);
+    if (got <= 0) break;
+    let start = 0;
+    for (let i = block.indexOf(0x0a, 0); i !== -1 && i < got; i = block.indexOf(0x0a, start)) {
+      if (parts.length === 0 && length === 0) {
+        // A line wholly in this block: a view of it, valid until the next block is read (the
+        // caller uses it before asking for the next line), not a copy.
+        const raw = block.subarray(start, i);
+        yield { n: ++n, raw: raw.length > maxBytes ? null : raw, length: raw.length };
+      } else {
+        length += i - start;
+        if (length <= maxBytes) parts.push(Buffer.from(block.subarray(start, i)));
+        yield end();
+      }
+      start = i + 1;
+    }
+    if (start < got) {
+      length += got - start;
+      if (length <= maxBytes) parts.push(Buffer.from(block.subarray(start, got)));
+      else parts = [];
+    }
+  }
+  if (length > 0 || parts.length > 0) yield end();
 }
 
 /**
@@ -106,7 +203,7 @@ export class HistoryStore {
     if (records.length === 0) return;
     mkdirSync(this.dir, { recursive: true });
     const created = !existsSync(this.file);
-    const fd = openSync(this.file, 'a+');
+    const fd = openHistory(this.file, 'append')!;
     try {
       // A line that a crash cut short has no newline: start on a fresh line so the first new
       // record stays whole. Another process may cut a line between this check and the write
@@ -142,42 +239,75 @@ export class HistoryStore {
   }
 
   /**
-   * Every readable record, and the lines that could not be read (a line cut short by a crash,
-   * say). Never throws for what is in the file: a line that is not a whole record is skipped,
-   * and a whole record after cut text on the same line is kept.
+   * Every record that fits its schema, and the lines that could not be used (a line cut short by a
+   * crash, a record that does not fit, a line too long), read line by line from the file, of any
+   * size. Never throws for what is in the file; throws HistoryFileError when history.jsonl is a
+   * link, a folder or not a regular file.
    */
   read(): { records: HistoryRecord[]; skipped: number[]; skippedLines: SkippedLine[] } {
-    if (!existsSync(this.file)) return { records: [], skipped: [], skippedLines: [] };
     const records: HistoryRecord[] = [];
     const skippedLines: SkippedLine[] = [];
-    // Line by line from the bytes: a line that is not UTF-8 (or holds NUL bytes, as a crash can
-    // leave) is skipped and reported like a cut one, never turned into U+FFFD or fatal to the rest.
-    const bytes = readFileSync(this.file);
-    for (let start = 0, i = 0; start < bytes.length; i++) {
-      let end = bytes.indexOf(0x0a, start);
-      if (end < 0) end = bytes.length;
-      const raw = bytes.subarray(start, end);
-      start = end + 1;
-      if (raw.length === 0) continue;
+    this.eachLine((n, raw, length) => {
+      if (raw === null) {
+        skippedLines.push({ line: n, recovered: false, why: `a line of ${length.toLocaleString('en-US')} bytes, past the ${MAX_HISTORY_LINE_BYTES / 1024 / 1024} MiB a record may take` });
+        return;
+      }
+      // A line that is not UTF-8 (or holds NUL bytes, as a crash can leave) is skipped and
+      // reported like a cut one, never turned into U+FFFD or fatal to the rest.
       if (!isUtf8(raw) || raw.includes(0)) {
-        skippedLines.push({ line: i + 1, recovered: false });
-        continue;
+        skippedLines.push({ line: n, recovered: false });
+        return;
       }
       const line = raw.toString('utf8');
-      if (line.trim() === '') continue;
+      if (line.trim() === '') return;
       const r = parseRecord(line);
-      if (r) {
-        records.push(r);
-        continue;
+      if ('record' in r) {
+        records.push(r.record);
+        return;
       }
       // Cut text followed by a whole record, written by another process between the cut and
       // the next newline.
       const at = line.lastIndexOf(RECORD_START);
       const glued = at > 0 ? parseRecord(line.slice(at)) : null;
-      if (glued) records.push(glued);
-      skippedLines.push({ line: i + 1, recovered: glued !== null });
-    }
+      if (glued && 'record' in glued) records.push(glued.record);
+      skippedLines.push({ line: n, recovered: glued !== null && 'record' in glued, ...(r.why && !(glued && 'record' in glued) ? { why: `a record: ${r.why}` } : {}) });
+    });
     return { records, skipped: skippedLines.map((s) => s.line), skippedLines };
+  }
+
+  /** Each line of the history as bytes (null when over MAX_HISTORY_LINE_BYTES), streamed. */
+  private eachLine(visit: (n: number, raw: Buffer | null, length: number) => void): void {
+    const fd = openHistory(this.file, 'read');
+    if (fd === null) return;
+    try {
+      for (const l of fileLines(fd, MAX_HISTORY_LINE_BYTES)) {
+        if (l.length > 0 || l.raw === null) visit(l.n, l.raw, l.length);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Fingerprints of the answers already filed under a candidate (its question and answer text),
+   * for coach score --candidate to notice a re-filing. Only lines that name the candidate are
+   * parsed.
+   */
+  answerKeys(candidate: string): Set<string> {
+    const keys = new Set<string>();
+    const needle = Buffer.from(JSON.stringify(candidate));
+    this.eachLine((_n, raw) => {
+      if (raw === null || raw.indexOf(needle) === -1) return;
+      let r: unknown;
+      try {
+        r = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return;
+      }
+      const o = r as Partial<AnswerRecord> | null;
+      if (o && o.type === 'answer' && o.candidate === candidate && typeof o.answer === 'string') keys.add(answerKey(o.questionId ?? null, o.answer));
+    });
+    return keys;
   }
 
   /**
@@ -189,37 +319,30 @@ export class HistoryStore {
     const out = list.slice(0, max).map((s) =>
       s.recovered
         ? `${this.file}:${s.line}: skipped the start of a line that could not be read (cut short by a crash?); the record after it was kept`
-        : `${this.file}:${s.line}: skipped a line that could not be read (cut short by a crash?)`,
+        : s.why
+          ? `${this.file}:${s.line}: skipped ${s.why}`
+          : `${this.file}:${s.line}: skipped a line that could not be read (cut short by a crash?)`,
     );
     if (list.length > max) out.push(`${this.file}: skipped ${list.length - max} more unreadable line(s)`);
     return out;
   }
 }
 
-/** A line as a history record, or null if it is not one (cut short, or not JSON, or not a record). */
-function parseRecord(line: string): HistoryRecord | null {
+/** Which answer it is, for noticing one filed twice: a digest of its question id and text. */
+export function answerKey(questionId: string | null, answer: string): string {
+  return createHash('sha256').update(`${questionId ?? ''}\u0000${answer}`).digest('base64');
+}
+
+/** A line as a history record; or not JSON (why is absent: a cut line); or JSON that does not fit, and why. */
+function parseRecord(line: string): { record: HistoryRecord } | { why?: string } {
   let r: unknown;
   try {
     r = JSON.parse(line);
   } catch {
-    return null;
+    return {};
   }
-  if (typeof r !== 'object' || r === null || Array.isArray(r)) return null;
-  const o = r as Record<string, unknown>;
-  if (typeof o['session'] !== 'string' || typeof o['at'] !== 'string') return null;
-  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
-  switch (o['type']) {
-    case 'session':
-      return isObject(o['plan']) ? (r as HistoryRecord) : null;
-    case 'answer': {
-      const a = o['assessment'] as Record<string, unknown> | null;
-      return isObject(a) && typeof a!['level'] === 'string' && typeof a!['score'] === 'number' ? (r as HistoryRecord) : null;
-    }
-    case 'adviser':
-      return typeof o['level'] === 'string' ? (r as HistoryRecord) : null;
-    default:
-      return null;
-  }
+  const res = checkHistoryRecord(r);
+  return 'record' in res ? { record: res.record as HistoryRecord } : { why: res.why };
 }
 
 /** fsync a folder, so that a file just created in it survives a power cut (best effort). */

@@ -1,9 +1,10 @@
 import { createReadStream, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { AnswerItem, ItemDefaults } from './answer-item.js';
+import { MAX_ANSWER_CHARS, type AnswerItem, type ItemDefaults } from './answer-item.js';
 import { decodeBuffer, decodeChunks, TextProblems } from './decode.js';
 import { describeFsError, type InputError } from './errors.js';
+import { csvRecords } from './csv-records.js';
 import { findJsonError } from './json-scan.js';
 import type { ReadProgress } from './read-progress.js';
 import { emptyInputError, formatFromName, problemError, readDocument, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
@@ -68,32 +69,92 @@ function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>
   }
 }
 
-/** Text chunks split into lines at "\n" (a "\r" before it is dropped), however long a line is. */
-async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+/**
+ * The longest line (JSONL) or record (CSV) read, in bytes of UTF-8: ten times the answer limit,
+ * room for a 20,000-character answer written wholly as \u escapes (6 bytes each) beside its
+ * question and id. A longer one is refused as it streams by, never held: memory stays flat for
+ * any line length (README, Scoring answers).
+ */
+export const MAX_LINE_BYTES = 10 * MAX_ANSWER_CHARS;
+
+/** A line over MAX_LINE_BYTES: only its size is kept. */
+interface LongLine {
+  tooLong: number;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export function tooLongMessage(what: 'line' | 'row', bytes: number): string {
+  return `${what} is ${count(bytes)} bytes long; the limit is ${count(MAX_LINE_BYTES)} (an answer may have ${count(MAX_ANSWER_CHARS)} characters): not read`;
+}
+
+/**
+ * Text chunks split into lines at "\n" (a "\r" before it is dropped). A line is held only up to
+ * MAX_LINE_BYTES; a longer one is dropped as it streams by and comes back as its size alone.
+ */
+async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string | LongLine> {
   let parts: string[] = [];
+  let chars = 0;
+  // UTF-8 bytes are counted only once a line could be over the limit (a character is 1-3 bytes).
+  let bytes = -1;
+  let over = false;
+  const add = (piece: string): void => {
+    if (over) {
+      bytes += Buffer.byteLength(piece);
+      return;
+    }
+    parts.push(piece);
+    chars += piece.length;
+    if (bytes >= 0) bytes += Buffer.byteLength(piece);
+    else if (chars * 3 > MAX_LINE_BYTES) bytes = parts.reduce((n, p) => n + Buffer.byteLength(p), 0);
+    if (bytes > MAX_LINE_BYTES) {
+      over = true;
+      parts = [];
+    }
+  };
+  const end = (): string | LongLine => {
+    let out: string | LongLine;
+    if (over) out = { tooLong: bytes };
+    else {
+      const line = parts.length === 1 ? parts[0]! : parts.join('');
+      out = line.endsWith('\r') ? line.slice(0, -1) : line;
+    }
+    parts = [];
+    chars = 0;
+    bytes = -1;
+    over = false;
+    return out;
+  };
+  let pending = false;
   for await (const c of chunks) {
     let start = 0;
     for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', start)) {
-      parts.push(c.slice(start, i));
-      const line = parts.length === 1 ? parts[0]! : parts.join('');
-      parts = [];
-      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+      if (i > start) add(c.slice(start, i));
+      pending = false;
+      yield end();
       start = i + 1;
     }
-    if (start < c.length) parts.push(c.slice(start));
+    if (start < c.length) {
+      add(c.slice(start));
+      pending = true;
+    }
   }
-  if (parts.length > 0) {
-    const line = parts.join('');
-    yield line.endsWith('\r') ? line.slice(0, -1) : line;
-  }
+  if (pending) yield end();
 }
 
 export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults, problems = new TextProblems()): AsyncGenerator<StreamEntry> {
   let n = 0;
   let index = 0;
+  let afterBad = false;
   for await (const line of lines(chunks)) {
     n++;
     for (const p of problems.before(n)) yield { error: problemError(file, p, true) };
+    if (typeof line !== 'string') {
+      const bad = problems.within(n, n);
+      yield { error: bad ? problemError(file, bad, true) : { file, line: n, column: 1, message: tooLongMessage('line', line.tooLong) } };
+      index++;
+      continue;
+    }
     if (line.trim() === '') continue;
     const bad = problems.within(n, n);
     if (bad) {
@@ -101,12 +162,23 @@ export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>,
       index++;
       continue;
     }
+    // JSON.parse takes some 15 us to throw on a bad line (it builds its message): after a bad
+    // line, the next are checked by the scanner first, so a flood of bad lines stays cheap.
     let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      const where = findJsonError(line, 'the end of the line');
-      yield { error: { file, line: n, column: where ? where.offset + 1 : 1, message: `invalid JSON: ${where ? where.message : (e as Error).message.slice(0, 200)}` } };
+    let where = afterBad ? findJsonError(line, 'the end of the line') : null;
+    let parseError = '';
+    if (!where) {
+      try {
+        value = JSON.parse(line);
+        afterBad = false;
+      } catch (e) {
+        where = findJsonError(line, 'the end of the line');
+        parseError = (e as Error).message.slice(0, 200);
+      }
+    }
+    if (where || parseError) {
+      afterBad = true;
+      yield { error: { file, line: n, column: where ? where.offset + 1 : 1, message: `invalid JSON: ${where ? where.message : parseError}` } };
       index++;
       continue;
     }
@@ -120,88 +192,62 @@ export async function* jsonlEntries(file: string, chunks: AsyncIterable<string>,
 
 const CSV_HEADER = 'id,question,competency,answer';
 
-/** A CSV parser's complaint about a row, in words that say what was expected. */
-function csvRowMessage(err: { code?: string; message: string; record?: unknown[] }, columns: number): string {
-  if (err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-    const got = err.record?.length ?? 0;
-    const hint = got > columns ? 'put a field with a comma in double quotes' : 'a field is missing';
-    return `bad CSV row: ${got} field${got === 1 ? '' : 's'}, but the header has ${columns} (${hint})`;
-  }
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'bad CSV row: a quoted field is never closed (a missing closing quote?)';
-  return `bad CSV row: ${err.message}`;
+/** "6 fields, but the header has 4", with a hint at the likely cause. */
+function csvCountMessage(got: number, columns: number): string {
+  const hint = got > columns ? 'put a field with a comma in double quotes' : 'a field is missing';
+  return `bad CSV row: ${got} field${got === 1 ? '' : 's'}, but the header has ${columns} (${hint})`;
 }
 
 export async function* csvEntries(file: string, chunks: AsyncIterable<string>, defaults: ItemDefaults, problems = new TextProblems()): AsyncGenerator<StreamEntry> {
-  const { parse } = await import('csv-parse');
-  const { Readable: R } = await import('node:stream');
-  const pending: InputError[] = [];
-  let columns = 4;
-  const parser = R.from(chunks).pipe(parse({
-    bom: true,
-    columns: (header: string[]) => {
-      columns = header.length;
-      return header.map((h) => h.trim().toLowerCase());
-    },
-    info: true,
-    raw: true,
-    skip_empty_lines: true,
-    relax_quotes: true,
-    skip_records_with_error: true,
-  }));
-  // After a NUL byte nothing more is read: a row cut there is that problem, not a CSV one.
-  const cutBinary = (line: number): boolean => problems.binaryLine !== null && line >= problems.binaryLine;
-  parser.on('skip', (err: { code?: string; message: string; lines?: number; record?: unknown[] }) => {
-    const line = err.lines ?? 1;
-    if (!cutBinary(line)) pending.push({ file, line, column: 1, message: csvRowMessage(err, columns) });
-  });
+  let header: string[] | null = null;
   let index = 0;
-  let checkedHeader = false;
-  const flush = function* (upTo: number): Generator<StreamEntry> {
-    for (const p of problems.before(upTo)) yield { error: problemError(file, p, true) };
-    while (pending.length) yield { error: pending.shift()! };
-  };
-  try {
-    for await (const row of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
-      const { record, raw, info } = row;
-      const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
-      yield* flush(line);
-      if (!checkedHeader) {
-        checkedHeader = true;
-        if (!Object.prototype.hasOwnProperty.call(record, 'answer')) {
-          const found = listSome(Object.keys(record));
-          yield { error: { file, line: 1, column: 1, message: `CSV header has no answer column: found ${found || 'nothing'}; expected ${CSV_HEADER}` } };
-          return;
-        }
-      }
-      const bad = problems.within(line, info.lines);
+  for await (const rec of csvRecords(chunks, MAX_LINE_BYTES)) {
+    for (const p of problems.before(rec.line)) yield { error: problemError(file, p, true) };
+    // Bytes that are not text come first: they may be what broke the row (a NUL cuts it short).
+    const bad = problems.within(rec.line, rec.lastLine);
+    if (!header) {
       if (bad) {
         yield { error: problemError(file, bad, true) };
-        index++;
-        continue;
+        return;
       }
-      const malformed = Object.entries(record).find(([, v]) => typeof v === 'string' && v.startsWith('"'));
-      if (malformed) {
-        yield { error: { file, line, column: 1, message: `bad CSV row: malformed quoting in the ${malformed[0]} column (a quoted field must end with its closing quote)` } };
-        index++;
-        continue;
+      if (rec.tooLong !== undefined || rec.unclosed) {
+        yield { error: { file, line: rec.unclosed?.line ?? rec.line, column: rec.unclosed?.column ?? 1, message: rec.unclosed ? 'bad CSV header: a quoted field is never closed (a missing closing quote?)' : tooLongMessage('line', rec.tooLong!).replace(/^line/, 'CSV header') } };
+        return;
       }
+      header = rec.fields.map((h) => h.trim().toLowerCase());
+      if (!header.includes('answer')) {
+        const found = listSome(header);
+        yield { error: { file, line: 1, column: 1, message: `CSV header has no answer column: found ${found || 'nothing'}; expected ${CSV_HEADER}` } };
+        return;
+      }
+      continue;
+    }
+    const line = rec.line;
+    const fail = (error: InputError): StreamEntry => {
+      index++;
+      return { error };
+    };
+    if (bad) yield fail(problemError(file, bad, true));
+    else if (rec.unclosed) yield fail({ file, line: rec.unclosed.line, column: rec.unclosed.column, message: 'bad CSV row: a quoted field is never closed (a missing closing quote?); the rest of the file is read as that field' });
+    else if (rec.tooLong !== undefined) yield fail({ file, line, column: 1, message: tooLongMessage('row', rec.tooLong) });
+    else if (rec.badQuote !== undefined) yield fail({ file, line, column: 1, message: `bad CSV row: malformed quoting in the ${header[rec.badQuote] ?? `${rec.badQuote + 1}th`} column (a quoted field must end with its closing quote)` });
+    else if (rec.fields.length !== header.length) yield fail({ file, line, column: 1, message: csvCountMessage(rec.fields.length, header.length) });
+    else {
+      const record = new Map<string, string>();
+      header.forEach((h, i) => record.set(h, rec.fields[i]!));
+      const field = (k: string): string | undefined => record.get(k) || undefined;
       const errors: InputError[] = [];
-      const field = (k: string): string | undefined => (Object.prototype.hasOwnProperty.call(record, k) ? record[k] || undefined : undefined);
       const item = recordToItem(file, line, index++, {
         id: field('id'),
         question: field('question'),
         competency: field('competency'),
         candidate: field('candidate'),
-        answer: record['answer'],
+        answer: record.get('answer'),
       }, defaults, errors);
       if (item) yield { item };
       for (const error of errors) yield { error };
     }
-  } catch (e) {
-    const err = e as { code?: string; message: string; lines?: number };
-    if (!cutBinary(err.lines ?? 1)) pending.push({ file, line: err.lines ?? 1, column: 1, message: `cannot read CSV: ${csvRowMessage(err, columns)}` });
   }
-  yield* flush(Number.MAX_SAFE_INTEGER);
   for (const p of problems.rest()) yield { error: problemError(file, p, true) };
 }
 
@@ -226,8 +272,17 @@ async function* documentEntries(file: string, bytes: Buffer, format: 'yaml' | 'j
   const problems = new TextProblems();
   const text = decodeBuffer(bytes, problems);
   const res = await readDocument(file, text, format, defaults, problems);
-  for (const item of res.items) yield { item };
-  for (const error of res.errors) yield { error };
+  yield* inLineOrder(res);
+}
+
+/** A document's answers and errors, in the order of their lines (errors are written as they come). */
+function* inLineOrder(res: { items: AnswerItem[]; errors: InputError[] }): Generator<StreamEntry> {
+  const all: Array<{ at: { line: number; column: number }; entry: StreamEntry }> = [
+    ...res.items.map((item) => ({ at: item, entry: { item } })),
+    ...res.errors.map((error) => ({ at: error, entry: { error } })),
+  ];
+  all.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+  for (const x of all) yield x.entry;
 }
 
 function streamed(file: string, format: 'jsonl' | 'csv', bytes: AsyncIterable<Buffer | string>, defaults: ItemDefaults): AsyncGenerator<StreamEntry> {
@@ -267,8 +322,7 @@ export async function* streamAnswers(paths: string[], defaults: ItemDefaults, st
         let all = '';
         for await (const c of text) all += c;
         const res = await readDocument('-', all, format, defaults, problems);
-        for (const item of res.items) yield { item };
-        for (const error of res.errors) yield { error };
+        yield* inLineOrder(res);
       }
       continue;
     }

@@ -25,6 +25,8 @@ export interface ScoreReport {
   results: ResultRecord[];
   errors: InputError[];
   summary: ScoreSummary;
+  /** Errors past the first 10,000, counted in summary.failed but not listed (memory stays flat). */
+  errorsNotListed?: number;
 }
 
 /** A result record in contract order. Built field by field: a spread of the assessment makes a slow, dictionary-mode object. */

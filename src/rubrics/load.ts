@@ -10,6 +10,7 @@ import { crossValidate, type LoadedRubric, type Located } from './validate.js';
 import { issueMessage, unknownKeys } from './issue-text.js';
 import { YamlFile } from './yaml-file.js';
 import { BUNDLED_RUBRICS, rubricFiles, YAML_EXT } from './paths.js';
+import { pushAll } from '../core/push-all.js';
 
 export { BUNDLED_RUBRICS, rubricFiles } from './paths.js';
 
@@ -77,7 +78,7 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
       continue;
     }
     const parsed = YamlFile.parse(path, text);
-    problems.push(...parsed.problems);
+    pushAll(problems, parsed.problems);
     const file = parsed.file;
     if (!file) continue;
     const kind = kindOfFile(path, file.value);
@@ -103,7 +104,7 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
       case 'sets': addList(into.sets, file, setSchema, problems); break;
       case 'structure': {
         const res = file.check(structureSchema);
-        problems.push(...res.problems);
+        pushAll(problems, res.problems);
         if (res.value) {
           const { style, ...rest } = res.value;
           const value = { ...rest, style: { wordsPerMinute: style.words_per_minute, targetSeconds: style.target_seconds, fillers: style.fillers } };
@@ -147,13 +148,13 @@ export function loadRubric(extraDirs: string[] = []): { data: RubricData; loaded
     if (!existsSync(dir)) continue;
     const res = readRubricFiles(rubricFiles(dir, problems), loaded);
     loaded = res.loaded;
-    problems.push(...res.problems);
+    pushAll(problems, res.problems);
   }
   const base = bases[0]!;
   if (loaded.competencies.length === 0) problems.push({ file: join(base, 'competencies.yaml'), line: 1, column: 1, message: 'no competencies defined' });
   if (!loaded.structure) problems.push({ file: join(base, 'structure.yaml'), line: 1, column: 1, message: 'no STAR structure and question kinds defined' });
   if (loaded.sources.length === 0) problems.push({ file: join(base, 'sources.yaml'), line: 1, column: 1, message: 'no source documents listed' });
-  problems.push(...crossValidate(loaded));
+  pushAll(problems, crossValidate(loaded));
   if (problems.length > 0) throw new RubricError(problems);
   return { data: toData(loaded), loaded };
 }

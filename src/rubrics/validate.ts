@@ -3,6 +3,7 @@ import { LEVELS, type CompetencyData, type IndicatorData, type ModelAnswerData, 
 import type { RubricProblem } from './errors.js';
 import type { Path, YamlFile } from './yaml-file.js';
 import type { SourceEntry } from './schema.js';
+import { pushAll } from '../core/push-all.js';
 
 /** An entry loaded from a file, with the file and path it came from, for located messages. */
 export interface Located<T> {
@@ -60,17 +61,17 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   const competencyIds = new Set(r.competencies.map((c) => c.value.id));
   const sourceFiles = new Set(r.sources.map((s) => s.value.file));
   const oneOf = (set: Set<string>, extra: string[] = []): string => (set.size ? `: expected one of ${[...extra, ...set].join(', ')}` : '');
-  problems.push(...duplicates(r.competencies, (c) => c.id, 'competency id'));
-  problems.push(...duplicates(r.indicators, (i) => i.id, 'indicator id'));
-  problems.push(...duplicates(r.questions, (q) => q.id, 'question id'));
-  problems.push(...duplicates(r.questions, (q) => q.text.toLowerCase().trim(), 'question text'));
-  problems.push(...duplicates(r.sources, (s) => s.file, 'source file'));
+  pushAll(problems, duplicates(r.competencies, (c) => c.id, 'competency id'));
+  pushAll(problems, duplicates(r.indicators, (i) => i.id, 'indicator id'));
+  pushAll(problems, duplicates(r.questions, (q) => q.id, 'question id'));
+  pushAll(problems, duplicates(r.questions, (q) => q.text.toLowerCase().trim(), 'question text'));
+  pushAll(problems, duplicates(r.sources, (s) => s.file, 'source file'));
 
   for (const c of r.competencies) {
     c.value.sources.forEach((s, i) => {
       if (!sourceFiles.has(s)) problems.push(c.file.problem([...c.path, 'sources', i], `unknown source "${s}"`));
     });
-    problems.push(...cueProblems(c, 'question_cues', c.value.questionCues));
+    pushAll(problems, cueProblems(c, 'question_cues', c.value.questionCues));
   }
   for (const ind of r.indicators) {
     const v = ind.value;
@@ -80,7 +81,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     if (!sourceFiles.has(v.source.file)) problems.push(ind.file.problem([...ind.path, 'source', 'file'], `unknown source "${v.source.file}"`));
     if (v.warning && v.level !== 'low') problems.push(ind.file.problem([...ind.path, 'warning'], 'only low-level indicators can be warning signs'));
     if (v.level === 'low' && v.evidence !== 'stated' && v.warning) problems.push(ind.file.problem([...ind.path, 'evidence'], 'a warning sign counts when stated: use evidence: stated'));
-    problems.push(...cueProblems(ind, 'cues', v.cues), ...cueProblems(ind, 'named', v.named), ...cueProblems(ind, 'except', v.except));
+    for (const list of [cueProblems(ind, 'cues', v.cues), cueProblems(ind, 'named', v.named), cueProblems(ind, 'except', v.except)]) pushAll(problems, list);
   }
   for (const q of r.questions) {
     if (!competencyIds.has(q.value.competency)) problems.push(q.file.problem([...q.path, 'competency'], `unknown competency "${q.value.competency}"${oneOf(competencyIds)}`));
@@ -89,8 +90,8 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   for (const m of r.models) {
     if (!questionIds.has(m.value.question)) problems.push(m.file.problem([...m.path, 'question'], `model answer for unknown question "${m.value.question}"`));
   }
-  problems.push(...duplicates(r.models, (m) => `${m.question} ${m.level}`, 'model answer (question and level)'));
-  problems.push(...duplicates(r.sets, (s) => s.name, 'question set name'));
+  pushAll(problems, duplicates(r.models, (m) => `${m.question} ${m.level}`, 'model answer (question and level)'));
+  pushAll(problems, duplicates(r.sets, (s) => s.name, 'question set name'));
   for (const set of r.sets) {
     set.value.questions.forEach((q, i) => {
       if (!questionIds.has(q)) problems.push(set.file.problem([...set.path, 'questions', i], `set "${set.value.name}": unknown question "${q}"`));
@@ -99,11 +100,11 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   if (r.structure) {
     const s = r.structure;
     for (const [part, data] of Object.entries(s.value.star)) {
-      problems.push(...cueProblems({ ...s, path: [...s.path, 'star', part] }, 'cues', data.cues));
-      if (data.vague) problems.push(...cueProblems({ ...s, path: [...s.path, 'star', part] }, 'vague', data.vague));
+      pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'cues', data.cues));
+      if (data.vague) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'vague', data.vague));
       if (!sourceFiles.has(data.source.file)) problems.push(s.file.problem([...s.path, 'star', part, 'source', 'file'], `unknown source "${data.source.file}"`));
     }
-    for (const [kind, cues] of Object.entries(s.value.kinds)) problems.push(...cueProblems({ ...s, path: [...s.path, 'kinds'] }, kind, cues));
+    for (const [kind, cues] of Object.entries(s.value.kinds)) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'kinds'] }, kind, cues));
   }
   // Every competency needs indicators at every level, or its feedback has nothing to point to.
   if (r.indicators.length > 0) {

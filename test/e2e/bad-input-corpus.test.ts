@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COACH, FIXTURES, REPO, STACK_LINE } from './run-coach.js';
+import { removePortableCopy, unprivilegedCoach, type Unprivileged } from './portable-coach.js';
 
 /*
  * A corpus of bad inputs, one case per row (RuleTester style), for every command that reads a
@@ -22,18 +23,23 @@ const JUGGLING = `unknown competency "juggling": expected one of ${COMPETENCIES}
 const record = (id: string, answer = A): string => JSON.stringify({ id, question: Q, competency: 'customer-focus', answer });
 const yamlRecord = (id: string, answer = A): string => `- id: ${id}\n  question: ${Q}\n  competency: customer-focus\n  answer: ${answer}\n`;
 
-/** Running as root, chmod 000 does not stop reads: those cases run coach as "nobody" instead. */
+/** Running as root, chmod 000 does not stop reads: those cases run coach without that power (portable-coach.ts). */
 const ROOT = process.getuid?.() === 0;
-const NOBODY = 65534;
 
 /**
  * What history, progress, report and export print for each line of history.jsonl they skip: a
  * line that is cut, not UTF-8, or parses but is not a whole record (`shapeless`).
  */
-function skippedNotice(_cmd: 'history' | 'progress' | 'report' | 'export', file: string, unreadable: number[], shapeless: number[] = []): string[] {
-  const all = [...unreadable, ...shapeless].sort((a, b) => a - b);
-  return all.map((line) => `coach: ${file}:${line}: skipped a line that could not be read (cut short by a crash?)`);
+function skippedNotice(_cmd: 'history' | 'progress' | 'report' | 'export', file: string, unreadable: number[], why: Record<number, string> = {}): string[] {
+  const all = [...unreadable, ...Object.keys(why).map(Number)].sort((a, b) => a - b);
+  return all.map((line) => (why[line] ? `coach: ${file}:${line}: skipped a record: ${why[line]}` : `coach: ${file}:${line}: skipped a line that could not be read (cut short by a crash?)`));
 }
+
+/** The message for a JSONL line or CSV row over the 200,000-byte limit. */
+const tooLong = (what: 'line' | 'row', bytes: number): string => `${what} is ${bytes.toLocaleString('en-US')} bytes long; the limit is 200,000 (an answer may have 20,000 characters): not read`;
+
+/** The answer records of a history, as lines, for damaging one. */
+const answerLine = (lines: string[]): Record<string, any> => JSON.parse(lines[1]!);
 
 interface Counts {
   inputs: number;
@@ -63,6 +69,8 @@ interface Case {
   stdout?: RegExp;
   /** Run as an unprivileged user when the tests run as root (for unreadable files). */
   unprivileged?: boolean;
+  /** A file (a device: /dev/zero; or one in the case's folder) to give as standard input, instead of `stdin`. */
+  stdinFrom?: string;
   /** Wall-clock bound, in milliseconds. */
   within?: number;
 }
@@ -173,7 +181,7 @@ const CASES: Case[] = [
     args: ['score', 'corpus/unclosed-quote.csv', '--json'],
     exit: 2,
     stderr: [],
-    errors: ['corpus/unclosed-quote.csv:3:1: bad CSV row: a quoted field is never closed (a missing closing quote?)'],
+    errors: ['corpus/unclosed-quote.csv:3:68: bad CSV row: a quoted field is never closed (a missing closing quote?); the rest of the file is read as that field'],
     counts: { inputs: 2, scored: 1, failed: 1 },
     scored: ['uq-good'],
   },
@@ -275,7 +283,7 @@ const CASES: Case[] = [
     setup: (dir) => writeFileSync(join(dir, 'corpus', 'big.jsonl'), `${record('big', 'I asked what she needed. '.repeat(210_000))}\n${record('after-big')}\n`),
     args: ['score', 'corpus/big.jsonl'],
     exit: 2,
-    stderr: ['error corpus/big.jsonl:1:1: answer: is 5,250,000 characters long; the limit is 20,000'],
+    stderr: [`error corpus/big.jsonl:1:1: ${tooLong('line', Buffer.byteLength(record('big', 'I asked what she needed. '.repeat(210_000))))}`],
     counts: { inputs: 2, scored: 1, failed: 1 },
     scored: ['after-big'],
     within: 5000,
@@ -742,7 +750,7 @@ const CASES: Case[] = [
     },
     args: ['report', '--data', 'data', '--format', 'json'],
     exit: 0,
-    stderr: skippedNotice('report', 'data/history.jsonl', [6], [5]),
+    stderr: skippedNotice('report', 'data/history.jsonl', [6], { 5: 'assessment: is required' }),
     stdout: /"answers": 3,/,
   },
   {
@@ -778,6 +786,197 @@ const CASES: Case[] = [
     exit: 2,
     stderr: ['coach: cannot read data/history.jsonl: permission denied'],
   },
+
+  // ---- issue 11: reading bounded by the limits, not by the input ----
+  {
+    name: 'JSONL: a line over 200,000 bytes is refused at its own line while streaming; the lines after it are read, numbered right',
+    setup: (dir) => writeFileSync(join(dir, 'corpus', 'long-line.jsonl'), `${record('ll-good-1')}\n${record('ll-long', 'I asked. '.repeat(30_000))}\n{"id":"ll-bad",\n${record('ll-good-2')}\n`),
+    args: ['score', 'corpus/long-line.jsonl'],
+    exit: 2,
+    stderr: [
+      `error corpus/long-line.jsonl:2:1: ${tooLong('line', Buffer.byteLength(record('ll-long', 'I asked. '.repeat(30_000))))}`,
+      `error corpus/long-line.jsonl:3:16: invalid JSON: expected a property name in double quotes, found the end of the line`,
+    ],
+    counts: { inputs: 4, scored: 2, failed: 2 },
+    scored: ['ll-good-1', 'll-good-2'],
+  },
+  {
+    name: 'JSONL: a line of 64 MB with no newline at all, at the end of the file: refused, in bounded memory',
+    setup: (dir) => {
+      const f = join(dir, 'corpus', 'endless.jsonl');
+      writeFileSync(f, `${record('el-good')}\n{"answer":"`);
+      const fd = openSync(f, 'a');
+      const block = Buffer.alloc(1 << 20, 'a');
+      for (let i = 0; i < 64; i++) appendFileSync(fd, block);
+      closeSync(fd);
+    },
+    args: ['score', 'corpus/endless.jsonl', '--format', 'jsonl'],
+    exit: 2,
+    stderr: [],
+    stdout: new RegExp(`"file":"corpus/endless.jsonl","line":2,"column":1,"message":"${tooLong('line', 64 * 1024 * 1024 + 11).replace(/[()]/g, '\\$&')}"}\n\\{"type":"summary","version":1,"inputs":2,"scored":1,"failed":1,`),
+    within: 20_000,
+  },
+  {
+    name: 'CSV: a row over 200,000 bytes (a quoted answer over many lines) is refused at the line it starts; the next row is read at its own line',
+    setup: (dir) => writeFileSync(join(dir, 'corpus', 'long-row.csv'), `id,question,competency,answer\nlr-good-1,${Q},customer-focus,"${A}"\nlr-long,${Q},customer-focus,"${'I asked what she needed.\n'.repeat(10_000)}"\nlr-good-2,${Q},customer-focus,"${A}"\n`),
+    args: ['score', 'corpus/long-row.csv', '--json'],
+    exit: 2,
+    stderr: [],
+    errors: [`corpus/long-row.csv:3:1: ${tooLong('row', Buffer.byteLength(`lr-long,${Q},customer-focus,"${'I asked what she needed.\n'.repeat(10_000)}"\n`))}`],
+    counts: { inputs: 3, scored: 2, failed: 1 },
+    scored: ['lr-good-1', 'lr-good-2'],
+  },
+  {
+    name: 'CSV: a quote opened mid-file and never closed is reported where it opens, after the rows before it are scored',
+    // Nothing after the open quote closes it: the rows after it are read as its field.
+    setup: (dir) => writeFileSync(join(dir, 'corpus', 'open-quote.csv'), `id,question,competency,answer\noq-good,${Q},customer-focus,"${A}"\noq-open,"${Q},customer-focus,I asked what she needed.\noq-lost,${Q},customer-focus,I fixed it for her.\n`),
+    args: ['score', 'corpus/open-quote.csv'],
+    exit: 2,
+    stderr: ['error corpus/open-quote.csv:3:9: bad CSV row: a quoted field is never closed (a missing closing quote?); the rest of the file is read as that field'],
+    counts: { inputs: 2, scored: 1, failed: 1 },
+    scored: ['oq-good'],
+  },
+  {
+    name: 'bad lines are written as they are found, each once, and counted: 12,000 of them around two good ones',
+    setup: (dir) => writeFileSync(join(dir, 'corpus', 'many-bad.jsonl'), `${record('mb-good-1')}\n${'{oops}\n'.repeat(12_000)}${record('mb-good-2')}\n`),
+    args: ['score', 'corpus/many-bad.jsonl'],
+    exit: 2,
+    stderr: Array.from({ length: 12_000 }, (_, i) => `error corpus/many-bad.jsonl:${i + 2}:2: invalid JSON: expected a property name in double quotes, found 'oops'`),
+    counts: { inputs: 12_002, scored: 2, failed: 12_000 },
+    scored: ['mb-good-1', 'mb-good-2'],
+  },
+  {
+    name: '--json lists the first 10,000 errors and counts the rest (errorsNotListed), so memory stays flat',
+    setup: (dir) => writeFileSync(join(dir, 'corpus', 'many-bad.jsonl'), `${record('mb-good-1')}\n${'{oops}\n'.repeat(10_005)}`),
+    args: ['score', 'corpus/many-bad.jsonl', '--json'],
+    exit: 2,
+    stderr: [],
+    errors: Array.from({ length: 10_000 }, (_, i) => `corpus/many-bad.jsonl:${i + 2}:2: invalid JSON: expected a property name in double quotes, found 'oops'`),
+    counts: { inputs: 10_006, scored: 1, failed: 10_005 },
+    stdout: /\n {2}"errorsNotListed": 5\n\}\n$/,
+  },
+  {
+    name: 'standard input from /dev/zero: refused at its first byte, and reading stops there',
+    stdinFrom: '/dev/zero',
+    args: ['score', '-', '--format', 'jsonl'],
+    exit: 2,
+    stderr: [],
+    stdout: /^\{"type":"error","version":1,"file":"-","line":1,"column":1,"message":"not a text file: a NUL byte \(binary data\?\)"\}\n\{"type":"summary","version":1,"inputs":1,"scored":0,"failed":1,/,
+    within: 10_000,
+  },
+  {
+    name: 'UTF-16 (with a byte-order mark) of NUL characters on standard input: binary, refused, reading stops',
+    setup: (dir) => writeFileSync(join(dir, 'utf16-nul.bin'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(4 << 20)])),
+    stdinFrom: 'utf16-nul.bin',
+    args: ['score', '-', '--stdin-format', 'csv'],
+    exit: 2,
+    stderr: ['error -:1:1: not a text file: a NUL byte (binary data?); the rest of the file is not read'],
+    counts: { inputs: 1, scored: 0, failed: 1 },
+  },
+
+  // ---- issue 11: the history is checked record by record, read as a stream, opened safely ----
+  {
+    name: 'history: a null next step, a next step without its source and an answer that is not text are skipped and reported, never a crash',
+    setup: (dir) => {
+      const lines = makeHistory(dir);
+      const nullStep = answerLine(lines);
+      nullStep.assessment.feedback[0] = null;
+      const noSource = answerLine(lines);
+      delete noSource.assessment.feedback[0].source;
+      const numberAnswer = answerLine(lines);
+      numberAnswer.answer = 42;
+      appendFileSync(join(dir, 'data', 'history.jsonl'), `${[nullStep, noSource, numberAnswer].map((r) => JSON.stringify(r)).join('\n')}\n`);
+    },
+    args: ['report', '--data', 'data', '--format', 'json'],
+    exit: 0,
+    stderr: skippedNotice('report', 'data/history.jsonl', [], {
+      5: 'assessment.feedback.0: expected an object, found nothing',
+      6: 'assessment.feedback.0.source: is required',
+      7: 'answer: expected text, found a number',
+    }),
+    stdout: /"answers": 3,/,
+  },
+  {
+    name: 'progress: a damaged record does not stop the others (a record of an unknown type, a score that is not a number)',
+    setup: (dir) => {
+      const lines = makeHistory(dir);
+      const weird = { ...answerLine(lines), type: 'mystery' };
+      const bad = answerLine(lines);
+      bad.assessment.score = 'high';
+      appendFileSync(join(dir, 'data', 'history.jsonl'), `${JSON.stringify(weird)}\n${JSON.stringify(bad)}\n`);
+    },
+    args: ['progress', '--data', 'data'],
+    exit: 0,
+    stderr: skippedNotice('progress', 'data/history.jsonl', [], {
+      5: 'type: expected "session", "answer" or "adviser", found "mystery"',
+      6: 'assessment.score: expected number, found text',
+    }),
+    stdout: /customer-focus/,
+  },
+  {
+    name: 'history over 2 GiB (a 2.1 GiB line of NUL bytes from a crash, then records) is read as a stream: the records after it are kept',
+    setup: (dir) => {
+      const lines = makeHistory(dir);
+      const file = join(dir, 'data', 'history.jsonl');
+      truncateSync(file, statSync(file).size + Math.round(2.1 * 1024 ** 3)); // a hole: no disk used
+      // The same batch again as another session, after the hole, on a fresh line.
+      const session = (JSON.parse(lines[0]!) as { session: string }).session;
+      appendFileSync(file, `\n${lines.map((l) => l.replace(session, `${session}-again`)).join('\n')}\n`);
+    },
+    args: ['history', '--data', 'data', '--json'],
+    exit: 0,
+    stderr: [`coach: data/history.jsonl:5: skipped a line of ${Math.round(2.1 * 1024 ** 3).toLocaleString('en-US')} bytes, past the 16 MiB a record may take`],
+    stdout: /"answers": 3,[\s\S]*"answers": 3,/,
+    within: 30_000,
+  },
+  {
+    name: 'history: a history.jsonl that is a symbolic link is not followed, for reading or writing (its target is untouched)',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'data'));
+      writeFileSync(join(dir, 'target.txt'), 'precious\n');
+      symlinkSync(join(dir, 'target.txt'), join(dir, 'data', 'history.jsonl'));
+    },
+    args: ['score', 'corpus/good.yaml', '--candidate', 'Sam', '--data', 'data', '--format', 'jsonl'],
+    exit: 2,
+    stderr: ['coach: cannot read data/history.jsonl: it is a symbolic link (coach does not follow a link for its history; give the real folder with --data)'],
+    stdout: /^$/,
+  },
+  {
+    name: 'progress: a history.jsonl that is a symbolic link to /dev/zero is a plain error',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'data'));
+      symlinkSync('/dev/zero', join(dir, 'data', 'history.jsonl'));
+    },
+    args: ['progress', '--data', 'data'],
+    exit: 2,
+    stderr: ['coach: cannot read data/history.jsonl: it is a symbolic link (coach does not follow a link for its history; give the real folder with --data)'],
+    within: 10_000,
+  },
+  {
+    name: 'history: a history.jsonl that is a named pipe is a plain error, not a hang (reading and writing)',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'data'));
+      const fifo = spawnSync('mkfifo', [join(dir, 'data', 'history.jsonl')]);
+      if (fifo.status !== 0) return 'mkfifo is not available';
+    },
+    args: ['history', '--data', 'data'],
+    exit: 2,
+    stderr: ['coach: cannot read data/history.jsonl: it is not a regular file (a named pipe)'],
+    within: 10_000,
+  },
+  {
+    name: 'score --candidate: a history.jsonl that is a named pipe is a plain error before anything is scored',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'data'));
+      const fifo = spawnSync('mkfifo', [join(dir, 'data', 'history.jsonl')]);
+      if (fifo.status !== 0) return 'mkfifo is not available';
+    },
+    args: ['score', 'corpus/good.yaml', '--candidate', 'Sam', '--data', 'data', '--format', 'jsonl'],
+    exit: 2,
+    stderr: ['coach: cannot read data/history.jsonl: it is not a regular file (a named pipe)'],
+    stdout: /^$/,
+    within: 10_000,
+  },
 ];
 
 interface RunResult {
@@ -787,21 +986,28 @@ interface RunResult {
   ms: number;
 }
 
-function run(cwd: string, args: string[], opts: { stdin?: string | Buffer; pipeTo?: string; uid?: number }): RunResult {
+function run(cwd: string, args: string[], opts: { stdin?: string | Buffer; stdinFrom?: string; pipeTo?: string; as?: Unprivileged }): RunResult {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1' };
   delete env['FORCE_COLOR'];
   delete env['COACH_DEBUG'];
   delete env['COACH_DATA_DIR'];
   const started = Date.now();
   const quoted = [process.execPath, COACH, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const res = opts.pipeTo
-    ? spawnSync('bash', ['-c', `${quoted} | ${opts.pipeTo}; exit \${PIPESTATUS[0]}`], { cwd, env, encoding: 'utf8', timeout: 30_000 })
-    : spawnSync(process.execPath, [COACH, ...args], {
-      cwd, env, input: opts.stdin ?? '', encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024,
-      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
-    });
-  if (res.error) throw res.error;
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr, ms: Date.now() - started };
+  const argv = opts.as ? [...opts.as.argv, ...args] : [process.execPath, COACH, ...args];
+  const input = opts.stdinFrom ? openSync(resolve(cwd, opts.stdinFrom), 'r') : null;
+  try {
+    const res = opts.pipeTo
+      ? spawnSync('bash', ['-c', `${quoted} | ${opts.pipeTo}; exit \${PIPESTATUS[0]}`], { cwd, env, encoding: 'utf8', timeout: 30_000 })
+      : spawnSync(argv[0]!, argv.slice(1), {
+        cwd, env, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024,
+        ...(input !== null ? { stdio: [input, 'pipe', 'pipe'] } : { input: opts.stdin ?? '' }),
+        ...(opts.as?.uid !== undefined ? { uid: opts.as.uid, gid: opts.as.uid } : {}),
+      });
+    if (res.error) throw res.error;
+    return { code: res.status, stdout: res.stdout, stderr: res.stderr, ms: Date.now() - started };
+  } finally {
+    if (input !== null) closeSync(input);
+  }
 }
 
 /** The counts a command reports: its JSON summary, else its "N inputs: S scored, F failed" line. */
@@ -815,11 +1021,12 @@ function countsOf(r: RunResult, json: any): Counts | null {
 describe('a corpus of bad inputs: each gets its exact error, loses nothing else, and exits as documented', () => {
   const dirs: string[] = [];
   afterAll(() => {
+    removePortableCopy();
     for (const d of dirs) {
       spawnSync('chmod', ['-R', 'u+rwx', d]);
       rmSync(d, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('has at least 30 cases, with distinct names', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
@@ -833,15 +1040,16 @@ describe('a corpus of bad inputs: each gets its exact error, loses nothing else,
       cpSync(join(FIXTURES, 'corpus'), join(dir, 'corpus'), { recursive: true });
       const skip = c.setup?.(dir);
       if (skip) ctx.skip(skip);
-      let uid: number | undefined;
+      let as: Unprivileged | undefined;
       if (c.unprivileged && ROOT) {
-        // As root, permissions do not stop reads: run as "nobody", who can read the rest.
-        spawnSync('chmod', ['755', dir]);
-        const probe = spawnSync(process.execPath, ['-e', ''], { uid: NOBODY, gid: NOBODY });
-        if (probe.error || probe.status !== 0) ctx.skip('running as root, and cannot run as an unprivileged user to test an unreadable file');
-        uid = NOBODY;
+        // As root, permissions do not stop reads: run coach without that power (see portable-coach.ts).
+        const how = unprivilegedCoach();
+        if (!how) return ctx.skip('running as root, and cannot run coach without root\'s power over permissions to test an unreadable file');
+        // As "nobody", the case's folder must be open to others (it holds nothing else).
+        if (how.uid !== undefined) spawnSync('chmod', ['755', dir]);
+        as = how;
       }
-      const r = run(dir, c.args, { stdin: c.stdin, pipeTo: c.pipeTo, uid });
+      const r = run(dir, c.args, { stdin: c.stdin, stdinFrom: c.stdinFrom, pipeTo: c.pipeTo, as });
       const json = c.args.includes('--json') || c.args.includes('json') ? JSON.parse(r.stdout) : null;
       const summary = `coach ${c.args.join(' ')} (exit ${r.code})\nstdout:\n${r.stdout.slice(0, 1500)}\nstderr:\n${r.stderr.slice(0, 1500)}`;
 

@@ -34,11 +34,21 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** An assessment as the scorer writes it (records are checked against their schema when read). */
+function assessment(score: number): import('../../src/core/types.js').Assessment {
+  const part = { present: false, spans: [] };
+  return {
+    question: 'Tell me about a time you helped a customer.', questionId: null, competency: 'customer-focus', competencyInferred: false,
+    kind: 'behavioural', kindSource: 'wording', level: 'medium', score,
+    star: { situation: part, task: part, action: part, result: part }, indicators: [], feedback: [], reasons: [],
+  };
+}
+
 function answer(i: number): HistoryRecord {
   return {
     v: 1, type: 'answer', session: 's1', at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`, attempt: 1, questionId: null, mode: 'batch',
     answer: `answer ${i}: I asked what she needed {"v":1,"type":"answer"} and fixed it.`,
-    assessment: { level: 'medium', score: 50 + (i % 20) } as never,
+    assessment: assessment(50 + (i % 20)),
   };
 }
 const answersOf = (s: InstanceType<typeof HistoryStore>): string[] => s.read().records.map((r) => (r as { answer: string }).answer);

@@ -10,6 +10,7 @@ import { CliError, EXIT } from '../errors.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
 import { inert, toJson } from '../../render/inert.js';
+import { pushAll } from '../../core/push-all.js';
 
 export interface BankOptions {
   rubrics: string[];
@@ -61,7 +62,7 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
       loadRubric(opts.rubrics);
     } catch (e) {
       if (!(e instanceof RubricError)) throw e;
-      problems.push(...e.problems);
+      pushAll(problems, e.problems);
     }
     checked = rubricFiles(BUNDLED_RUBRICS).length + opts.rubrics.reduce((n, d) => n + rubricFiles(d, problems).length, 0);
   } else {
@@ -71,20 +72,22 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
       const files = rubricFiles(dir, problems);
       checked += files.length;
       const res = readRubricFiles(files);
-      problems.push(...res.problems, ...crossValidate(res.loaded));
+      pushAll(problems, res.problems);
+      pushAll(problems, crossValidate(res.loaded));
     }
     if (rest.length > 0) {
       const given: string[] = [];
       for (const p of rest) {
         if (!existsSync(p)) problems.push({ file: p, line: 1, column: 1, message: 'no such file or directory' });
-        else if (statSync(p).isDirectory()) given.push(...rubricFiles(p, problems));
+        else if (statSync(p).isDirectory()) pushAll(given, rubricFiles(p, problems));
         else given.push(p);
       }
       const givenAbs = new Set(given.map((g) => resolve(g)));
       const base = rubricFiles(BUNDLED_RUBRICS).filter((f) => !givenAbs.has(resolve(f)));
       checked += given.length;
       const res = readRubricFiles([...base, ...given]);
-      problems.push(...res.problems, ...crossValidate(res.loaded));
+      pushAll(problems, res.problems);
+      pushAll(problems, crossValidate(res.loaded));
     }
   }
   const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];

@@ -1,9 +1,7 @@
-import { dataDir, HistoryStore } from '../../io/history.js';
 import { answersFromHistory } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
-import { checkHistoryReadable } from './history.js';
+import { readHistory } from './history.js';
 import { writeOutputFile } from '../write-output.js';
-import { notice } from '../notice.js';
 import { hasUnsafe, inertJson } from '../../render/inert.js';
 
 export interface ExportOptions {
@@ -20,10 +18,7 @@ export interface ExportOptions {
  */
 export async function runExport(opts: ExportOptions): Promise<number> {
   if (!opts.labelled) throw new CliError('say what to export: --labelled (answers with the adviser\'s levels, for coach eval)');
-  checkHistoryReadable(opts.data);
-  const store = new HistoryStore(dataDir(opts.data));
-  const { records, skippedLines } = store.read();
-  for (const m of store.describeSkipped(skippedLines)) notice(m);
+  const { store, records } = readHistory(opts.data);
   const reviewed = answersFromHistory(records, { candidate: opts.candidate }).filter((a) => a.adviser);
   if (reviewed.length === 0) throw new CliError(`no answers with an adviser's level${opts.candidate ? ` for "${opts.candidate}"` : ''} in ${store.file} (record them with coach practice --adviser)`, EXIT.findings);
   const { Document, isScalar, visit } = await import('yaml');

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import { unreadable } from '../../io/errors.js';
-import { dataDir, HistoryStore } from '../../io/history.js';
+import { describeFsError } from '../../io/errors.js';
+import { HistoryFileError, HistoryStore, type HistoryRecord } from '../../io/history.js';
 import { progressByCompetency, summariseSessions } from '../../report/progress.js';
 import { renderProgress, renderSessions } from '../../render/history.js';
 import { CliError, EXIT } from '../errors.js';
@@ -16,20 +15,28 @@ export interface HistoryOptions {
   color?: boolean;
 }
 
-/** A history that exists but cannot be read is an error to say plainly (exit 2), not a crash. */
-export function checkHistoryReadable(data: string | undefined): void {
-  const file = join(usableDataDir(data), 'history.jsonl');
-  const why = unreadable(file);
-  if (why) throw new CliError(`cannot read ${file}: ${why}`);
+/**
+ * The history's records, read as a stream; each line skipped (cut by a crash, a record that does
+ * not fit its schema) is reported on standard error and never fatal. A history that cannot be read
+ * at all (permissions, a symbolic link, a folder, a pipe or device, a data folder that is a file)
+ * is a plain error, exit 2.
+ */
+export function readHistory(data: string | undefined): { store: HistoryStore; records: HistoryRecord[] } {
+  const store = new HistoryStore(usableDataDir(data));
+  let read: ReturnType<HistoryStore['read']>;
+  try {
+    read = store.read();
+  } catch (e) {
+    if (e instanceof HistoryFileError) throw new CliError(e.message);
+    if (typeof (e as NodeJS.ErrnoException).code === 'string') throw new CliError(`cannot read ${store.file}: ${describeFsError(e)}`);
+    throw e;
+  }
+  for (const m of store.describeSkipped(read.skippedLines)) notice(m);
+  return { store, records: read.records };
 }
 
 function load(opts: HistoryOptions) {
-  checkHistoryReadable(opts.data);
-  const store = new HistoryStore(dataDir(opts.data));
-  const { records, skippedLines } = store.read();
-  // A line cut by a crash is skipped, never fatal: say so, on standard error.
-  for (const m of store.describeSkipped(skippedLines)) notice(m);
-  return { store, records };
+  return readHistory(opts.data);
 }
 
 export async function runHistory(opts: HistoryOptions): Promise<number> {

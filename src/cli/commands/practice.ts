@@ -1,6 +1,6 @@
 import type { CompiledRubric } from '../../core/compile.js';
 import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type RubricData } from '../../core/types.js';
-import { HistoryStore } from '../../io/history.js';
+import { HistoryFileError, HistoryStore } from '../../io/history.js';
 import { usableDataDir } from '../data-dir.js';
 import type { SummaryRow } from '../../render/practice.js';
 import { inert } from '../../render/inert.js';
@@ -142,6 +142,8 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
       await practiseQuestion(q, i + 1, plan.questions.length, more, mode, { ...opts, ...(seconds ? { time: seconds } : {}) }, data, scorer, prompts, store, session, st, rows);
     }
   } catch (e) {
+    // A history that is a link, a pipe or a folder: a plain error, as for every command.
+    if (e instanceof HistoryFileError) throw new CliError(e.message);
     if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
     process.stdout.write(`\n${st.dim('Session ended.')}\n`);
   }

@@ -1,18 +1,16 @@
 import { assess } from '../../core/assess.js';
 import { collectAnswers } from '../../io/collect.js';
-import { dataDir, HistoryStore } from '../../io/history.js';
 import { competencyError, sortInputErrors, type InputError } from '../../io/errors.js';
 import { renderErrorsText } from '../../render/score-text.js';
 import { buildCandidateReport, type CandidateReport, type ReportAnswer } from '../../report/candidate-report.js';
 import { buildCohortReport } from '../../report/cohort.js';
 import { answersFromHistory, toReportAnswer } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
-import { checkHistoryReadable } from './history.js';
+import { readHistory } from './history.js';
 import { writeOutputFile } from '../write-output.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
 import { styleFor } from '../style.js';
-import { notice } from '../notice.js';
 import { inert, toJson } from '../../render/inert.js';
 
 export interface ReportOptions {
@@ -96,11 +94,7 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     return errors.length ? EXIT.fatal : EXIT.ok;
   }
   if (inputs.length > 0) throw new CliError('a candidate report is built from the practice history; to report on answer files, use --by candidate (or coach score FILES --format html)');
-  checkHistoryReadable(opts.data);
-  const store = new HistoryStore(dataDir(opts.data));
-  const { records, skippedLines } = store.read();
-  // A line cut by a crash is skipped, never fatal: say so, on standard error.
-  for (const m of store.describeSkipped(skippedLines)) notice(m);
+  const { store, records } = readHistory(opts.data);
   const answers = answersFromHistory(records, { candidate: opts.candidate, since });
   if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
   const data = await loadRubricOrFail(opts.rubrics);

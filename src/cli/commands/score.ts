@@ -1,7 +1,9 @@
-import { availableParallelism } from 'node:os';
+import { inert } from '../../render/inert.js';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import type { Level } from '../../core/types.js';
 import { streamAnswers } from '../../io/stream-answers.js';
 import { competencyError, describeFsError, sortInputErrors, unknownCompetency, type InputError } from '../../io/errors.js';
+import type { Style } from '../../render/style.js';
 import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { inputBytes, ReadProgress } from '../../io/read-progress.js';
@@ -30,6 +32,8 @@ export interface ScoreOptions {
   data?: string;
   quiet?: boolean;
   jobs?: number;
+  /** With --candidate: file answers already in the history under that candidate again. */
+  force?: boolean;
 }
 
 /**
@@ -44,6 +48,16 @@ const INLINE_FIRST = 500;
 const IN_FLIGHT_PER_WORKER = 3;
 /** Batches scored but not yet written (a slow worker holds the ones after its own). */
 const MAX_QUEUED = 8;
+/**
+ * Errors kept for the formats that list them inside one document (json, markdown); past this many
+ * they are counted (summary.failed, and errorsNotListed) but not kept, so memory stays flat for
+ * any number of bad records. The other formats write each error as it is found.
+ */
+export const ERRORS_LISTED = 10_000;
+/** Errors that wait, in JSONL, for the results read before them to be written. */
+const ERRORS_WAITING = 1000;
+/** Signals that end a run gracefully: what was scored is filed first (exit 128 + the number). */
+const GRACEFUL: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function runScore(inputs: string[], opts: ScoreOptions): Promise<number> {
   const format: ScoreFormat = opts.json ? 'json' : opts.format;
@@ -55,7 +69,12 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     if (process.stdin.isTTY) throw new CliError('give answer files or folders to score, or "-" for standard input (see coach score --help)');
     inputs = ['-'];
   }
+  // Errors: written as they are found (JSONL in its place among the results; text, csv, markdown
+  // and html on standard error); json, markdown and text also keep the first ERRORS_LISTED, for
+  // the document (text: for whether to print the summary).
   const errors: InputError[] = [];
+  let failed = 0;
+  let notListed = 0;
   const counter = new SummaryCounter(opts.failUnder);
   // JSONL and CSV are read, scored and written record by record and nothing is kept: memory
   // stays flat however large the input. The other formats are whole documents.
@@ -67,9 +86,23 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const answersOf = new Map<ResultRecord, { answer: string; candidate: string | undefined }>();
   // --candidate files every scored answer in the history, for coach report.
   let history: import('../../io/history.js').HistoryStore | null = null;
+  let answerKey: typeof import('../../io/history.js').answerKey | null = null;
+  let HistoryFileError: typeof import('../../io/history.js').HistoryFileError | null = null;
+  // Answers already filed under this candidate (by an earlier run): not filed again unless --force.
+  let filedBefore = new Set<string>();
+  let refiled = 0;
+  let filed = 0;
   if (opts.candidate) {
-    const { HistoryStore } = await import('../../io/history.js');
-    history = new HistoryStore((await import('../data-dir.js')).usableDataDir(opts.data));
+    const h = await import('../../io/history.js');
+    history = new h.HistoryStore((await import('../data-dir.js')).usableDataDir(opts.data));
+    answerKey = h.answerKey;
+    HistoryFileError = h.HistoryFileError;
+    try {
+      filedBefore = history.answerKeys(opts.candidate);
+    } catch (e) {
+      if (e instanceof h.HistoryFileError) throw new CliError(e.message, EXIT.fatal);
+      throw new CliError(`cannot read the history in ${history.dir}: ${describeFsError(e)}`, EXIT.fatal);
+    }
   }
   // Unique even for two runs started in the same millisecond (they would merge in coach history).
   const batch = `batch-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
@@ -79,8 +112,10 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     try {
       history!.appendMany(records);
     } catch (e) {
+      if (HistoryFileError && e instanceof HistoryFileError) throw new CliError(e.message, EXIT.fatal);
       throw new CliError(`cannot write the history in ${history!.dir}: ${describeFsError(e)}`, EXIT.fatal);
     }
+    filed += records.filter((r) => r.type === 'answer').length;
   };
   if (history) fileHistory([{ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: 0 }, candidate: opts.candidate! }]);
 
@@ -92,13 +127,17 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const progress = read ? new ScoreProgress({ answers: () => scored, read }, process.stderr) : null;
 
   // What a scored batch needs from its inputs once it comes back.
-  interface Queued { jobs: ScoreJob[]; candidates: (string | undefined)[]; done: boolean; result: Promise<ScoredBatch> }
+  interface Queued { jobs: ScoreJob[]; candidates: (string | undefined)[]; done: boolean; result: Promise<ScoredBatch>; errors: InputError[] }
   const take = async (q: Queued): Promise<void> => {
     const b = await q.result;
     for (let i = 0; i < b.levels.length; i++) counter.add({ level: b.levels[i]!, score: b.scores[i]! });
     scored += b.levels.length;
     if (history) {
       for (const [i, a] of b.assessments!.entries()) {
+        if (!opts.force && filedBefore.has(answerKey!(a.questionId, q.jobs[i]!.answer))) {
+          refiled++;
+          continue;
+        }
         pendingHistory.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: q.jobs[i]!.answer, assessment: a, candidate: opts.candidate! });
       }
       if (pendingHistory.length >= 500) fileHistory(pendingHistory.splice(0));
@@ -111,6 +150,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     }
     // A slow reader downstream: wait, rather than hold the output in memory.
     if (b.text.length > 0 && out.write(b.text)) await out.drained();
+    for (const e of q.errors) if (out.write(jsonlLine('error', e))) await out.drained();
     progress?.tick();
   };
 
@@ -126,9 +166,10 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const csvRow = csv ? csv.csvRow : null;
   const submit = async (): Promise<void> => {
     if (jobsBuf.length === 0) return;
-    const q: Queued = { jobs: jobsBuf, candidates: candidatesBuf, done: false, result: null as unknown as Promise<ScoredBatch> };
+    const q: Queued = { jobs: jobsBuf, candidates: candidatesBuf, done: false, result: null as unknown as Promise<ScoredBatch>, errors: waiting };
     jobsBuf = [];
     candidatesBuf = [];
+    waiting = [];
     if (!pool && jobs > 1 && scored >= INLINE_FIRST) pool = new (await import('../score/pool.js')).ScorePool(jobs - 1, { rubrics: opts.rubrics, shape });
     if (pool && pool.leastBusy() < IN_FLIGHT_PER_WORKER) {
       q.result = pool.submit(q.jobs);
@@ -142,17 +183,63 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     while (queue.length > 0 && (queue[0]!.done || queue.length > MAX_QUEUED)) await take(queue.shift()!);
   };
 
+  // Errors found among the answers of the batch being gathered (JSONL): written after its results.
+  let waiting: InputError[] = [];
+  const errOut = format === 'json' || format === 'jsonl' ? null : new ChunkedWriter(process.stderr);
+  let errStyle: Style | null = null;
+  let renderErrors: ((e: InputError[], st: Style) => string) | null = null;
+  const onError = async (e: InputError): Promise<void> => {
+    failed++;
+    if (format === 'json' || format === 'markdown' || format === 'text') {
+      if (errors.length < ERRORS_LISTED) errors.push(e);
+      else notListed++;
+    }
+    if (errOut) {
+      if (!renderErrors) {
+        renderErrors = (await import('../../render/score-text.js')).renderErrorsText;
+        errStyle = await styleFor(process.stderr, opts.color);
+      }
+      if (errOut.write(renderErrors([e], errStyle!))) await errOut.drained();
+    } else if (format === 'jsonl') {
+      if (jobsBuf.length > 0) {
+        waiting.push(e);
+        if (waiting.length >= ERRORS_WAITING) await submit();
+      } else if (queue.length > 0) {
+        const last = queue[queue.length - 1]!;
+        last.errors.push(e);
+        if (last.errors.length >= ERRORS_WAITING) while (queue.length > 0) await take(queue.shift()!);
+      } else if (out.write(jsonlLine('error', e))) await out.drained();
+    }
+  };
+
+  // Ctrl-C, SIGTERM or SIGHUP while answers are filed under a candidate: everything already
+  // printed as scored is filed before the process ends (SIGKILL cannot be caught: README).
+  const onSignal = (signal: NodeJS.Signals): void => {
+    progress?.stop();
+    let note = '';
+    try {
+      out.flush();
+      errOut?.flush();
+      fileHistory(pendingHistory.splice(0));
+    } catch (e) {
+      note = ` (${e instanceof Error ? e.message : String(e)})`;
+    }
+    process.stderr.write(`coach: stopped by ${signal}: ${filed.toLocaleString('en-US')} answer${filed === 1 ? '' : 's'} scored so far filed under "${inert(opts.candidate ?? "")}"${note}\n`);
+    process.exit(128 + (osConstants.signals[signal] ?? 0));
+  };
+  if (history) for (const sig of GRACEFUL) process.on(sig, onSignal);
+
   const files: string[] = [];
   try {
     for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency }, stdinStream, opts.stdinFormat, files, read)) {
       if ('error' in entry) {
-        errors.push(entry.error);
+        await onError(entry.error);
         continue;
       }
       const item = entry.item;
       const unknown = competencyError(item, rubric.competencyIds);
       if (unknown) {
-        errors.push(unknown);
+        await onError(unknown);
         continue;
       }
       jobsBuf.push({ id: item.id, question: item.question, competency: item.competency, answer: item.answer, file: item.file, line: item.line });
@@ -168,14 +255,19 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     progress?.stop();
     await (pool as ScorePool | null)?.close();
   }
-  if (history) fileHistory(pendingHistory);
+  if (history) {
+    fileHistory(pendingHistory);
+    for (const sig of GRACEFUL) process.off(sig, onSignal);
+    if (refiled > 0) process.stderr.write(`coach: ${refiled.toLocaleString('en-US')} answer${refiled === 1 ? ' was' : 's were'} already filed under "${inert(opts.candidate ?? "")}" by an earlier run: scored, but not filed again (--force files them again)\n`);
+  }
+  for (const e of waiting) out.write(jsonlLine('error', e));
+  errOut?.flush();
   sortInputErrors(errors, files);
-  counter.addErrors(errors.length);
-  const report: ScoreReport = { version: 1, results, errors, summary: counter.summary() };
+  counter.addErrors(failed);
+  const report: ScoreReport = { version: 1, results, errors, summary: counter.summary(), ...(notListed > 0 ? { errorsNotListed: notListed } : {}) };
 
   switch (format) {
     case 'jsonl':
-      for (const e of errors) out.write(jsonlLine('error', e));
       out.write(jsonlLine('summary', report.summary));
       break;
     case 'csv': break;
@@ -194,10 +286,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     case 'text': out.write((await import('../../render/score-text.js')).renderScoreText(report, await styleFor(process.stdout, opts.color))); break;
   }
   out.flush();
-  if (format !== 'json' && format !== 'jsonl' && errors.length > 0) {  // text, csv, markdown, html: errors on stderr
-    process.stderr.write((await import('../../render/score-text.js')).renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
-  }
-  if (errors.length > 0) return EXIT.fatal;
+  if (failed > 0) return EXIT.fatal;
   if (opts.failUnder && (report.summary.failUnder?.below ?? 0) > 0) return EXIT.findings;
   return EXIT.ok;
 }
