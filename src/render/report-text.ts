@@ -3,6 +3,7 @@ import type { CandidateReport } from '../report/candidate-report.js';
 import type { CohortReport } from '../report/cohort.js';
 import { sparkline } from './history.js';
 import { wrap, type Style } from './style.js';
+import { citation } from './citation.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -15,7 +16,7 @@ export function renderReportText(r: CandidateReport, st: Style): string {
     out.push('', `${st.bold(c.name)}  ${st.level(c.latest.level, c.latest.level.toUpperCase())} ${c.latest.score}/100 latest  ${st.dim(`mean ${c.meanScore}, ${c.answers} answers`)}  ${st.accent(sparkline(c.progress.map((p) => p.score)))}`);
     out.push(`  STAR  ${STAR_PARTS.map((p) => `${p} ${pct(c.star[p])}`).join('  ')}`);
     out.push(`  Strongest (${c.best.level} ${c.best.score}): ${wrap(`"${c.best.answer.replace(/\s+/g, ' ').slice(0, 220)}${c.best.answer.length > 220 ? '…' : ''}"`, st.width, '    ')}`);
-    c.nextSteps.forEach((f, i) => out.push(`  ${i === 0 ? 'Next' : '    '}  ${i + 1}. ${wrap(`${f.message} ${st.dim(`[${f.source.file}]`)}`, st.width, '          ')}`));
+    c.nextSteps.forEach((f, i) => out.push(`  ${i === 0 ? 'Next' : '    '}  ${i + 1}. ${wrap(f.message, st.width, '          ')}`, `          ${st.dim(wrap(citation(f.source, 110), st.width, '          '))}`));
     for (const a of c.adviser) out.push(`  Adviser: ${a.level} (coach ${a.coachLevel})${a.comment ? `: ${wrap(a.comment, st.width, '    ')}` : ''}`);
   }
   return `${out.join('\n')}\n`;
@@ -36,7 +37,7 @@ export function renderReportMarkdown(r: CandidateReport): string {
     out.push(`**Strongest answer** (${c.best.level}, ${c.best.score}/100), to "${md(c.best.question)}":`, '', `> ${md(c.best.answer)}`, '');
     if (c.nextSteps.length) {
       out.push('**Next steps**', '');
-      c.nextSteps.forEach((f, i) => out.push(`${i + 1}. ${md(f.message)} (${md(f.source.file)}: "${md(f.source.quote)}")`));
+      c.nextSteps.forEach((f, i) => out.push(`${i + 1}. ${md(f.message)} (${md(citation(f.source))})`));
       out.push('');
     }
     if (c.adviser.length) {

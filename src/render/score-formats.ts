@@ -1,6 +1,7 @@
 import { STAR_PARTS } from '../core/types.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 import { resultJsonBody } from './result-json.js';
+import { citation, sourceName } from './citation.js';
 
 export function renderScoreJson(report: ScoreReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -49,12 +50,12 @@ export function renderScoreMarkdown(report: ScoreReport): string {
       out.push('', '**Evidence**', '');
       for (const f of shown) {
         const ev = f.evidence.find((e) => e.shown === f.shown) ?? f.evidence[0]!;
-        out.push(`- ${f.warning ? 'Warning: ' : ''}${f.name}: "${mdCell(ev.text)}" (${f.source.file})`);
+        out.push(`- ${f.warning ? 'Warning: ' : ''}${f.name}: "${mdCell(ev.text)}" (${mdCell(sourceName(f.source))})`);
       }
     }
     if (r.feedback.length) {
       out.push('', '**Next steps**', '');
-      r.feedback.forEach((f, i) => out.push(`${i + 1}. ${f.message} (${f.source.file}: "${mdCell(f.source.quote)}")`));
+      r.feedback.forEach((f, i) => out.push(`${i + 1}. ${f.message} (${mdCell(citation(f.source))})`));
     }
   }
   if (report.errors.length) {

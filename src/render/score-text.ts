@@ -2,6 +2,7 @@ import { STAR_PARTS, type IndicatorFinding } from '../core/types.js';
 import { formatInputError, type InputError } from '../io/errors.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 import { wrap, type Style } from './style.js';
+import { citation } from './citation.js';
 
 const LABEL = 8;
 const pad = (s: string): string => s.padEnd(LABEL);
@@ -32,8 +33,8 @@ export function renderResultText(r: ResultRecord, st: Style): string {
   const lines = r.indicators.map((f) => indicatorLine(f, st)).filter((l): l is string => l !== null);
   lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${wrap(l, w, ' '.repeat(2 + LABEL + 2))}`));
   r.feedback.forEach((f, i) => {
-    const text = `${i + 1}. ${f.message} ${st.dim(`[${f.source.file}]`)}`;
-    out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(text, w, ' '.repeat(2 + LABEL + 3))}`);
+    out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(`${i + 1}. ${f.message}`, w, ' '.repeat(2 + LABEL + 3))}`);
+    out.push(`  ${pad('')}   ${st.dim(wrap(citation(f.source, 110), w, ' '.repeat(2 + LABEL + 3)))}`);
   });
   return out.join('\n');
 }
