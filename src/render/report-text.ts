@@ -4,16 +4,17 @@ import type { CohortReport } from '../report/cohort.js';
 import { sparkline } from './history.js';
 import { wrap, type Style } from './style.js';
 import { citation } from './citation.js';
+import { plural } from './plural.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** The candidate report for a terminal. */
 export function renderReportText(r: CandidateReport, st: Style): string {
   const out: string[] = [];
-  out.push(st.bold(`Report: ${r.candidate ?? 'all answers'}`) + st.dim(`  ${r.answers} answers, ${r.sessions} sessions${r.since ? `, since ${r.since}` : ''}`));
+  out.push(st.bold(`Report: ${r.candidate ?? 'all answers'}`) + st.dim(`  ${plural(r.answers, 'answer')}, ${plural(r.sessions, 'session')}${r.since ? `, since ${r.since}` : ''}`));
   out.push(`Levels: ${st.level('low', String(r.levels.low))} low, ${st.level('medium', String(r.levels.medium))} medium, ${st.level('high', String(r.levels.high))} high`);
   for (const c of r.competencies) {
-    out.push('', `${st.bold(c.name)}  ${st.level(c.latest.level, c.latest.level.toUpperCase())} ${c.latest.score}/100 latest  ${st.dim(`mean ${c.meanScore}, ${c.answers} answers`)}  ${st.accent(sparkline(c.progress.map((p) => p.score)))}`);
+    out.push('', `${st.bold(c.name)}  ${st.level(c.latest.level, c.latest.level.toUpperCase())} ${c.latest.score}/100 latest  ${st.dim(`mean ${c.meanScore}, ${plural(c.answers, 'answer')}`)}  ${st.accent(sparkline(c.progress.map((p) => p.score)))}`);
     out.push(`  STAR  ${STAR_PARTS.map((p) => `${p} ${pct(c.star[p])}`).join('  ')}`);
     out.push(`  Strongest (${c.best.level} ${c.best.score}): ${wrap(`"${c.best.answer.replace(/\s+/g, ' ').slice(0, 220)}${c.best.answer.length > 220 ? '…' : ''}"`, st.width, '    ')}`);
     c.nextSteps.forEach((f, i) => out.push(`  ${i === 0 ? 'Next' : '    '}  ${i + 1}. ${wrap(f.message, st.width, '          ')}`, `          ${st.dim(wrap(citation(f.source, 110), st.width, '          '))}`));
@@ -29,7 +30,7 @@ function md(s: string): string {
 /** The candidate report as Markdown, for handing over or pasting into notes. */
 export function renderReportMarkdown(r: CandidateReport): string {
   const out: string[] = [`# Interview practice report: ${md(r.candidate ?? 'all answers')}`, ''];
-  out.push(`${r.answers} answers in ${r.sessions} sessions${r.since ? ` since ${md(r.since)}` : ''}; ${r.levels.low} low, ${r.levels.medium} medium, ${r.levels.high} high. Generated ${md(r.generatedAt)}.`, '');
+  out.push(`${plural(r.answers, 'answer')} in ${plural(r.sessions, 'session')}${r.since ? ` since ${md(r.since)}` : ''}; ${r.levels.low} low, ${r.levels.medium} medium, ${r.levels.high} high. Generated ${md(r.generatedAt)}.`, '');
   out.push('| competency | latest | mean | answers | S | T | A | R |', '|---|---|---:|---:|---:|---:|---:|---:|');
   for (const c of r.competencies) out.push(`| ${md(c.name)} | ${c.latest.level} ${c.latest.score} | ${c.meanScore} | ${c.answers} | ${STAR_PARTS.map((p) => pct(c.star[p])).join(' | ')} |`);
   for (const c of r.competencies) {

@@ -2,6 +2,7 @@ import { STAR_PARTS } from '../core/types.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 import { resultJsonBody } from './result-json.js';
 import { citation, sourceName } from './citation.js';
+import { plural } from './plural.js';
 
 export function renderScoreJson(report: ScoreReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -37,7 +38,7 @@ function mdCell(s: string): string {
 export function renderScoreMarkdown(report: ScoreReport): string {
   const out: string[] = ['# Interview answers: assessment', ''];
   const s = report.summary;
-  out.push(`${s.inputs} inputs: ${s.scored} scored, ${s.failed} failed; ${s.levels.low} low, ${s.levels.medium} medium, ${s.levels.high} high.`, '');
+  out.push(`${plural(s.inputs, 'input')}: ${s.scored} scored, ${s.failed} failed; ${s.levels.low} low, ${s.levels.medium} medium, ${s.levels.high} high.`, '');
   out.push('| id | competency | level | score | S | T | A | R |', '|---|---|---|---:|:-:|:-:|:-:|:-:|');
   for (const r of report.results) {
     out.push(`| ${mdCell(r.id)} | ${r.competency} | ${r.level} | ${r.score} | ${STAR_PARTS.map((p) => (r.star[p].present ? '✓' : '–')).join(' | ')} |`);

@@ -3,6 +3,7 @@ import { formatInputError, type InputError } from '../io/errors.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 import { wrap, type Style } from './style.js';
 import { citation } from './citation.js';
+import { plural } from './plural.js';
 
 const LABEL = 8;
 const pad = (s: string): string => s.padEnd(LABEL);
@@ -44,7 +45,7 @@ export function renderSummaryText(report: ScoreReport, st: Style): string {
   const parts = [`${s.scored} scored`, `${s.failed} failed`, `${st.level('low', String(s.levels.low))} low`, `${st.level('medium', String(s.levels.medium))} medium`, `${st.level('high', String(s.levels.high))} high`];
   if (s.meanScore !== null) parts.push(`mean score ${s.meanScore}`);
   if (s.failUnder) parts.push(`${s.failUnder.below} below ${s.failUnder.level}`);
-  return `${s.inputs} inputs: ${parts.join(', ')}`;
+  return `${plural(s.inputs, 'input')}: ${parts.join(', ')}`;
 }
 
 /** The terminal view: one block per answer, then a summary line. Errors go to standard error. */

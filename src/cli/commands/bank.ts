@@ -8,7 +8,7 @@ import { renderBankList, renderBankShow } from '../../render/bank-text.js';
 import { RubricError } from '../../rubrics/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import { loadRubricOrFail } from '../rubric.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../io/did-you-mean.js';
 import { styleFor } from '../style.js';
 
 export interface BankOptions {

@@ -2,6 +2,7 @@ import { dataDir, HistoryStore } from '../../io/history.js';
 import { answersFromHistory } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
 import { checkHistoryReadable } from './history.js';
+import { checkCandidate } from './candidates.js';
 import { writeOutputFile } from '../write-output.js';
 
 export interface ExportOptions {
@@ -22,6 +23,7 @@ export async function runExport(opts: ExportOptions): Promise<number> {
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
   for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
+  checkCandidate(records, opts.candidate, store.file);
   const reviewed = answersFromHistory(records, { candidate: opts.candidate }).filter((a) => a.adviser);
   if (reviewed.length === 0) throw new CliError(`no answers with an adviser's level${opts.candidate ? ` for "${opts.candidate}"` : ''} in ${store.file} (record them with coach practice --adviser)`, EXIT.findings);
   const { stringify } = await import('yaml');

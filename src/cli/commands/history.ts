@@ -3,6 +3,7 @@ import { unreadable } from '../../io/errors.js';
 import { dataDir, HistoryStore } from '../../io/history.js';
 import { progressByCompetency, summariseSessions } from '../../report/progress.js';
 import { renderProgress, renderSessions } from '../../render/history.js';
+import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
 import { styleFor } from '../style.js';
 
@@ -20,7 +21,7 @@ export function checkHistoryReadable(data: string | undefined): void {
   if (why) throw new CliError(`cannot read ${file}: ${why}`);
 }
 
-function load(opts: HistoryOptions) {
+export function loadHistory(opts: Pick<HistoryOptions, 'data'>) {
   checkHistoryReadable(opts.data);
   const store = new HistoryStore(dataDir(opts.data));
   const { records, skippedLines } = store.read();
@@ -30,7 +31,7 @@ function load(opts: HistoryOptions) {
 }
 
 export async function runHistory(opts: HistoryOptions): Promise<number> {
-  const { store, records } = load(opts);
+  const { store, records } = loadHistory(opts);
   const sessions = summariseSessions(records);
   if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, file: store.file, sessions }, null, 2)}\n`);
   else process.stdout.write(renderSessions(sessions, await styleFor(process.stdout, opts.color)));
@@ -38,11 +39,11 @@ export async function runHistory(opts: HistoryOptions): Promise<number> {
 }
 
 export async function runProgress(opts: HistoryOptions): Promise<number> {
-  const { store, records } = load(opts);
+  const { store, records } = loadHistory(opts);
   let progress = progressByCompetency(records);
   if (opts.competency) {
     progress = progress.filter((p) => p.competency === opts.competency);
-    if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}`);
+    if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}${didYouMean(opts.competency, progressByCompetency(records).map((p) => p.competency))}`);
   }
   if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, file: store.file, competencies: progress }, null, 2)}\n`);
   else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color)));

@@ -3,11 +3,13 @@ import { collectAnswers } from '../../io/collect.js';
 import { dataDir, HistoryStore } from '../../io/history.js';
 import { competencyError, sortInputErrors, type InputError } from '../../io/errors.js';
 import { renderErrorsText } from '../../render/score-text.js';
+import { plural } from '../../render/plural.js';
 import { buildCandidateReport, type CandidateReport, type ReportAnswer } from '../../report/candidate-report.js';
 import { buildCohortReport } from '../../report/cohort.js';
-import { answersFromHistory, toReportAnswer } from '../../report/from-history.js';
+import { answersFromHistory, toReportAnswer, withCurrentSources } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
 import { checkHistoryReadable } from './history.js';
+import { checkCandidate } from './candidates.js';
 import { writeOutputFile } from '../write-output.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
@@ -83,13 +85,13 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
     else {
       text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
-      text += `\n${summary.inputs} inputs: ${summary.scored} scored, ${summary.failed} failed\n`;
+      text += `\n${plural(summary.inputs, 'input')}: ${summary.scored} scored, ${summary.failed} failed\n`;
     }
     emit(text, opts.output);
     if (errors.length > 0 && opts.format !== 'json') {
       process.stderr.write(renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
       // csv and html have no place for the counts: say them where the errors are.
-      if (opts.format !== 'text') process.stderr.write(`${summary.inputs} inputs: ${summary.scored} scored, ${summary.failed} failed\n`);
+      if (opts.format !== 'text') process.stderr.write(`${plural(summary.inputs, 'input')}: ${summary.scored} scored, ${summary.failed} failed\n`);
     }
     return errors.length ? EXIT.fatal : EXIT.ok;
   }
@@ -99,9 +101,11 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   const { records, skippedLines } = store.read();
   // A line cut by a crash is skipped, never fatal: say so, on standard error.
   for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
-  const answers = answersFromHistory(records, { candidate: opts.candidate, since });
-  if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
+  checkCandidate(records, opts.candidate, store.file);
   const data = await loadRubricOrFail(opts.rubrics);
+  const citations = new Map([...data.indicators.map((i) => [i.id, i.source] as const), ...Object.entries(data.structure.star).map(([p, d]) => [`star.${p}`, d.source] as const)]);
+  const answers = withCurrentSources(answersFromHistory(records, { candidate: opts.candidate, since }), citations);
+  if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
   const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: opts.candidate ?? null, since: opts.since ?? null, generatedAt: now });
   emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
   return EXIT.ok;
