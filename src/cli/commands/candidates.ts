@@ -7,13 +7,14 @@ import { styleFor } from '../style.js';
 import { loadHistory, type HistoryOptions } from './history.js';
 
 /**
- * Checks that a --candidate names someone in the history (in any case); if not, exit 2 with the
- * nearest names, or the list of candidates when none is near.
+ * The candidate a --candidate names, as the history spells the name (matched in any case); if
+ * none matches, exit 2 with the nearest names, or the list of candidates when none is near.
  */
-export function checkCandidate(records: HistoryRecord[], name: string | undefined, file: string): void {
-  if (name === undefined) return;
+export function checkCandidate(records: HistoryRecord[], name: string | undefined, file: string): string | undefined {
+  if (name === undefined) return undefined;
   const known = listCandidates(records);
-  if (known.some((c) => candidateKey(c.name) === candidateKey(name))) return;
+  const found = known.find((c) => candidateKey(c.name) === candidateKey(name));
+  if (found) return found.name;
   const near = closest(candidateKey(name), known.map((c) => c.name));
   const hint = near.length > 0
     ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`

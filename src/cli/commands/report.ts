@@ -101,12 +101,12 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   const { records, skippedLines } = store.read();
   // A line cut by a crash is skipped, never fatal: say so, on standard error.
   for (const m of store.describeSkipped(skippedLines)) process.stderr.write(`coach: ${m}\n`);
-  checkCandidate(records, opts.candidate, store.file);
+  const candidate = checkCandidate(records, opts.candidate, store.file);
   const data = await loadRubricOrFail(opts.rubrics);
   const citations = new Map([...data.indicators.map((i) => [i.id, i.source] as const), ...Object.entries(data.structure.star).map(([p, d]) => [`star.${p}`, d.source] as const)]);
   const answers = withCurrentSources(answersFromHistory(records, { candidate: opts.candidate, since }), citations);
   if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
-  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: opts.candidate ?? null, since: opts.since ?? null, generatedAt: now });
+  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: candidate ?? null, since: opts.since ?? null, generatedAt: now });
   emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
   return EXIT.ok;
 }
