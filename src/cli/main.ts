@@ -48,14 +48,13 @@ export function buildProgram(): Command {
     .allowExcessArguments(true)
     .addHelpText('after', after(`
 Examples:
-  coach                                     practise (same as coach practice)
-  coach practice --competency teamwork      rehearse, with feedback after each answer
-  coach score examples/answers.yaml         score a file of answers
-  coach score examples/ --json > results.json
-                                            score a folder, machine-readable
-  coach eval examples/labelled.yaml         agreement with human labels
-  coach candidates                          candidates in the history
-  coach bank list --competency teamwork     questions in the bank
+  coach                                    practise (same as coach practice)
+  coach practice --competency teamwork     rehearse, with feedback after each answer
+  coach score examples/answers.yaml        score a file of answers
+  coach score examples/ --json > out.json  score a folder, machine-readable
+  coach eval examples/labelled.yaml        agreement with human labels
+  coach candidates                         candidates in the history
+  coach bank list --competency teamwork    questions in the bank
 
 What low, medium and high mean, and the sources they are drawn from: docs/levels.md in the
 coach repository (and coach bank show drake-top-priority, say, for one source).
@@ -236,7 +235,7 @@ Examples:
   coach bank list
   coach bank show teamwork-02
   coach bank show drake-top-priority
-  coach bank validate rubrics/
+  coach bank validate examples/my-bank/
 ${EXIT_CODES}`));
   bank
     .command('list')
@@ -266,8 +265,8 @@ A folder with competencies.yaml is checked on its own; other folders and files a
 
 Examples:
   coach bank validate
-  coach bank validate rubrics/questions/customer-focus.yaml
-  coach bank validate rubrics/ --json
+  coach bank validate examples/my-bank/questions/retail.yaml
+  coach bank validate examples/my-bank/ --json
 ${EXIT_CODES}`))
     .action((paths: string[], opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankValidate(paths, { ...opts, color: cmd.optsWithGlobals()['color'] })));
 
