@@ -9,6 +9,8 @@ export function candidateKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const tidy = (name: string): string => name.trim().replace(/\s+/g, ' ');
+
 export interface CandidateSummary {
   /** The name as most recently written. */
   name: string;
@@ -28,13 +30,13 @@ export function listCandidates(records: HistoryRecord[]): CandidateSummary[] {
     if (!usableAnswer(r) || typeof r.candidate !== 'string' || r.candidate.trim() === '') continue;
     const key = candidateKey(r.candidate);
     let c = by.get(key);
-    if (!c) by.set(key, (c = { name: r.candidate.trim(), answers: 0, sessions: 0, reviewed: 0, lastAt: r.at, lastSession: r.session, sessionSet: new Set() }));
+    if (!c) by.set(key, (c = { name: tidy(r.candidate), answers: 0, sessions: 0, reviewed: 0, lastAt: r.at, lastSession: r.session, sessionSet: new Set() }));
     c.answers++;
     c.sessionSet.add(r.session);
     if (r.at >= c.lastAt) {
       c.lastAt = r.at;
       c.lastSession = r.session;
-      c.name = r.candidate.trim();
+      c.name = tidy(r.candidate);
     }
   }
   for (const r of records) {

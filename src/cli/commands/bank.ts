@@ -9,6 +9,7 @@ import { RubricError } from '../../rubrics/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { didYouMean } from '../../io/did-you-mean.js';
+import { unknownCompetency } from '../../io/errors.js';
 import { styleFor } from '../style.js';
 
 export interface BankOptions {
@@ -21,7 +22,7 @@ export interface BankOptions {
 
 export async function runBankList(opts: BankOptions): Promise<number> {
   const data = await loadRubricOrFail(opts.rubrics);
-  if (opts.competency && !data.competencies.some((c) => c.id === opts.competency)) throw new CliError(`unknown competency "${opts.competency}"${didYouMean(opts.competency, data.competencies.map((c) => c.id))}`);
+  if (opts.competency && !data.competencies.some((c) => c.id === opts.competency)) throw new CliError(unknownCompetency(opts.competency, new Set(data.competencies.map((c) => c.id))));
   const questions = data.questions.filter((q) => (!opts.competency || q.competency === opts.competency) && (!opts.kind || q.kind === opts.kind));
   if (opts.json) process.stdout.write(`${JSON.stringify({ version: 1, questions }, null, 2)}\n`);
   else process.stdout.write(renderBankList(questions, await styleFor(process.stdout, opts.color)));
