@@ -233,7 +233,7 @@ async function readText(file: string, text: string, defaults: ItemDefaults, prob
   const { parse } = await import('yaml');
   let meta: unknown;
   try {
-    meta = parse(fm[2]!);
+    meta = parse(fm[2]!, { logLevel: 'silent' });
   } catch (e) {
     const pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
     return { items: [], errors: [{ file, line: (pos?.line ?? 1) + 1, column: pos?.col ?? 1, message: `front matter: syntax error: ${(e as Error).message.split('\n')[0]}` }] };
