@@ -215,7 +215,7 @@ ${EXIT_CODES}`))
 
   program
     .command('export')
-    .description('Export answers an adviser judged, in the labelled format of levels.md, for coach eval.')
+    .description('Export answers an adviser judged, in the labelled format of docs/levels.md, for coach eval.')
     .option('--labelled', 'answers with the adviser\'s level as the expected one')
     .option('--candidate <name>', 'only this candidate')
     .option('-o, --output <file>', 'write to this file instead of standard output')

@@ -13,7 +13,7 @@ export interface ExportOptions {
 }
 
 /**
- * `coach export --labelled`: the answers an adviser judged, in the labelled format of levels.md,
+ * `coach export --labelled`: the answers an adviser judged, in the labelled format of docs/levels.md,
  * with the adviser's level as the expected one, so that `coach eval` measures how well the coach
  * agrees with this adviser. The coach's own view is not exported as a label.
  */
@@ -36,7 +36,7 @@ export async function runExport(opts: ExportOptions): Promise<number> {
     expected: { level: a.adviser!.level },
     ...(a.adviser!.comment ? { adviser_comment: a.adviser!.comment } : {}),
   }));
-  const text = `# Answers with an adviser's level, in the labelled format of levels.md: run coach eval on this file.\n${stringify(list, { lineWidth: 0 })}`;
+  const text = `# Answers with an adviser's level, in the labelled format of docs/levels.md: run coach eval on this file.\n${stringify(list, { lineWidth: 0 })}`;
   if (opts.output) writeOutputFile(opts.output, text);
   else process.stdout.write(text);
   return EXIT.ok;
