@@ -49,7 +49,7 @@ export function buildProgram(): Command {
     .addHelpText('after', after(`
 Examples:
   coach                                    practise (same as coach practice)
-  coach practice --competency teamwork     rehearse, with feedback after each answer
+  coach practice --competency teamwork     rehearse with feedback on each answer
   coach score examples/answers.yaml        score a file of answers
   coach score examples/ --json > out.json  score a folder, machine-readable
   coach eval examples/labelled.yaml        agreement with human labels

@@ -16,6 +16,8 @@ describe('help is wrapped at 80 columns when not a terminal', () => {
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     // No word is split: every word of the help, joined back, is a word of the source text.
     expect(r.stdout).not.toMatch(/[a-z]-\n\s*[a-z]/);
+    // An example's description stays in its column: "coach ... <gap> what it does".
+    if (c === '') for (const l of r.stdout.split('\n').filter((x) => /^ {2}coach\b/.test(x))) expect(l, l).toMatch(/^ {2}coach(?: \S+)* {2,}\S/);
   });
 
   it('wrapHelp refills prose, keeps short indented lines, and hangs long ones under their description', () => {
