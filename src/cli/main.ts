@@ -3,6 +3,8 @@ import type { Command as CommandType, Option as OptionType } from 'commander';
 import { inert } from '../render/inert.js';
 import { CliError, EXIT } from './errors.js';
 import { guardStandardStreams } from './write-errors.js';
+import { helpWidth, wrapHelp } from './help-text.js';
+import { didYouMean } from '../io/did-you-mean.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.
@@ -24,11 +26,14 @@ const EXIT_CODES = `
 Exit codes:
   0  success
   1  findings: an answer fell below --fail-under (score), or the rubric has problems (bank validate)
-  2  an input or rubric could not be read, the output could not be written, or the command line is wrong`;
+  2  an input or rubric could not be read, the output could not be written, or the command line is wrong (an unknown command, option, candidate...)`;
 
 function rubricsOption(): Option {
   return new Option('--rubrics <dir>', 'extra rubric folder: adds its questions/ and indicators/, or replaces the bundled rubric if it has competencies.yaml (repeatable)').argParser(collect).default([]);
 }
+
+/** Help text after the options, wrapped to the terminal (80 columns when not a terminal) when shown. */
+const after = (text: string) => (): string => wrapHelp(text);
 
 async function run(action: () => Promise<number>): Promise<void> {
   process.exitCode = await action();
@@ -42,17 +47,23 @@ export function buildProgram(): Command {
   program
     .description('Practise and score customer-service interview answers (STAR) against low / medium / high service levels.')
     .version('0.1.0', '-V, --version')
+    .configureHelp({ helpWidth: helpWidth() })
     .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `
+    .allowExcessArguments(true)
+    .addHelpText('after', after(`
 Examples:
-  coach                                      practise (same as coach practice)
-  coach practice --competency teamwork       rehearse, with feedback after each answer
-  coach score examples/answers.yaml          score a file of answers
-  coach score answers/ --json > results.json  score a folder, machine-readable
-  coach eval labelled.yaml                   agreement with human labels
-  coach bank list --competency teamwork      questions in the bank
-${EXIT_CODES}`);
+  coach                                    practise (same as coach practice)
+  coach practice --competency teamwork     rehearse with feedback on each answer
+  coach score examples/answers.yaml        score a file of answers
+  coach score examples/ --json > out.json  score a folder, machine-readable
+  coach eval examples/labelled.yaml        agreement with human labels
+  coach candidates                         candidates in the history
+  coach bank list --competency teamwork    questions in the bank
+
+What low, medium and high mean, and the sources they are drawn from: docs/levels.md in the
+coach repository (and coach bank show drake-top-priority, say, for one source).
+${EXIT_CODES}`));
 
   const dataOption = (): Option => new Option('--data <dir>', 'where history is kept (default: $COACH_DATA_DIR, else $XDG_DATA_HOME/coach, else ~/.local/share/coach)');
   program
@@ -69,26 +80,27 @@ ${EXIT_CODES}`);
     .option('--force', 'with --candidate: file again answers already filed under the candidate (by default they are scored, not filed twice)')
     .option('-j, --jobs <n>', 'threads that score: this one and N-1 worker threads (default: the number of cores)', parseJobs)
     .option('--quiet', 'no progress bar on standard error')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .option('--ignore <glob>', 'leave out files in folders that match (gitignore syntax, as in a .coachignore file; repeatable)', collect, [])
     .addOption(dataOption())
     .addOption(rubricsOption())
-    .addHelpText('after', `
-Input records have question, answer, and optionally id and competency. CSV needs the header
-id,question,competency,answer. A bad record or file is reported (file:line:column) and skipped;
-the rest are scored. Inputs = scored + failed, always.
+    .addHelpText('after', after(`
+Input records have question, answer, and optionally id and competency. CSV needs the header id,question,competency,answer. A .txt or .md answer gives its question in front matter (a line "---", then "question: ..." and optionally "competency: ...", then "---") or with -q. A bad record or file is reported (file:line:column) and skipped; the rest are scored. Inputs = scored + failed, always.
 
-JSONL and CSV are streamed: memory stays flat however large the input, and the output keeps the
-input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they
-are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second
-shows a progress bar on standard error when it is a terminal (--quiet hides it).
+Folders are read recursively. Left out: names starting with ".", files matching --ignore or a line of the folder's .coachignore, project files (README, LICENSE, package.json...), and .txt/.md files without front matter naming their question (unless -q gives one).
+
+JSONL and CSV are streamed: memory stays flat however large the input, and the output keeps the input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second shows a progress bar on standard error when it is a terminal (--quiet hides it).
 
 Examples:
   coach score examples/answers.yaml
-  coach score examples/answer.txt -q "Tell me about a time you helped a customer." -c customer-focus
-  coach score answers/ --format csv > scores.csv
-  cat answers.jsonl | coach score - --format jsonl
-  coach score answers.yaml --fail-under medium && echo "all at least medium"
-  coach score intake.jsonl --format jsonl --jobs 2 > scores.jsonl
-${EXIT_CODES}`)
+  coach score examples/
+  coach score examples/answer.txt
+  coach score examples/answer.txt -q "How do you help a customer?" -c customer-focus
+  coach score examples/ --ignore "*.csv" --format csv -o scores.csv
+  cat examples/answers.jsonl | coach score - --format jsonl
+  coach score examples/answers.yaml --fail-under medium && echo "all medium+"
+  coach score examples/answers.jsonl --format jsonl --jobs 2 > scores.jsonl
+${EXIT_CODES}`))
     .action((inputs: string[], opts, cmd: Command) => run(async () => {
       const { runScore } = await import('./commands/score.js');
       return runScore(inputs, { ...opts, color: cmd.optsWithGlobals()['color'] });
@@ -96,19 +108,18 @@ ${EXIT_CODES}`)
 
   program
     .command('eval')
-    .description('Score labelled answers (format of levels.md) and measure agreement with the labels.')
-    .argument('<files...>', 'labelled YAML files (or - for standard input)')
+    .description('Score labelled answers (format of docs/levels.md) and measure agreement with the labels.')
+    .argument('<files...>', 'labelled YAML files or folders (or - for standard input)')
     .option('--json', 'machine-readable report')
+    .option('--ignore <glob>', 'leave out files in folders that match (gitignore syntax; repeatable)', collect, [])
     .addOption(rubricsOption())
-    .addHelpText('after', `
-Prints exact agreement, agreement within one level, quadratic weighted kappa, the confusion
-matrix, STAR precision/recall/F1 per part, a per-competency breakdown and the answers two levels
-off. Each answer is scored exactly as coach score does; the expected label is only compared.
+    .addHelpText('after', after(`
+Prints exact agreement, agreement within one level, quadratic weighted kappa, the confusion matrix, STAR precision/recall/F1 per part (over the answers whose labels give expected.star; none are shown when no answer does), a per-competency breakdown, and every disagreement: the answer's id, the label's level, the coach's level and the coach's reason. Each answer is scored exactly as coach score does; the expected label is only compared.
 
 Examples:
-  coach eval ../shared/eval/dev.yaml
-  coach eval labelled/ --json | jq .qwk
-${EXIT_CODES}`)
+  coach eval examples/labelled.yaml
+  coach eval test/fixtures/labelled/ --json > agreement.json
+${EXIT_CODES}`))
     .action((files: string[], opts, cmd: Command) => run(async () => {
       const { runEval } = await import('./commands/eval.js');
       return runEval(files, { ...opts, color: cmd.optsWithGlobals()['color'] });
@@ -132,13 +143,8 @@ ${EXIT_CODES}`)
     .option('--adviser', 'after the coach\'s feedback, record your own level and comment beside it')
     .addOption(dataOption())
     .addOption(rubricsOption())
-    .addHelpText('after', `
-Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with
-guided STAR, or in $VISUAL / $EDITOR. After each answer: the level and score, your sentences
-tagged with the STAR parts they show, what is shown and missing, and the next steps with their
-sources. Then try again and see what changed, or read the guidance and model answers. Every
-answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its
-line breaks (Windows line endings too).
+    .addHelpText('after', after(`
+Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with guided STAR, or in $VISUAL / $EDITOR. After each answer: the level and score, your sentences tagged with the STAR parts they show, what is shown and missing, and the next steps with their sources. Then try again and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
 
 Examples:
   coach practice
@@ -146,7 +152,7 @@ Examples:
   coach practice --question customer-focus-01 --mode guided
   coach practice --mock --time 120
   coach practice --set retail --candidate "Sam Patel" --adviser
-${EXIT_CODES}`)
+${EXIT_CODES}`))
     .action((opts, cmd: Command) => practice(opts, cmd));
 
   program
@@ -154,7 +160,7 @@ ${EXIT_CODES}`)
     .description('List past practice sessions.')
     .addOption(dataOption())
     .option('--json', 'machine-readable')
-    .addHelpText('after', `\nExamples:\n  coach history\n  coach history --data ./workshop --json\n${EXIT_CODES}`)
+    .addHelpText('after', after(`\nExamples:\n  coach history\n  coach history --json\n${EXIT_CODES}`))
     .action((opts, cmd: Command) => run(async () => (await import('./commands/history.js')).runHistory({ ...opts, color: cmd.optsWithGlobals()['color'] })));
 
   program
@@ -163,11 +169,33 @@ ${EXIT_CODES}`)
     .addOption(dataOption())
     .option('--competency <id>', 'only this competency')
     .option('--json', 'machine-readable')
-    .addHelpText('after', `\nExamples:\n  coach progress\n  coach progress --competency teamwork --json\n${EXIT_CODES}`)
+    .addHelpText('after', after(`\nExamples:\n  coach progress\n  coach progress --competency teamwork --json\n${EXIT_CODES}`))
     .action((opts, cmd: Command) => run(async () => (await import('./commands/history.js')).runProgress({ ...opts, color: cmd.optsWithGlobals()['color'] })));
 
-  // `coach` alone starts practising at a terminal, and shows help elsewhere.
-  program.action((_opts, cmd: Command) => (process.stdin.isTTY && process.stdout.isTTY ? practice({}, cmd) : Promise.resolve(program.help())));
+  program
+    .command('candidates')
+    .description('List the candidates in the history: answers, sessions, answers reviewed, last session.')
+    .addOption(dataOption())
+    .option('--json', 'machine-readable')
+    .addHelpText('after', after(`
+Names match without regard to case or spacing wherever --candidate is given ("sam patel" finds Sam Patel); a name that matches none is an error (exit 2) that suggests the nearest.
+
+Examples:
+  coach candidates
+  coach candidates --json
+${EXIT_CODES}`))
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/candidates.js')).runCandidates({ ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  // `coach` alone starts practising at a terminal, and shows help elsewhere. A word that is not
+  // a command is an error with the nearest command suggested.
+  program.action((_opts, cmd: Command) => {
+    const stray = cmd.args[0];
+    if (stray !== undefined) {
+      const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+      return Promise.reject(new CliError(`unknown command "${stray}"${didYouMean(stray, names) || ` (commands: ${names.join(', ')})`}; see coach --help`));
+    }
+    return process.stdin.isTTY && process.stdout.isTTY ? practice({}, cmd) : Promise.resolve(program.help());
+  });
 
   program
     .command('report')
@@ -180,43 +208,41 @@ ${EXIT_CODES}`)
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .addOption(dataOption())
     .addOption(rubricsOption())
-    .addHelpText('after', `
-Per competency: the level and score, STAR coverage, the strongest answer, the most useful next
-steps with their sources, progress over sessions, and the adviser's comments. HTML is one
-self-contained file (inline CSS and SVG charts, no network), safe to hand over and to print.
+    .addHelpText('after', after(`
+Per competency: the level and score, STAR coverage, the strongest answer, the most useful next steps with their sources, progress over sessions, and the adviser's comments. HTML is one self-contained file (inline CSS and SVG charts, no network), safe to hand over and to print. Candidate names match without regard to case (see coach candidates).
 
 Examples:
   coach report --candidate "Sam Patel" --format html -o sam.html
   coach report --since 2026-11-01 --format markdown
-  coach report --by candidate workshop/ --format csv > cohort.csv
-  coach score answers.yaml --format html > batch.html
-${EXIT_CODES}`)
+  coach report --by candidate examples/ --format csv > cohort.csv
+  coach score examples/answers.yaml --format html > batch.html
+${EXIT_CODES}`))
     .action((inputs: string[], opts, cmd: Command) => run(async () => (await import('./commands/report.js')).runReport(inputs, { ...opts, color: cmd.optsWithGlobals()['color'] })));
 
   program
     .command('export')
-    .description('Export answers an adviser judged, in the labelled format of levels.md, for coach eval.')
+    .description('Export answers an adviser judged, in the labelled format of docs/levels.md, for coach eval.')
     .option('--labelled', 'answers with the adviser\'s level as the expected one')
     .option('--candidate <name>', 'only this candidate')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .addOption(dataOption())
-    .addHelpText('after', `
-Check the coach against your own judgement before trusting it: record your levels with
-coach practice --adviser, export them, and measure agreement.
+    .addHelpText('after', after(`
+Check the coach against your own judgement before trusting it: record your levels with coach practice --adviser, export them, and measure agreement: coach eval lists every answer you and the coach disagree on.
 
 Examples:
   coach export --labelled -o mine.yaml && coach eval mine.yaml
   coach export --labelled --candidate "Sam Patel"
-${EXIT_CODES}`)
+${EXIT_CODES}`))
     .action((opts) => run(async () => (await import('./commands/export.js')).runExport(opts)));
 
   const bank = program.command('bank').description('Show and validate question banks and rubrics.');
-  bank.addHelpText('after', `
+  bank.addHelpText('after', after(`
 Examples:
   coach bank list
   coach bank show teamwork-02
-  coach bank validate my-rubrics/
-${EXIT_CODES}`);
+  coach bank show drake-top-priority
+  coach bank validate examples/my-bank/
+${EXIT_CODES}`));
   bank
     .command('list')
     .description('List the questions in the bank.')
@@ -224,15 +250,15 @@ ${EXIT_CODES}`);
     .addOption(new Option('--kind <kind>', 'only this kind of question').choices(['behavioural', 'situational', 'opinion']))
     .option('--json', 'machine-readable list')
     .addOption(rubricsOption())
-    .addHelpText('after', `\nExamples:\n  coach bank list --competency integrity --kind situational\n  coach bank list --json\n${EXIT_CODES}`)
+    .addHelpText('after', after(`\nExamples:\n  coach bank list --competency integrity --kind situational\n  coach bank list --json\n${EXIT_CODES}`))
     .action((opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankList({ ...opts, color: cmd.optsWithGlobals()['color'] })));
   bank
     .command('show')
-    .description('Show a question (with its guidance), a competency (with its indicators), an indicator (with its cues and source) or a question set.')
-    .argument('<id>', 'question, competency or indicator id')
+    .description('Show a question (with its guidance), a competency (with its indicators), an indicator (with its cues and source), a question set, or a source document (with the indicators drawn from it).')
+    .argument('<id>', 'question, competency, indicator, set or source id')
     .option('--json', 'machine-readable')
     .addOption(rubricsOption())
-    .addHelpText('after', `\nExamples:\n  coach bank show customer-focus-01\n  coach bank show teamwork\n  coach bank show probes-need\n  coach bank show call-centre\n${EXIT_CODES}`)
+    .addHelpText('after', after(`\nExamples:\n  coach bank show customer-focus-01\n  coach bank show teamwork\n  coach bank show probes-need\n  coach bank show call-centre\n  coach bank show times-customer-focus\n${EXIT_CODES}`))
     .action((id: string, opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankShow(id, { ...opts, color: cmd.optsWithGlobals()['color'] })));
   bank
     .command('validate')
@@ -240,15 +266,14 @@ ${EXIT_CODES}`);
     .argument('[paths...]', 'rubric folders or YAML files (default: the bundled rubric and --rubrics)')
     .option('--json', 'machine-readable list of problems')
     .addOption(rubricsOption())
-    .addHelpText('after', `
-A folder with competencies.yaml is checked on its own; other folders and files are checked with
-the bundled rubric they extend (their competencies and sources must exist there).
+    .addHelpText('after', after(`
+A folder with competencies.yaml is checked on its own; other folders and files are checked with the bundled rubric they extend (their competencies and sources must exist there).
 
 Examples:
   coach bank validate
-  coach bank validate my-bank/questions/retail.yaml
-  coach bank validate my-rubrics/ --json
-${EXIT_CODES}`)
+  coach bank validate examples/my-bank/questions/retail.yaml
+  coach bank validate examples/my-bank/ --json
+${EXIT_CODES}`))
     .action((paths: string[], opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankValidate(paths, { ...opts, color: cmd.optsWithGlobals()['color'] })));
 
   return program;

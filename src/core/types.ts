@@ -8,9 +8,36 @@ export type QuestionKind = (typeof KINDS)[number];
 export const STAR_PARTS = ['situation', 'task', 'action', 'result'] as const;
 export type StarPartName = (typeof STAR_PARTS)[number];
 
-export interface SourceRef {
-  /** Seed document file name, e.g. 003_e9bd570a2da6908b.txt */
+/** A source document of the rubric (rubrics/sources.yaml). */
+export interface SourceData {
+  /** Stable id, e.g. drake-top-priority. */
+  id: string;
+  /** The document's file name in the project's source collection (kept for version 1 readers). */
   file: string;
+  title: string;
+  author?: string | undefined;
+  publication?: string | undefined;
+  publisher?: string | undefined;
+  year?: string | undefined;
+  note?: string | undefined;
+}
+
+/**
+ * A citation: a quote of whole sentences from a source document. The rubric loader fills in the
+ * document's id, title and who published it, so every output can name it.
+ */
+export interface SourceRef {
+  /** Stable source id (rubrics/sources.yaml), e.g. drake-top-priority. */
+  id?: string | undefined;
+  /** Source document file name, e.g. 003_e9bd570a2da6908b.txt (version 1 field). */
+  file: string;
+  title?: string | undefined;
+  author?: string | undefined;
+  publication?: string | undefined;
+  publisher?: string | undefined;
+  year?: string | undefined;
+  /** The heading in the document that the quote sits under ("Probe"). */
+  label?: string | undefined;
   quote: string;
 }
 
@@ -121,6 +148,8 @@ export interface QuestionSetData {
 }
 
 export interface RubricData {
+  /** The source documents cited (absent in rubric data built before sources were listed). */
+  sources?: SourceData[];
   competencies: CompetencyData[];
   indicators: IndicatorData[];
   questions: QuestionData[];

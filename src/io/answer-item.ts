@@ -19,6 +19,8 @@ export interface AnswerItem {
 export interface ItemDefaults {
   question?: string | undefined;
   competency?: string | undefined;
+  /** Globs of files to leave out of folders (--ignore), besides each folder's .coachignore. */
+  ignore?: string[] | undefined;
 }
 
 export interface AnswerRecord {

@@ -1,3 +1,5 @@
+import { closest } from './did-you-mean.js';
+
 /** An input that could not be scored: where it is and what was expected. */
 export interface InputError {
   file: string;
@@ -12,6 +14,8 @@ export function formatInputError(e: InputError): string {
 
 /** "unknown competency "x": expected one of a, b, c", for a flag or a record. */
 export function unknownCompetency(id: string, known: ReadonlySet<string>): string {
+  const near = closest(id, known);
+  if (near.length > 0) return `unknown competency "${id}": did you mean ${near.join(' or ')}? (expected one of ${[...known].join(', ')})`;
   return `unknown competency "${id}": expected one of ${[...known].join(', ')}`;
 }
 

@@ -201,13 +201,52 @@ function readJson(file: string, text: string, defaults: ItemDefaults, problems: 
   return toResult(file, records, defaults, problems);
 }
 
-function readText(file: string, text: string, defaults: ItemDefaults, problems: TextProblems): ReadResult {
+// A .txt or .md answer may carry its question in front matter, as static-site generators do:
+//   ---
+//   question: Tell me about a time you helped a customer.
+//   competency: customer-focus      (optional, as are id and candidate)
+//   ---
+//   Last year I worked...
+const FRONT_MATTER = /^(---[ \t]*\r?\n)([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER_KEYS = ['id', 'question', 'competency', 'candidate', 'expected'];
+
+/** Whether a text file starts with front matter that names its question (folders read only those). */
+export function hasQuestionFrontMatter(head: string): boolean {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)(?:\r?\n---[ \t]*(?:\r?\n|$))/.exec(head);
+  return m !== null && /^question[ \t]*:/m.test(m[1]!);
+}
+
+async function readText(file: string, text: string, defaults: ItemDefaults, problems: TextProblems): Promise<ReadResult> {
   const errors: InputError[] = [];
   const first = problems.rest()[0];
   if (first) return { items: [], errors: [problemError(file, first)] };
   const id = file === '-' ? 'stdin' : file;
   if (text.trim() === '') return { items: [], errors: [emptyInputError(file, true)] };
-  const item = recordToItem(file, 1, 0, { id, answer: text }, defaults, errors);
+  const fm = FRONT_MATTER.exec(text);
+  if (!fm) {
+    const item = recordToItem(file, 1, 0, { id, answer: text }, defaults, errors);
+    if (!item && defaults.question === undefined && errors[0]?.message.startsWith('question:')) {
+      errors[0].message = 'question: is required: start the file with front matter (a line "---", "question: ...", a line "---"), or give --question';
+    }
+    return { items: item ? [item] : [], errors };
+  }
+  const { parse } = await import('yaml');
+  let meta: unknown;
+  try {
+    meta = parse(fm[2]!, { logLevel: 'silent' });
+  } catch (e) {
+    const pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    return { items: [], errors: [{ file, line: (pos?.line ?? 1) + 1, column: pos?.col ?? 1, message: `front matter: syntax error: ${(e as Error).message.split('\n')[0]}` }] };
+  }
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return { items: [], errors: [{ file, line: 2, column: 1, message: 'front matter: expected "key: value" lines (question, competency, id, candidate)' }] };
+  const keys = Object.keys(meta);
+  const unknown = keys.find((k) => !FRONT_MATTER_KEYS.includes(k));
+  if (unknown !== undefined) {
+    const line = 2 + fm[2]!.split(/\r?\n/).findIndex((l) => l.startsWith(unknown));
+    return { items: [], errors: [{ file, line, column: 1, message: `front matter: unknown key ${JSON.stringify(unknown)} (expected ${FRONT_MATTER_KEYS.slice(0, 4).join(', ')}; the answer follows the closing ---)` }] };
+  }
+  const bodyLine = fm[0].split('\n').length + (fm[0].endsWith('\n') ? 0 : 1);
+  const item = recordToItem(file, bodyLine, 0, { id, ...meta, answer: text.slice(fm[0].length) }, defaults, errors);
   return { items: item ? [item] : [], errors };
 }
 

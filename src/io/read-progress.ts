@@ -1,5 +1,6 @@
 import { fstatSync, statSync } from 'node:fs';
 import { filesIn } from './stream-answers.js';
+import type { ItemDefaults } from './answer-item.js';
 
 /** Something being read whose position is known: a file read stream. */
 export interface ByteSource {
@@ -33,13 +34,13 @@ export class ReadProgress {
 }
 
 /** The bytes the inputs hold, or null when one of them is a pipe (or cannot be read: it fails later). */
-export function inputBytes(paths: string[]): number | null {
+export function inputBytes(paths: string[], defaults: Pick<ItemDefaults, 'ignore' | 'question'> = {}): number | null {
   let total = 0;
   try {
     for (const p of paths) {
       const st = p === '-' ? fstatSync(0) : statSync(p);
       if (st.isDirectory()) {
-        for (const f of filesIn(p)) total += statSync(f).size;
+        for (const f of filesIn(p, defaults)) total += statSync(f).size;
       } else if (st.isFile()) total += st.size;
       else return null;
     }

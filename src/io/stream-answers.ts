@@ -1,5 +1,6 @@
-import { createReadStream, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, createReadStream, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative } from 'node:path';
+import { IgnoreRules, isProjectFile } from './ignore.js';
 import type { Readable } from 'node:stream';
 import { MAX_ANSWER_CHARS, type AnswerItem, type ItemDefaults } from './answer-item.js';
 import { decodeBuffer, decodeChunks, TextProblems } from './decode.js';
@@ -7,7 +8,7 @@ import { describeFsError, type InputError } from './errors.js';
 import { csvRecords } from './csv-records.js';
 import { findJsonError } from './json-scan.js';
 import type { ReadProgress } from './read-progress.js';
-import { emptyInputError, formatFromName, problemError, readDocument, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
+import { emptyInputError, formatFromName, hasQuestionFrontMatter, problemError, readDocument, recordToItem, sniffFormat, type InputFormat } from './read-answers.js';
 import { listSome } from './list-some.js';
 
 /** One input read: an answer to score, or a record or file that could not be read. */
@@ -15,19 +16,49 @@ export type StreamEntry = { item: AnswerItem } | { error: InputError };
 
 const fileError = (file: string, message: string): StreamEntry => ({ error: { file, line: 1, column: 1, message } });
 
-/**
- * The answer files under a folder, recursively, in name order, and the entries that cannot be
- * read (a folder without permission, a broken link, a pipe) as errors in their place. A folder
- * reached twice (a symbolic link to a parent, say) is read once.
- */
+/** How a folder is scanned: what to leave out, and whether text files need their own question. */
+export interface FolderScan {
+  root: string;
+  rules: IgnoreRules;
+  /** With --question, every .txt/.md file is an answer; without, only those with front matter naming one. */
+  anyText: boolean;
+}
+
+export function folderScan(root: string, defaults: Pick<ItemDefaults, 'ignore' | 'question'> = {}): FolderScan {
+  return { root, rules: IgnoreRules.forFolder(root, defaults.ignore ?? []), anyText: defaults.question !== undefined };
+}
+
+/** Whether a text file begins with front matter naming its question (the first 4 KB are read). */
+function textHasQuestion(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(4096);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return hasQuestionFrontMatter(buf.subarray(0, n).toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return true; // unreadable: read it, so the error is reported in its place
+  }
+}
+
 /** The answer files a folder holds, as streamAnswers reads them (recursively, in name order). */
-export function filesIn(dir: string): string[] {
+export function filesIn(dir: string, defaults: Pick<ItemDefaults, 'ignore' | 'question'> = {}): string[] {
   const out: Array<{ file: string } | { error: StreamEntry }> = [];
-  walk(dir, out, new Set());
+  walk(dir, out, new Set(), folderScan(dir, defaults));
   return out.flatMap((x) => ('file' in x ? [x.file] : []));
 }
 
-function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>, seen: Set<string>): void {
+/**
+ * The answer files under a folder, recursively, in name order, and the entries that cannot be
+ * read (a folder without permission, a broken link, a pipe) as errors in their place. A folder
+ * reached twice (a symbolic link to a parent, say) is read once. Left out: names starting with
+ * ".", node_modules, what --ignore and .coachignore say, project files (README, package.json...),
+ * and .txt/.md files that do not name their question (unless --question gives it).
+ */
+function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>, seen: Set<string>, scan: FolderScan): void {
   let names: string[];
   try {
     seen.add(realpathSync(dir));
@@ -53,6 +84,7 @@ function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>
       out.push({ error: fileError(p, `cannot read: ${link && code === 'ENOENT' ? 'a broken symbolic link' : describeFsError(e)}`) });
       continue;
     }
+    if (scan.rules.ignores(relative(scan.root, p), st.isDirectory())) continue;
     if (st.isDirectory()) {
       let real: string;
       try {
@@ -61,8 +93,9 @@ function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>
         out.push({ error: fileError(p, `cannot read the folder: ${describeFsError(e)}`) });
         continue;
       }
-      if (!seen.has(real)) walk(p, out, seen);
-    } else if (formatFromName(name)) {
+      if (!seen.has(real)) walk(p, out, seen, scan);
+    } else if (formatFromName(name) && !isProjectFile(name)) {
+      if (st.isFile() && formatFromName(name) === 'text' && !scan.anyText && !textHasQuestion(p)) continue;
       if (st.isFile()) out.push({ file: p });
       else out.push({ error: fileError(p, 'not a regular file (a pipe, socket or device): skipped') });
     }
@@ -335,7 +368,7 @@ export async function* streamAnswers(paths: string[], defaults: ItemDefaults, st
       continue;
     }
     const list: Array<{ file: string } | { error: StreamEntry }> = [];
-    if (st.isDirectory()) walk(p, list, new Set());
+    if (st.isDirectory()) walk(p, list, new Set(), folderScan(p, defaults));
     else if (st.isFile() || st.isFIFO()) list.push({ file: p }); // a pipe given by name: coach score <(...)
     else list.push({ error: fileError(p, 'not a regular file (a socket or device): skipped') });
     for (const entry of list) {

@@ -1,5 +1,6 @@
 import type { CohortReport } from '../report/cohort.js';
 import { esc } from './report-html.js';
+import { plural } from './plural.js';
 
 const FILL = { low: '#fbe3e1', medium: '#fcefd6', high: '#dff2e6' } as const;
 
@@ -22,7 +23,7 @@ thead th{background:#f2f2f2}.n{text-align:right;font-variant-numeric:tabular-num
 @media print{body{margin:0}thead{display:table-header-group}tr{break-inside:avoid}}
 </style></head><body>
 <h1>Cohort report</h1>
-<p>${esc(r.candidates.length)} candidates, ${esc(r.candidates.reduce((n, c) => n + c.answers, 0))} answers. Mean score per competency; the level its mean falls in. Generated ${esc(r.generatedAt.slice(0, 10))}.</p>
+<p>${esc(plural(r.candidates.length, 'candidate'))}, ${esc(plural(r.candidates.reduce((n, c) => n + c.answers, 0), 'answer'))}. Mean score per competency; the level its mean falls in. Generated ${esc(r.generatedAt.slice(0, 10))}.</p>
 <table><thead><tr><th scope="col">Candidate</th><th scope="col">Answers</th><th scope="col">Mean</th>${head}<th scope="col">Work on first</th></tr></thead>
 <tbody>
 ${rows}

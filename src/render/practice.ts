@@ -3,13 +3,7 @@ import type { StyleNotes } from '../core/style-notes.js';
 import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type StarPartName } from '../core/types.js';
 import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
-
-/** A quote cut to a readable length at a word boundary. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
-}
+import { citation } from './citation.js';
 
 const TAG: Record<StarPartName, string> = { situation: 'S', task: 'T', action: 'A', result: 'R' };
 
@@ -85,7 +79,7 @@ export function renderFeedback(answerText: string, assessment: Assessment, style
     out.push('', st.bold(`Next steps to ${target}`));
     a.feedback.forEach((f, i) => {
       out.push(`  ${i + 1}. ${wrap(f.message, w, '     ')}`);
-      out.push(`     ${st.dim(wrap(`${f.source.file}: "${clip(f.source.quote, 110)}"`, w, '     '))}`);
+      out.push(`     ${st.dim(wrap(citation(f.source, 110), w, '     '))}`);
     });
   }
   if (notes.messages.length) {

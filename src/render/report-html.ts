@@ -3,6 +3,7 @@ import { LEVELS, STAR_PARTS } from '../core/types.js';
 import type { CandidateReport, CompetencyReport } from '../report/candidate-report.js';
 import { levelOfScore } from '../core/level.js';
 import { inert } from './inert.js';
+import { shortQuote, sourceName } from './citation.js';
 
 // The candidate report as one self-contained HTML5 page: inline CSS, inline SVG charts, no
 // scripts and no network. Pure: report in, string out. Every piece of text that comes from data
@@ -122,7 +123,7 @@ function competencySection(c: CompetencyReport, i: number): string {
   out.push('<h4>STAR coverage</h4>', `<ul class="star">${STAR_PARTS.map((p) => `<li><span>${STAR_LABEL[p]}</span><span class="meter"><span style="width:${Math.round(c.star[p] * 100)}%"></span></span><span>${pct(c.star[p])}</span></li>`).join('')}</ul>`);
   out.push('<h4>Next steps</h4>');
   out.push(c.nextSteps.length
-    ? `<ol class="steps">${c.nextSteps.map((f) => `<li><p>${esc(f.message)} <span class="muted">(towards ${esc(f.target)})</span></p><p class="src">Source: <code>${esc(f.source.file)}</code></p><blockquote class="quote">${esc(f.source.quote)}</blockquote></li>`).join('')}</ol>`
+    ? `<ol class="steps">${c.nextSteps.map((f) => `<li><p>${esc(f.message)} <span class="muted">(towards ${esc(f.target)})</span></p><p class="src">Source: <cite>${esc(sourceName(f.source))}</cite>${f.source.label ? ` · ${esc(f.source.label)}` : ''}</p><blockquote class="quote">${esc(shortQuote(f.source.quote))}</blockquote></li>`).join('')}</ol>`
     : '<p class="muted">No next steps: the answers already show what the rubric looks for.</p>');
   out.push('<h4>Adviser comments</h4>');
   out.push(c.adviser.length

@@ -5,6 +5,8 @@ import { sparkline } from './history.js';
 import { inertData } from './inert.js';
 import { md } from './markdown.js';
 import { wrap, type Style } from './style.js';
+import { citation } from './citation.js';
+import { plural } from './plural.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -12,13 +14,13 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 export function renderReportText(report: CandidateReport, st: Style): string {
   const r = inertData(report);
   const out: string[] = [];
-  out.push(st.bold(`Report: ${r.candidate ?? 'all answers'}`) + st.dim(`  ${r.answers} answers, ${r.sessions} sessions${r.since ? `, since ${r.since}` : ''}`));
+  out.push(st.bold(`Report: ${r.candidate ?? 'all answers'}`) + st.dim(`  ${plural(r.answers, 'answer')}, ${plural(r.sessions, 'session')}${r.since ? `, since ${r.since}` : ''}`));
   out.push(`Levels: ${st.level('low', String(r.levels.low))} low, ${st.level('medium', String(r.levels.medium))} medium, ${st.level('high', String(r.levels.high))} high`);
   for (const c of r.competencies) {
-    out.push('', `${st.bold(c.name)}  ${st.level(c.latest.level, c.latest.level.toUpperCase())} ${c.latest.score}/100 latest  ${st.dim(`mean ${c.meanScore}, ${c.answers} answers`)}  ${st.accent(sparkline(c.progress.map((p) => p.score)))}`);
+    out.push('', `${st.bold(c.name)}  ${st.level(c.latest.level, c.latest.level.toUpperCase())} ${c.latest.score}/100 latest  ${st.dim(`mean ${c.meanScore}, ${plural(c.answers, 'answer')}`)}  ${st.accent(sparkline(c.progress.map((p) => p.score)))}`);
     out.push(`  STAR  ${STAR_PARTS.map((p) => `${p} ${pct(c.star[p])}`).join('  ')}`);
     out.push(`  Strongest (${c.best.level} ${c.best.score}): ${wrap(`"${c.best.answer.replace(/\s+/g, ' ').slice(0, 220)}${c.best.answer.length > 220 ? '…' : ''}"`, st.width, '    ')}`);
-    c.nextSteps.forEach((f, i) => out.push(`  ${i === 0 ? 'Next' : '    '}  ${i + 1}. ${wrap(`${f.message} ${st.dim(`[${f.source.file}]`)}`, st.width, '          ')}`));
+    c.nextSteps.forEach((f, i) => out.push(`  ${i === 0 ? 'Next' : '    '}  ${i + 1}. ${wrap(f.message, st.width, '          ')}`, `          ${st.dim(wrap(citation(f.source, 110), st.width, '          '))}`));
     for (const a of c.adviser) out.push(`  Adviser: ${a.level} (coach ${a.coachLevel})${a.comment ? `: ${wrap(a.comment, st.width, '    ')}` : ''}`);
   }
   return `${out.join('\n')}\n`;
@@ -28,7 +30,7 @@ export function renderReportText(report: CandidateReport, st: Style): string {
 export function renderReportMarkdown(report: CandidateReport): string {
   const r = inertData(report);
   const out: string[] = [`# Interview practice report: ${md(r.candidate ?? 'all answers')}`, ''];
-  out.push(`${r.answers} answers in ${r.sessions} sessions${r.since ? ` since ${md(r.since)}` : ''}; ${r.levels.low} low, ${r.levels.medium} medium, ${r.levels.high} high. Generated ${md(r.generatedAt)}.`, '');
+  out.push(`${plural(r.answers, 'answer')} in ${plural(r.sessions, 'session')}${r.since ? ` since ${md(r.since)}` : ''}; ${r.levels.low} low, ${r.levels.medium} medium, ${r.levels.high} high. Generated ${md(r.generatedAt)}.`, '');
   out.push('| competency | latest | mean | answers | S | T | A | R |', '|---|---|---:|---:|---:|---:|---:|---:|');
   for (const c of r.competencies) out.push(`| ${md(c.name)} | ${c.latest.level} ${c.latest.score} | ${c.meanScore} | ${c.answers} | ${STAR_PARTS.map((p) => pct(c.star[p])).join(' | ')} |`);
   for (const c of r.competencies) {
@@ -36,7 +38,7 @@ export function renderReportMarkdown(report: CandidateReport): string {
     out.push(`**Strongest answer** (${c.best.level}, ${c.best.score}/100), to "${md(c.best.question)}":`, '', `> ${md(c.best.answer)}`, '');
     if (c.nextSteps.length) {
       out.push('**Next steps**', '');
-      c.nextSteps.forEach((f, i) => out.push(`${i + 1}. ${md(f.message)} (${md(f.source.file)}: "${md(f.source.quote)}")`));
+      c.nextSteps.forEach((f, i) => out.push(`${i + 1}. ${md(f.message)} (${md(citation(f.source))})`));
       out.push('');
     }
     if (c.adviser.length) {

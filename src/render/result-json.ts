@@ -25,7 +25,7 @@ function str(s: string): string {
 const sources = new WeakMap<SourceRef, string>();
 function source(s: SourceRef): string {
   let v = sources.get(s);
-  if (v === undefined) sources.set(s, (v = `{"file":${JSON.stringify(s.file)},"quote":${JSON.stringify(s.quote)}}`));
+  if (v === undefined) sources.set(s, (v = JSON.stringify(s)));
   return v;
 }
 

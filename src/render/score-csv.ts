@@ -1,6 +1,7 @@
 import { STAR_PARTS } from '../core/types.js';
 import type { ResultRecord } from '../report/score-report.js';
 import { csvRecord } from './csv.js';
+import { citation } from './citation.js';
 
 export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
 
@@ -15,7 +16,7 @@ export function csvRow(r: ResultRecord): string {
     ...STAR_PARTS.map((p) => (r.star[p].present ? 'yes' : 'no')),
     r.indicators.filter((f) => f.counted && !f.warning).map((f) => f.id).join(';'),
     r.indicators.filter((f) => f.counted && f.warning).map((f) => f.id).join(';'),
-    r.feedback[0]?.message ?? '',
+    r.feedback[0] ? `${r.feedback[0].message} (${citation(r.feedback[0].source)})` : '',
     r.source.file, r.source.line,
   ]);
 }

@@ -3,6 +3,8 @@ import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 import { inertData, inertJson, toJson } from './inert.js';
 import { md } from './markdown.js';
 import { resultJsonBody } from './result-json.js';
+import { citation, sourceName } from './citation.js';
+import { plural } from './plural.js';
 
 export function renderScoreJson(report: ScoreReport): string {
   return `${toJson(report, 2)}\n`;
@@ -36,7 +38,7 @@ export function renderScoreMarkdown(scoreReport: ScoreReport): string {
   const report = inertData(scoreReport);
   const out: string[] = ['# Interview answers: assessment', ''];
   const s = report.summary;
-  out.push(`${s.inputs} inputs: ${s.scored} scored, ${s.failed} failed; ${s.levels.low} low, ${s.levels.medium} medium, ${s.levels.high} high.`, '');
+  out.push(`${plural(s.inputs, 'input')}: ${s.scored} scored, ${s.failed} failed; ${s.levels.low} low, ${s.levels.medium} medium, ${s.levels.high} high.`, '');
   out.push('| id | competency | level | score | S | T | A | R |', '|---|---|---|---:|:-:|:-:|:-:|:-:|');
   for (const r of report.results) {
     out.push(`| ${md(r.id)} | ${md(r.competency)} | ${r.level} | ${r.score} | ${STAR_PARTS.map((p) => (r.star[p].present ? '✓' : '–')).join(' | ')} |`);
@@ -49,12 +51,12 @@ export function renderScoreMarkdown(scoreReport: ScoreReport): string {
       out.push('', '**Evidence**', '');
       for (const f of shown) {
         const ev = f.evidence.find((e) => e.shown === f.shown) ?? f.evidence[0]!;
-        out.push(`- ${f.warning ? 'Warning: ' : ''}${md(f.name)}: "${md(ev.text)}" (${md(f.source.file)})`);
+        out.push(`- ${f.warning ? 'Warning: ' : ''}${md(f.name)}: "${md(ev.text)}" (${md(sourceName(f.source))})`);
       }
     }
     if (r.feedback.length) {
       out.push('', '**Next steps**', '');
-      r.feedback.forEach((f, i) => out.push(`${i + 1}. ${md(f.message)} (${md(f.source.file)}: "${md(f.source.quote)}")`));
+      r.feedback.forEach((f, i) => out.push(`${i + 1}. ${md(f.message)} (${md(citation(f.source))})`));
     }
   }
   if (report.errors.length) {

@@ -3,6 +3,8 @@ import { formatInputError, type InputError } from '../io/errors.js';
 import type { ResultRecord, ScoreReport } from '../report/score-report.js';
 import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
+import { citation } from './citation.js';
+import { plural } from './plural.js';
 
 const LABEL = 8;
 const pad = (s: string): string => s.padEnd(LABEL);
@@ -34,8 +36,8 @@ export function renderResultText(record: ResultRecord, st: Style): string {
   const lines = r.indicators.map((f) => indicatorLine(f, st)).filter((l): l is string => l !== null);
   lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${wrap(l, w, ' '.repeat(2 + LABEL + 2))}`));
   r.feedback.forEach((f, i) => {
-    const text = `${i + 1}. ${f.message} ${st.dim(`[${f.source.file}]`)}`;
-    out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(text, w, ' '.repeat(2 + LABEL + 3))}`);
+    out.push(`  ${pad(i === 0 ? 'Next' : '')}${wrap(`${i + 1}. ${f.message}`, w, ' '.repeat(2 + LABEL + 3))}`);
+    out.push(`  ${pad('')}   ${st.dim(wrap(citation(f.source, 110), w, ' '.repeat(2 + LABEL + 3)))}`);
   });
   return out.join('\n');
 }
@@ -45,7 +47,7 @@ export function renderSummaryText(report: ScoreReport, st: Style): string {
   const parts = [`${s.scored} scored`, `${s.failed} failed`, `${st.level('low', String(s.levels.low))} low`, `${st.level('medium', String(s.levels.medium))} medium`, `${st.level('high', String(s.levels.high))} high`];
   if (s.meanScore !== null) parts.push(`mean score ${s.meanScore}`);
   if (s.failUnder) parts.push(`${s.failUnder.below} below ${s.failUnder.level}`);
-  return `${s.inputs} inputs: ${parts.join(', ')}`;
+  return `${plural(s.inputs, 'input')}: ${parts.join(', ')}`;
 }
 
 /** The terminal view: one block per answer, then a summary line. Errors go to standard error. */

@@ -1,6 +1,7 @@
-import { LEVELS, STAR_PARTS, type Assessment, type StarPartName } from '../core/types.js';
+import { LEVELS, STAR_PARTS, type Assessment, type FeedbackItem, type SourceRef, type StarPartName } from '../core/types.js';
 import type { AdviserRecord, AnswerRecord, HistoryRecord } from '../io/history.js';
 import type { ReportAnswer } from './candidate-report.js';
+import { candidateKey } from './candidates.js';
 
 export interface HistoryFilter {
   candidate?: string | undefined;
@@ -51,10 +52,12 @@ export function answersFromHistory(records: HistoryRecord[], filter: HistoryFilt
   const reviews = new Map<string, AdviserRecord>();
   for (const r of records) if (isObject(r) && r.type === 'adviser' && (LEVELS as readonly unknown[]).includes(r.level)) reviews.set(reviewKey(r.session, r.questionId, r.attempt), r);
   const out: ReportAnswer[] = [];
+  // Names match without regard to case or spacing ("sam patel" is "Sam Patel").
+  const wanted = filter.candidate === undefined ? undefined : candidateKey(filter.candidate);
   for (const r of records) {
     if (!usableAnswer(r)) continue;
     const a = r;
-    if (filter.candidate !== undefined && a.candidate !== filter.candidate) continue;
+    if (wanted !== undefined && (a.candidate === undefined || candidateKey(a.candidate) !== wanted)) continue;
     if (filter.since !== undefined && a.at < filter.since) continue;
     const ra = toReportAnswer(a.assessment, a.answer, { candidate: a.candidate ?? null, session: a.session, at: a.at });
     const review = reviews.get(reviewKey(a.session, a.questionId, a.attempt));
@@ -62,4 +65,17 @@ export function answersFromHistory(records: HistoryRecord[], filter: HistoryFilt
     out.push(ra);
   }
   return out;
+}
+
+/**
+ * Next steps recorded in an older history cite their source by file name and an older quote;
+ * each is given the citation the rubric has now for the same indicator or STAR part (its title,
+ * publisher and quote), so a report never shows a bare file name. Unknown ones are kept.
+ */
+export function withCurrentSources(answers: ReportAnswer[], citations: ReadonlyMap<string, SourceRef>): ReportAnswer[] {
+  const cite = (f: FeedbackItem): FeedbackItem => {
+    const now = citations.get(f.indicator);
+    return now && now !== f.source ? { ...f, source: now } : f;
+  };
+  return answers.map((a) => ({ ...a, feedback: a.feedback.map(cite) }));
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { RubricData } from '../core/types.js';
+import type { RubricData, SourceData, StructureData } from '../core/types.js';
+import { resolveSourceRef, sourceIndex } from './sources.js';
 import { decodeBuffer, TextProblems } from '../io/decode.js';
 import { describeFsError } from '../io/errors.js';
 import { RubricError, type RubricProblem } from './errors.js';
@@ -96,7 +97,7 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
       case 'indicators': {
         const list: Located<z.infer<typeof indicatorSchema>>[] = [];
         addList(list, file, indicatorSchema, problems);
-        for (const ind of list) into.indicators.push({ ...ind, value: { ...ind.value, behaviour: ind.value.behaviour ?? ind.value.id } });
+        for (const ind of list) into.indicators.push({ ...ind, value: { ...ind.value, behaviour: ind.value.behaviour ?? ind.value.id, source: { ...ind.value.source, file: ind.value.source.file ?? '' } } });
         break;
       }
       case 'questions': addList(into.questions, file, questionSchema, problems); break;
@@ -107,7 +108,8 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
         pushAll(problems, res.problems);
         if (res.value) {
           const { style, ...rest } = res.value;
-          const value = { ...rest, style: { wordsPerMinute: style.words_per_minute, targetSeconds: style.target_seconds, fillers: style.fillers } };
+          const star = Object.fromEntries(Object.entries(rest.star).map(([part, d]) => [part, { ...d, source: { ...d.source, file: d.source.file ?? '' } }])) as StructureData['star'];
+          const value = { ...rest, star, style: { wordsPerMinute: style.words_per_minute, targetSeconds: style.target_seconds, fillers: style.fillers } };
           into.structure = { value, file, path: [] };
         }
         break;
@@ -119,12 +121,18 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
   return { loaded: into, problems };
 }
 
+/** The rubric as the scorer takes it, every citation filled in with its document (sources.ts). */
 function toData(r: LoadedRubric): RubricData {
+  const sources: SourceData[] = r.sources.map((s) => s.value);
+  const index = sourceIndex(sources);
+  const structure = r.structure!.value;
+  const star = Object.fromEntries(Object.entries(structure.star).map(([part, d]) => [part, { ...d, source: resolveSourceRef(d.source, index) }])) as StructureData['star'];
   return {
+    sources,
     competencies: r.competencies.map((c) => c.value),
-    indicators: r.indicators.map((i) => i.value),
+    indicators: r.indicators.map((i) => ({ ...i.value, source: resolveSourceRef(i.value.source, index) })),
     questions: r.questions.map((q) => q.value),
-    structure: r.structure!.value,
+    structure: { ...structure, star },
     models: r.models.map((m) => m.value),
     sets: r.sets.map((s) => s.value),
   };

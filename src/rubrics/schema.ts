@@ -4,12 +4,25 @@ import { KINDS, LEVELS } from '../core/types.js';
 const cue = z.string().trim().min(1, 'a cue must not be empty');
 const id = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens');
 
+// A citation names its source by id or by file (as rubrics/sources.yaml lists them), quotes
+// whole sentences, and may give the heading the quote sits under as its label.
 export const sourceRef = z.object({
-  file: z.string().min(1),
+  id: z.string().min(1).optional(),
+  file: z.string().min(1).optional(),
+  label: z.string().min(1).optional(),
   quote: z.string().min(1, 'quote the source'),
-}).strict();
+}).strict().refine((s) => s.id !== undefined || s.file !== undefined, { message: 'name the source: id (or file) from sources.yaml' });
 
-export const sourceSchema = z.object({ file: z.string().min(1), title: z.string().min(1) }).strict();
+export const sourceSchema = z.object({
+  id,
+  file: z.string().min(1),
+  title: z.string().min(1),
+  author: z.string().min(1).optional(),
+  publication: z.string().min(1).optional(),
+  publisher: z.string().min(1).optional(),
+  year: z.union([z.string().min(1), z.number().int()]).transform(String).optional(),
+  note: z.string().min(1).optional(),
+}).strict();
 
 export const competencySchema = z.object({
   id,

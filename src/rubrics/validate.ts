@@ -4,6 +4,7 @@ import type { RubricProblem } from './errors.js';
 import type { Path, YamlFile } from './yaml-file.js';
 import type { SourceEntry } from './schema.js';
 import { pushAll } from '../core/push-all.js';
+import { quoteProblem } from './sources.js';
 
 /** An entry loaded from a file, with the file and path it came from, for located messages. */
 export interface Located<T> {
@@ -59,17 +60,27 @@ function duplicates<T>(items: Located<T>[], key: (t: T) => string, what: string)
 export function crossValidate(r: LoadedRubric): RubricProblem[] {
   const problems: RubricProblem[] = [];
   const competencyIds = new Set(r.competencies.map((c) => c.value.id));
-  const sourceFiles = new Set(r.sources.map((s) => s.value.file));
+  const sourceNames = new Set(r.sources.flatMap((s) => [s.value.id, s.value.file]));
+  const sourceIds = r.sources.map((s) => s.value.id);
   const oneOf = (set: Set<string>, extra: string[] = []): string => (set.size ? `: expected one of ${[...extra, ...set].join(', ')}` : '');
   pushAll(problems, duplicates(r.competencies, (c) => c.id, 'competency id'));
   pushAll(problems, duplicates(r.indicators, (i) => i.id, 'indicator id'));
   pushAll(problems, duplicates(r.questions, (q) => q.id, 'question id'));
   pushAll(problems, duplicates(r.questions, (q) => q.text.toLowerCase().trim(), 'question text'));
   pushAll(problems, duplicates(r.sources, (s) => s.file, 'source file'));
+  pushAll(problems, duplicates(r.sources, (s) => s.id, 'source id'));
+  const citation = (l: Located<unknown>, path: Path, ref: { id?: string | undefined; file?: string | undefined; quote: string }): RubricProblem[] => {
+    const out: RubricProblem[] = [];
+    const name = ref.id ?? ref.file ?? '';
+    if (!sourceNames.has(name)) out.push(l.file.problem([...path, ref.id !== undefined ? 'id' : 'file'], `unknown source "${name}"${sourceIds.length ? `: expected one of ${sourceIds.join(', ')}` : ''}`));
+    const bad = quoteProblem(ref.quote);
+    if (bad) out.push(l.file.problem([...path, 'quote'], bad));
+    return out;
+  };
 
   for (const c of r.competencies) {
     c.value.sources.forEach((s, i) => {
-      if (!sourceFiles.has(s)) problems.push(c.file.problem([...c.path, 'sources', i], `unknown source "${s}"`));
+      if (!sourceNames.has(s)) problems.push(c.file.problem([...c.path, 'sources', i], `unknown source "${s}"`));
     });
     pushAll(problems, cueProblems(c, 'question_cues', c.value.questionCues));
   }
@@ -78,7 +89,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     v.competencies.forEach((c, i) => {
       if (c !== 'all' && !competencyIds.has(c)) problems.push(ind.file.problem([...ind.path, 'competencies', i], `unknown competency "${c}"${oneOf(competencyIds, ['all'])}`));
     });
-    if (!sourceFiles.has(v.source.file)) problems.push(ind.file.problem([...ind.path, 'source', 'file'], `unknown source "${v.source.file}"`));
+    pushAll(problems, citation(ind, [...ind.path, 'source'], v.source));
     if (v.warning && v.level !== 'low') problems.push(ind.file.problem([...ind.path, 'warning'], 'only low-level indicators can be warning signs'));
     if (v.level === 'low' && v.evidence !== 'stated' && v.warning) problems.push(ind.file.problem([...ind.path, 'evidence'], 'a warning sign counts when stated: use evidence: stated'));
     for (const list of [cueProblems(ind, 'cues', v.cues), cueProblems(ind, 'named', v.named), cueProblems(ind, 'except', v.except)]) pushAll(problems, list);
@@ -102,7 +113,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     for (const [part, data] of Object.entries(s.value.star)) {
       pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'cues', data.cues));
       if (data.vague) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'vague', data.vague));
-      if (!sourceFiles.has(data.source.file)) problems.push(s.file.problem([...s.path, 'star', part, 'source', 'file'], `unknown source "${data.source.file}"`));
+      pushAll(problems, citation(s, [...s.path, 'star', part, 'source'], data.source));
     }
     for (const [kind, cues] of Object.entries(s.value.kinds)) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'kinds'] }, kind, cues));
   }

@@ -563,7 +563,7 @@ const CASES: Case[] = [
       'error corpus/syntax.yaml:3:11: syntax error: the quoted text that starts here never ends (a missing closing ")',
     ],
     counts: { inputs: 7, scored: 1, failed: 6 },
-    stdout: /Agreement with the labels \(1 answers\)/,
+    stdout: /Agreement with the labels \(1 answer\)/,
   },
   {
     name: 'eval --json: the same errors, counted',
@@ -662,7 +662,7 @@ const CASES: Case[] = [
     name: 'bank show: an unknown question id',
     args: ['bank', 'show', 'no-such-question-99'],
     exit: 2,
-    stderr: ['coach: no question, competency, indicator or question set "no-such-question-99" (try coach bank list; sets: banking, call-centre, graduate-scheme, hospitality, retail)'],
+    stderr: ['coach: no question, competency, indicator, question set or source "no-such-question-99" (try coach bank list; sets: banking, call-centre, graduate-scheme, hospitality, retail; sources: times-customer-focus, what-is-customer-service, newman-win-win, drake-top-priority, hyken-customer-focused)'],
   },
 
   // ---- coach report --by candidate FILES ----
@@ -1014,7 +1014,7 @@ function run(cwd: string, args: string[], opts: { stdin?: string | Buffer; stdin
 function countsOf(r: RunResult, json: any): Counts | null {
   const s = json?.summary;
   if (s) return { inputs: s.inputs, scored: s.scored ?? s.evaluated, failed: s.failed };
-  const m = /^(\d+) inputs: (\d+) (?:scored|evaluated), (\d+) failed/m.exec(`${r.stdout}\n${r.stderr}`);
+  const m = /^(\d+) inputs?: (\d+) (?:scored|evaluated), (\d+) failed/m.exec(`${r.stdout}\n${r.stderr}`);
   return m ? { inputs: Number(m[1]), scored: Number(m[2]), failed: Number(m[3]) } : null;
 }
 

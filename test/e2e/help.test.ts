@@ -10,6 +10,7 @@ const COMMANDS: string[][] = [
   ['bank', 'list'],
   ['bank', 'show'],
   ['bank', 'validate'],
+  ['candidates'],
 ];
 
 

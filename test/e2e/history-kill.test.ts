@@ -321,7 +321,8 @@ describe('history survives SIGKILL at random points, and concurrent writers', ()
     );
     expect(f.lost).toBe(0);
     expect(f.kills).toBeGreaterThanOrEqual(Math.floor(CHAINS * KILLS_PER_CHAIN * 0.8));
-  }, 150_000);
+    // The limit only stops a hang: 65 process runs take 150 s and more on a shared, loaded machine.
+  }, 400_000);
 
   for (const [writers, each, killOne] of [
     [2, 2000, false],

@@ -37,8 +37,10 @@ describe('coach report from history', () => {
     const future = runCoach(['report', '--candidate', 'Ana', '--data', data, '--since', '2999-01-01']);
     expect(future.code).toBe(1);
     expect(future.stderr).toMatch(/no answers for candidate "Ana" since 2999-01-01/);
+    // A name that matches no candidate is "not found": exit 2 (issue 12), with the candidates named.
     const nobody = runCoach(['report', '--candidate', 'Nobody', '--data', data]);
-    expect(nobody.code).toBe(1);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toMatch(/candidate "Nobody" not found .*"Ana"/);
     expect(nobody.stderr).not.toMatch(STACK_LINE);
     const bad = runCoach(['report', '--data', data, '--since', 'yesterday']);
     expect(bad.code).toBe(2);

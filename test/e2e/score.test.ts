@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
@@ -10,6 +11,10 @@ const CSV_FILE = join(EXAMPLES, 'answers.csv');
 const JSONL_FILE = join(EXAMPLES, 'answers.jsonl');
 const TXT_FILE = join(EXAMPLES, 'answer.txt');
 const TXT_QUESTION = 'Tell me about a time you found out what a customer really needed.';
+/** examples/answer.txt names its question in front matter; the same answer without it. */
+const TXT_BODY = readFileSync(TXT_FILE, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+const PLAIN_TXT = join(mkdtempSync(join(tmpdir(), 'coach-score-txt-')), 'answer.txt');
+writeFileSync(PLAIN_TXT, TXT_BODY);
 
 const SOURCE_FILE = /^\d{3}_[0-9a-f]{16}\.txt$/;
 const STAR = ['situation', 'task', 'action', 'result'] as const;
@@ -213,22 +218,29 @@ describe('coach score output formats', () => {
 });
 
 describe('coach score with plain-text answers', () => {
-  it('scores answer.txt with -q and -c', () => {
-    const r = runCoachJson(['score', TXT_FILE, '-q', TXT_QUESTION, '-c', 'customer-focus', '--json']);
+  it('scores a plain answer.txt with -q and -c', () => {
+    const r = runCoachJson(['score', PLAIN_TXT, '-q', TXT_QUESTION, '-c', 'customer-focus', '--json']);
     expect(r.code).toBe(0);
     expect(r.json.results).toHaveLength(1);
     const res = r.json.results[0];
     expect(res).toMatchObject({ question: TXT_QUESTION, competency: 'customer-focus', level: 'high' });
-    const answer = readFileSync(TXT_FILE, 'utf8');
-    for (const ind of res.indicators) for (const ev of ind.evidence) expectSpanOf(answer, ev);
+    for (const ind of res.indicators) for (const ev of ind.evidence) expectSpanOf(TXT_BODY, ev);
   });
 
-  it('without -q fails with exit 2, naming the file and "question"', () => {
-    const r = runCoach(['score', 'examples/answer.txt'], { env: { NO_COLOR: '1' } });
+  it('examples/answer.txt gives its question and competency in front matter; offsets are into the answer after it', () => {
+    const r = runCoachJson(['score', TXT_FILE, '--json']);
+    expect(r.code).toBe(0);
+    const res = r.json.results[0];
+    expect(res).toMatchObject({ question: TXT_QUESTION, competency: 'customer-focus', competencyInferred: false, level: 'high' });
+    for (const ind of res.indicators) for (const ev of ind.evidence) expectSpanOf(TXT_BODY, ev);
+  });
+
+  it('without -q or front matter fails with exit 2, naming the file and "question"', () => {
+    const r = runCoach(['score', PLAIN_TXT], { env: { NO_COLOR: '1' } });
     expect(r.code).toBe(2);
-    const line = r.stderr.split('\n').find((l) => l.includes('examples/answer.txt'));
+    const line = r.stderr.split('\n').find((l) => l.includes(PLAIN_TXT));
     expect(line, r.stderr).toBeDefined();
-    expect(line).toMatch(/examples\/answer\.txt:1:1: .*question/);
+    expect(line).toMatch(/answer\.txt:1:1: .*question/);
     expect(r.stdout).toContain('0 scored, 1 failed');
     expect(r.stderr + r.stdout).not.toMatch(STACK_LINE);
   });
@@ -281,7 +293,7 @@ describe('coach score with a path that does not exist', () => {
 describe('colour', () => {
   it('NO_COLOR=1: no ANSI escapes on stdout or stderr', () => {
     // answers.yaml plus a failing text file, so both streams have output.
-    const r = runCoach(['score', YAML_FILE, TXT_FILE], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    const r = runCoach(['score', YAML_FILE, PLAIN_TXT], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('ex-01');
     expect(r.stderr).toContain('question');

@@ -27,9 +27,26 @@ describe('evaluation metrics', () => {
     expect(r.twoOff).toEqual([{ id: 'b1', expected: 'high', predicted: 'low' }]);
     expect(r.confusion).toEqual([[1, 0, 0], [0, 0, 1], [1, 0, 1]]);
     // situation: tp=2 (a1, b2), fn=1 (a2), fp=1 (b1)
-    expect(r.star.situation.precision).toBeCloseTo(2 / 3);
-    expect(r.star.situation.recall).toBeCloseTo(2 / 3);
-    expect(r.star.situation.f1).toBeCloseTo(2 / 3);
+    expect(r.star.situation!.precision).toBeCloseTo(2 / 3);
+    expect(r.star.situation!.recall).toBeCloseTo(2 / 3);
+    expect(r.star.situation!.f1).toBeCloseTo(2 / 3);
+    expect(r.star.situation!.labelled).toBe(4);
     expect(r.byCompetency['teamwork']).toEqual({ n: 2, exact: 0.5, withinOne: 1 });
+  });
+  it('lists every disagreement, in input order, with the coach\'s reason', () => {
+    const r = evaluate([
+      { ...o('a1', 'low', 'low'), reason: 'agrees' },
+      { ...o('a2', 'medium', 'high'), reason: 'two high behaviours' },
+      { ...o('b1', 'high', 'low'), reason: 'no action of their own' },
+    ]);
+    expect(r.disagreements).toEqual([
+      { id: 'a2', competency: r.disagreements[0]!.competency, expected: 'medium', predicted: 'high', off: 1, reason: 'two high behaviours' },
+      { id: 'b1', competency: r.disagreements[1]!.competency, expected: 'high', predicted: 'low', off: 2, reason: 'no action of their own' },
+    ]);
+  });
+  it('gives no STAR figures for a part no answer labels', () => {
+    const r = evaluate([{ ...o('a1', 'low', 'low'), expectedStar: {} }, { ...o('a2', 'high', 'high'), expectedStar: { action: true }, predictedStar: { situation: true, task: false, action: true, result: false } }]);
+    expect(r.star.situation).toBeNull();
+    expect(r.star.action).toMatchObject({ precision: 1, recall: 1, labelled: 1 });
   });
 });

@@ -8,6 +8,8 @@ import { renderBankList, renderBankShow } from '../../render/bank-text.js';
 import { RubricError } from '../../rubrics/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import { loadRubricOrFail } from '../rubric.js';
+import { didYouMean } from '../../io/did-you-mean.js';
+import { unknownCompetency } from '../../io/errors.js';
 import { styleFor } from '../style.js';
 import { inert, toJson } from '../../render/inert.js';
 import { pushAll } from '../../core/push-all.js';
@@ -22,14 +24,14 @@ export interface BankOptions {
 
 export async function runBankList(opts: BankOptions): Promise<number> {
   const data = await loadRubricOrFail(opts.rubrics);
-  if (opts.competency && !data.competencies.some((c) => c.id === opts.competency)) throw new CliError(`unknown competency "${opts.competency}"`);
+  if (opts.competency && !data.competencies.some((c) => c.id === opts.competency)) throw new CliError(unknownCompetency(opts.competency, new Set(data.competencies.map((c) => c.id))));
   const questions = data.questions.filter((q) => (!opts.competency || q.competency === opts.competency) && (!opts.kind || q.kind === opts.kind));
   if (opts.json) process.stdout.write(`${toJson({ version: 1, questions }, 2)}\n`);
   else process.stdout.write(renderBankList(questions, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;
 }
 
-function find(data: RubricData, id: string): { kind: 'question' | 'competency' | 'indicator' | 'set'; value: unknown } | null {
+function find(data: RubricData, id: string): { kind: 'question' | 'competency' | 'indicator' | 'set' | 'source'; value: unknown } | null {
   const q = data.questions.find((x) => x.id === id);
   if (q) return { kind: 'question', value: q };
   const c = data.competencies.find((x) => x.id === id);
@@ -38,13 +40,19 @@ function find(data: RubricData, id: string): { kind: 'question' | 'competency' |
   if (i) return { kind: 'indicator', value: i };
   const s = data.sets.find((x) => x.name === id);
   if (s) return { kind: 'set', value: s };
+  const src = (data.sources ?? []).find((x) => x.id === id || x.file === id);
+  if (src) return { kind: 'source', value: { ...src, indicators: data.indicators.filter((i) => i.source.id === src.id || i.source.file === src.file).map((i) => i.id) } };
   return null;
 }
 
 export async function runBankShow(id: string, opts: BankOptions): Promise<number> {
   const data = await loadRubricOrFail(opts.rubrics);
   const hit = find(data, id);
-  if (!hit) throw new CliError(`no question, competency, indicator or question set "${id}" (try coach bank list; sets: ${data.sets.map((s) => s.name).join(', ')})`);
+  if (!hit) {
+    const known = [...data.questions.map((q) => q.id), ...data.competencies.map((c) => c.id), ...data.indicators.map((i) => i.id), ...data.sets.map((s) => s.name), ...(data.sources ?? []).map((s) => s.id)];
+    const hint = didYouMean(id, known) || ` (try coach bank list; sets: ${data.sets.map((s) => s.name).join(', ')}; sources: ${(data.sources ?? []).map((s) => s.id).join(', ')})`;
+    throw new CliError(`no question, competency, indicator, question set or source "${id}"${hint}`);
+  }
   if (opts.json) process.stdout.write(`${toJson({ version: 1, type: hit.kind, [hit.kind]: hit.value }, 2)}\n`);
   else process.stdout.write(renderBankShow(data, hit.kind, id, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;

@@ -5,6 +5,7 @@ import { kindOf } from '../../io/answer-item.js';
 import { collectAnswers } from '../../io/collect.js';
 import { competencyError, sortInputErrors, type InputError } from '../../io/errors.js';
 import { renderEvalText } from '../../render/eval-text.js';
+import { plural } from '../../render/plural.js';
 import { renderErrorsText } from '../../render/score-text.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
@@ -16,6 +17,7 @@ export interface EvalOptions {
   json?: boolean;
   rubrics: string[];
   color?: boolean;
+  ignore?: string[];
 }
 
 function readLabel(expected: unknown): { level: Level; star: Partial<Record<StarPartName, boolean>> } | string {
@@ -39,7 +41,7 @@ function readLabel(expected: unknown): { level: Level; star: Partial<Record<Star
 export async function runEval(files: string[], opts: EvalOptions): Promise<number> {
   if (files.length === 0) throw new CliError('give labelled answer files to evaluate (see coach eval --help)');
   const rubric = await compiledRubric(opts.rubrics);
-  const collected = await collectAnswers(files, {}, stdinStream, 'yaml');
+  const collected = await collectAnswers(files, { ignore: opts.ignore }, stdinStream, 'yaml');
   const errors: InputError[] = [...collected.errors];
   const outcomes: LabelledOutcome[] = [];
   for (const item of collected.items) {
@@ -62,6 +64,7 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
       predicted: a.level,
       expectedStar: label.star,
       predictedStar: Object.fromEntries(STAR_PARTS.map((p) => [p, a.star[p].present])) as Record<StarPartName, boolean>,
+      reason: a.reasons.join(' '),
     });
   }
   sortInputErrors(errors, collected.files);
@@ -72,7 +75,7 @@ export async function runEval(files: string[], opts: EvalOptions): Promise<numbe
   } else {
     // With nothing evaluated there is no agreement to show, only the count and the errors.
     if (outcomes.length > 0) process.stdout.write(renderEvalText(report, await styleFor(process.stdout, opts.color)));
-    process.stdout.write(`${outcomes.length > 0 ? '\n' : ''}${summary.inputs} inputs: ${summary.evaluated} evaluated, ${summary.failed} failed\n`);
+    process.stdout.write(`${outcomes.length > 0 ? '\n' : ''}${plural(summary.inputs, 'input')}: ${summary.evaluated} evaluated, ${summary.failed} failed\n`);
     if (errors.length) process.stderr.write(renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
   }
   return errors.length > 0 ? EXIT.fatal : EXIT.ok;

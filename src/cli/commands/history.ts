@@ -2,6 +2,7 @@ import { describeFsError } from '../../io/errors.js';
 import { HistoryFileError, HistoryStore, type HistoryRecord } from '../../io/history.js';
 import { progressByCompetency, summariseSessions } from '../../report/progress.js';
 import { renderProgress, renderSessions } from '../../render/history.js';
+import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
 import { styleFor } from '../style.js';
 import { toJson } from '../../render/inert.js';
@@ -35,12 +36,12 @@ export function readHistory(data: string | undefined): { store: HistoryStore; re
   return { store, records: read.records };
 }
 
-function load(opts: HistoryOptions) {
+export function loadHistory(opts: Pick<HistoryOptions, 'data'>) {
   return readHistory(opts.data);
 }
 
 export async function runHistory(opts: HistoryOptions): Promise<number> {
-  const { store, records } = load(opts);
+  const { store, records } = loadHistory(opts);
   const sessions = summariseSessions(records);
   if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, sessions }, 2)}\n`);
   else process.stdout.write(renderSessions(sessions, await styleFor(process.stdout, opts.color)));
@@ -48,11 +49,11 @@ export async function runHistory(opts: HistoryOptions): Promise<number> {
 }
 
 export async function runProgress(opts: HistoryOptions): Promise<number> {
-  const { store, records } = load(opts);
+  const { store, records } = loadHistory(opts);
   let progress = progressByCompetency(records);
   if (opts.competency) {
     progress = progress.filter((p) => p.competency === opts.competency);
-    if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}`);
+    if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}${didYouMean(opts.competency, progressByCompetency(records).map((p) => p.competency))}`);
   }
   if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress }, 2)}\n`);
   else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color)));

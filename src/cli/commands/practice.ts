@@ -6,6 +6,7 @@ import type { SummaryRow } from '../../render/practice.js';
 import { inert } from '../../render/inert.js';
 import type { Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
+import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
 import type { AnswerResult } from '../prompts/answer-prompt.js';
 import { loadRubricOrFail } from '../rubric.js';
@@ -109,9 +110,9 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   const questions = data.questions;
   const competencyIds = new Set(data.competencies.map((c) => c.id));
   if (opts.competency && !competencyIds.has(opts.competency)) throw new CliError(unknownCompetency(opts.competency, competencyIds));
-  if (opts.question && !questions.some((q) => q.id === opts.question)) throw new CliError(`no question "${opts.question}" in the bank (see coach bank list)`);
+  if (opts.question && !questions.some((q) => q.id === opts.question)) throw new CliError(`no question "${opts.question}" in the bank${didYouMean(opts.question, questions.map((q) => q.id)) || ' (see coach bank list)'}`);
   const set = opts.set ? data.sets.find((x) => x.name === opts.set) : undefined;
-  if (opts.set && !set) throw new CliError(`no question set "${opts.set}": expected one of ${data.sets.map((x) => x.name).join(', ')}`);
+  if (opts.set && !set) throw new CliError(`no question set "${opts.set}"${didYouMean(opts.set, data.sets.map((x) => x.name))}: expected one of ${data.sets.map((x) => x.name).join(', ')}`);
   // A timed set times every question, unless --time says otherwise.
   const seconds = opts.time ?? set?.time;
   const session = { id: '', candidate: opts.candidate };

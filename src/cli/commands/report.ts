@@ -2,11 +2,13 @@ import { assess } from '../../core/assess.js';
 import { collectAnswers } from '../../io/collect.js';
 import { competencyError, sortInputErrors, type InputError } from '../../io/errors.js';
 import { renderErrorsText } from '../../render/score-text.js';
+import { plural } from '../../render/plural.js';
 import { buildCandidateReport, type CandidateReport, type ReportAnswer } from '../../report/candidate-report.js';
 import { buildCohortReport } from '../../report/cohort.js';
-import { answersFromHistory, toReportAnswer } from '../../report/from-history.js';
+import { answersFromHistory, toReportAnswer, withCurrentSources } from '../../report/from-history.js';
 import { CliError, EXIT } from '../errors.js';
 import { readHistory } from './history.js';
+import { checkCandidate } from './candidates.js';
 import { writeOutputFile } from '../write-output.js';
 import { compiledRubric, loadRubricOrFail } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
@@ -83,22 +85,24 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
     else {
       text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
-      text += `\n${summary.inputs} inputs: ${summary.scored} scored, ${summary.failed} failed\n`;
+      text += `\n${plural(summary.inputs, 'input')}: ${summary.scored} scored, ${summary.failed} failed\n`;
     }
     emit(text, opts.output);
     if (errors.length > 0 && opts.format !== 'json') {
       process.stderr.write(renderErrorsText(errors, await styleFor(process.stderr, opts.color)));
       // csv and html have no place for the counts: say them where the errors are.
-      if (opts.format !== 'text') process.stderr.write(`${summary.inputs} inputs: ${summary.scored} scored, ${summary.failed} failed\n`);
+      if (opts.format !== 'text') process.stderr.write(`${plural(summary.inputs, 'input')}: ${summary.scored} scored, ${summary.failed} failed\n`);
     }
     return errors.length ? EXIT.fatal : EXIT.ok;
   }
   if (inputs.length > 0) throw new CliError('a candidate report is built from the practice history; to report on answer files, use --by candidate (or coach score FILES --format html)');
   const { store, records } = readHistory(opts.data);
-  const answers = answersFromHistory(records, { candidate: opts.candidate, since });
-  if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
+  const candidate = checkCandidate(records, opts.candidate, store.file);
   const data = await loadRubricOrFail(opts.rubrics);
-  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: opts.candidate ?? null, since: opts.since ?? null, generatedAt: now });
+  const citations = new Map([...data.indicators.map((i) => [i.id, i.source] as const), ...Object.entries(data.structure.star).map(([p, d]) => [`star.${p}`, d.source] as const)]);
+  const answers = withCurrentSources(answersFromHistory(records, { candidate: opts.candidate, since }), citations);
+  if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
+  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: candidate ?? null, since: opts.since ?? null, generatedAt: now });
   emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { inert } from '../../render/inert.js';
+import { createWriteStream, openSync } from 'node:fs';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import type { Level } from '../../core/types.js';
 import { streamAnswers } from '../../io/stream-answers.js';
@@ -34,6 +35,10 @@ export interface ScoreOptions {
   jobs?: number;
   /** With --candidate: file answers already in the history under that candidate again. */
   force?: boolean;
+  /** Write the results to this file instead of standard output. */
+  output?: string;
+  /** Globs of files to leave out of folders (besides each folder's .coachignore). */
+  ignore?: string[];
 }
 
 /**
@@ -78,7 +83,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const counter = new SummaryCounter(opts.failUnder);
   // JSONL and CSV are read, scored and written record by record and nothing is kept: memory
   // stays flat however large the input. The other formats are whole documents.
-  const out = new ChunkedWriter(process.stdout);
+  const sink = opts.output !== undefined ? openOutputStream(opts.output) : process.stdout;
+  const out = new ChunkedWriter(sink);
   // The CSV renderer is loaded only for CSV output (start-up cost).
   const csv = format === 'csv' ? await import('../../render/score-csv.js') : null;
   if (csv) out.write(csv.csvHeader());
@@ -123,7 +129,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const jobs = opts.jobs ?? availableParallelism();
   let scored = 0;
   // A progress bar only on a terminal, and only without --quiet.
-  const read = !opts.quiet && process.stderr.isTTY === true ? new ReadProgress(inputBytes(inputs)) : undefined;
+  const read = !opts.quiet && process.stderr.isTTY === true ? new ReadProgress(inputBytes(inputs, { ignore: opts.ignore, question: opts.question })) : undefined;
   const progress = read ? new ScoreProgress({ answers: () => scored, read }, process.stderr) : null;
 
   // What a scored batch needs from its inputs once it comes back.
@@ -231,7 +237,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
 
   const files: string[] = [];
   try {
-    for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency }, stdinStream, opts.stdinFormat, files, read)) {
+    for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency, ignore: opts.ignore }, stdinStream, opts.stdinFormat, files, read)) {
       if ('error' in entry) {
         await onError(entry.error);
         continue;
@@ -283,12 +289,33 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
       break;
     }
-    case 'text': out.write((await import('../../render/score-text.js')).renderScoreText(report, await styleFor(process.stdout, opts.color))); break;
+    case 'text': out.write((await import('../../render/score-text.js')).renderScoreText(report, await styleFor(sink as NodeJS.WriteStream, opts.color))); break;
   }
   out.flush();
+  if (sink !== process.stdout) {
+    await new Promise<void>((resolve, reject) => {
+      sink.once('error', reject);
+      sink.end(() => resolve());
+    }).catch((e: unknown) => {
+      throw new CliError(`cannot write ${inert(opts.output ?? '')}: ${describeFsError(e)}`);
+    });
+    if (process.stderr.isTTY) process.stderr.write(`Wrote ${inert(opts.output ?? '')}\n`);
+  }
+  // Errors were written as they were found (text, csv, markdown, html: standard error).
   if (failed > 0) return EXIT.fatal;
   if (opts.failUnder && (report.summary.failUnder?.below ?? 0) > 0) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** The -o file, opened (created or emptied) before anything is scored, so a bad path fails at once. */
+function openOutputStream(path: string): NodeJS.WritableStream {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (e) {
+    throw new CliError(`cannot write ${path}: ${describeFsError(e)}`);
+  }
+  return createWriteStream(path, { fd });
 }
 
 /**
@@ -298,7 +325,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
 class ChunkedWriter {
   private buf: string[] = [];
   private size = 0;
-  constructor(private readonly stream: NodeJS.WriteStream) {}
+  constructor(private readonly stream: NodeJS.WritableStream) {}
   /** Text is gathered; bytes (a worker's output, already a block) go out at once, in order. */
   write(s: string | Uint8Array): boolean {
     if (typeof s !== 'string') {
