@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,18 +72,28 @@ interface Ended {
   stderr: string;
 }
 
-/** Runs coach with standard output to a file; sends `signal` after `ms` (none if ms is null). */
+/**
+ * Runs coach with standard output to a file; sends `signal` `ms` after the first result is printed
+ * (none if send is null). Counting from the first result, not from the spawn, keeps the moments
+ * inside the scoring however slow start-up is on a loaded machine.
+ */
 async function runScore(args: string[], sink: string, send: { signal: NodeJS.Signals; ms: number } | null): Promise<Ended> {
   const out = openSync(sink, 'w');
   const child = spawn(process.execPath, [COACH, ...args], { cwd: REPO, stdio: ['ignore', out, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   closeSync(out);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const timer = send ? setTimeout(() => child.kill(send.signal), send.ms) : null;
+  let timer: NodeJS.Timeout | null = null;
+  const poll = send ? setInterval(() => {
+    if (statSync(sink).size === 0) return;
+    clearInterval(poll!);
+    timer = setTimeout(() => child.kill(send.signal), send.ms);
+  }, 10) : null;
   const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (c, s) => resolve({ code: c, signal: s }));
   });
+  if (poll) clearInterval(poll);
   if (timer) clearTimeout(timer);
   const printed = readFileSync(sink, 'utf8').split('\n').filter((l, i, all) => i < all.length - 1 && l.startsWith('{"type":"result"')).length;
   return { code, signal, printed, stderr };
@@ -99,8 +109,8 @@ describe('coach score --candidate under SIGINT, SIGTERM and SIGHUP', () => {
       const dir = join(work, `data-${run}`);
       const tag = `cand-${run}`;
       const { signal, code } = SIGNALS[run % SIGNALS.length]!;
-      // From just after start-up to well into the scoring (a run takes about 1.5-3 s here).
-      const ms = 900 + Math.floor(random() * 1600);
+      // From the first result printed to well into the scoring (a run takes about 1.5-3 s here).
+      const ms = Math.floor(random() * 1200);
       const r = await runScore(['score', file, '--candidate', tag, '--data', dir, '--format', 'jsonl', '--quiet'], join(work, `${tag}.out`), { signal, ms });
       const mine = filed(dir, tag);
       const why = `${tag}: ${signal} after ${ms} ms (exit ${r.code}, signal ${r.signal}); ${r.printed} printed, ${mine.length} filed\n${r.stderr}`;

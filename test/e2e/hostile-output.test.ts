@@ -141,8 +141,8 @@ describe('terminal escapes in data never reach the terminal raw', () => {
 
   it('report --candidate with escapes and no answers: the error names the candidate inertly', () => {
     const r = run(['report', '--candidate', 'x\x1b]0;t\x07', '--data', 'data']);
-    expect(r.code).toBe(1);
-    expect(lines(r.stderr)).toEqual(['coach: no answers for candidate "x␛]0;t␇" in data/history.jsonl']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)[0]).toMatch(/^coach: candidate "x␛\]0;t␇" not found in data\/history\.jsonl/);
   });
 
   it('bank show and bank list with a user rubric that carries escapes', { timeout: 120_000 }, () => {
@@ -158,7 +158,8 @@ describe('terminal escapes in data never reach the terminal raw', () => {
   it('bank show: an unknown id with escapes is named inertly', () => {
     const r = run(['bank', 'show', 'x\x1b[2J\u202e']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual(['coach: no question, competency, indicator or question set "x␛[2J�" (try coach bank list; sets: banking, call-centre, graduate-scheme, hospitality, retail)']);
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(lines(r.stderr)[0]).toContain('coach: no question, competency, indicator, question set or source "x␛[2J�"');
   });
 
   it('a rubric problem in a file whose name has escapes: the file is named inertly', () => {
@@ -288,12 +289,13 @@ describe('smaller items', () => {
     }
   });
 
-  it('a CSV header of 100,000 columns is named in a short message', () => {
-    const names = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
+  // 20,000 columns: a header under the 200,000-byte line limit (a longer one is refused as too long).
+  it('a CSV header of 20,000 columns is named in a short message', () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `c${i}`);
     writeFileSync(join(dir, 'wide.csv'), `${names.join(',')}\n${names.map(() => 'x').join(',')}\n`);
     const r = run(['score', 'wide.csv']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual(['error wide.csv:1:1: CSV header has no answer column: found c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,… and 99990 more; expected id,question,competency,answer']);
+    expect(lines(r.stderr)).toEqual(['error wide.csv:1:1: CSV header has no answer column: found c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,… and 19990 more; expected id,question,competency,answer']);
   });
 
   it('XDG_DATA_HOME or COACH_DATA_DIR naming a file: a plain message, exit 2', () => {
