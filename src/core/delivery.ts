@@ -1,7 +1,7 @@
 // Delivery of a spoken answer — pace, pauses, fillers — measured from a transcript's cue timings,
 // or estimated from the word count for a typed answer. Pure: the filler phrases and the usual
 // ranges come in as data. Timings never change the level; these figures are notes beside it.
-import { withoutRepeats, wordsOf, type TranscriptCue } from './spoken-cues.js';
+import { speakerKey, withoutRepeats, wordsOf, type TranscriptCue } from './spoken-cues.js';
 
 export interface Range {
   min: number;
@@ -137,17 +137,17 @@ export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryN
 }
 
 /**
- * One speaker's cues (case-insensitive), on a timeline without the others' turns: each gap
+ * One speaker's cues (case and spaces ignored), on a timeline without the others' turns: each gap
  * between the end of one of their turns and the start of the next is closed up.
  */
 export function turnsOf(cues: readonly TranscriptCue[], speaker: string): TranscriptCue[] {
-  const wanted = speaker.trim().toLowerCase();
+  const wanted = speakerKey(speaker);
   const out: TranscriptCue[] = [];
   let removed = 0;
   let lastEnd: number | null = null;
   let interrupted = false;
   for (const c of [...cues].sort((a, b) => a.start - b.start)) {
-    if ((c.speaker ?? '').toLowerCase() !== wanted) {
+    if (c.speaker === null || speakerKey(c.speaker) !== wanted) {
       if (lastEnd !== null) interrupted = true;
       continue;
     }

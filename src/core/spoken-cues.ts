@@ -20,6 +20,9 @@ export function wordsOf(text: string): string[] {
 
 const norm = (w: string): string => w.toLowerCase().replace(/’/g, "'");
 
+/** A speaker's name as compared: case and spaces ignored, so "Speaker0" is "speaker 0". */
+export const speakerKey = (name: string): string => name.toLowerCase().replace(/\s+/g, '');
+
 /**
  * The cues in time order, with the words a cue repeats from the one before it removed:
  * captioning tools that "roll" lines (and some live captions) start a cue with the end of the
@@ -67,12 +70,12 @@ function dropLeadingWords(text: string, k: number): string {
 
 /**
  * The answer text: the cues' text in time order, repeats from overlapping cues removed. With
- * `speaker`, only that person's turns (case-insensitive, surrounding spaces ignored).
+ * `speaker`, only that person's turns (case and spaces ignored).
  */
 export function joinCues(cues: readonly TranscriptCue[], speaker?: string): string {
-  const wanted = speaker?.trim().toLowerCase();
+  const wanted = speaker === undefined ? undefined : speakerKey(speaker);
   return withoutRepeats(cues)
-    .filter((c) => wanted === undefined || (c.speaker ?? '').toLowerCase() === wanted)
+    .filter((c) => wanted === undefined || (c.speaker !== null && speakerKey(c.speaker) === wanted))
     .map((c) => c.text)
     .join(' ')
     .replace(/\s+/g, ' ')
@@ -82,6 +85,6 @@ export function joinCues(cues: readonly TranscriptCue[], speaker?: string): stri
 /** The speakers in the order they first speak (as first spelt). */
 export function speakersOf(cues: readonly TranscriptCue[]): string[] {
   const seen = new Map<string, string>();
-  for (const c of cues) if (c.speaker !== null && !seen.has(c.speaker.toLowerCase())) seen.set(c.speaker.toLowerCase(), c.speaker);
+  for (const c of cues) if (c.speaker !== null && !seen.has(speakerKey(c.speaker))) seen.set(speakerKey(c.speaker), c.speaker);
   return [...seen.values()];
 }

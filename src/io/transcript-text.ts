@@ -12,6 +12,8 @@ export interface CuePart {
 const VOICE = /<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/;
 /** "Ann:", "Dr. Ann Lee:", "INTERVIEWER:", "Speaker 2:" at the start of a line. */
 const PREFIX = /^(\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*){0,3}):[ \t]+(?=\S)/u;
+/** whisper.cpp --diarize in SRT: "(speaker 0) text"; its WebVTT says <v Speaker0>. */
+const WHISPER_SPEAKER = /^\(speaker ([0-9]+|\?)\)\s*/i;
 /** Words people start a spoken sentence with that are not names ("Result: they came back"). */
 const NOT_NAMES = new Set(['situation', 'task', 'action', 'actions', 'result', 'results', 'outcome', 'note', 'example', 'answer', 'so', 'well', 'basically', 'anyway', 'first', 'second', 'then', 'finally', 'step', 'ps']);
 
@@ -46,11 +48,17 @@ export function cueParts(body: string, carried: string | null): CuePart[] {
     if (voice && voice[1]!.trim() !== '') label = voice[1]!.trim().replace(/\s+/g, ' ');
     let line = clean(rawLine).trim();
     const prefix = PREFIX.exec(line);
+    const whisper = WHISPER_SPEAKER.exec(line);
     if (prefix && !NOT_NAMES.has(prefix[1]!.toLowerCase())) {
       label = prefix[1]!.replace(/\s+/g, ' ');
       line = line.slice(prefix[0].length);
+    } else if (whisper) {
+      label = `speaker ${whisper[1]}`;
+      line = line.slice(whisper[0].length);
     }
-    if (label !== null && label !== speaker) speaker = label;
+    // whisper.cpp's "(speaker ?)" / <v Speaker?>: it could not tell who spoke.
+    if (label !== null && /^speaker\s*\?$/i.test(label)) speaker = null;
+    else if (label !== null) speaker = label;
     const current = parts[parts.length - 1];
     if (current && current.speaker === speaker) current.text.push(line);
     else parts.push({ text: [line], speaker });

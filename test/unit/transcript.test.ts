@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { stringifySync, type NodeList } from 'subtitle';
 import { describe, expect, it } from 'vitest';
 import { answerFromCues, readTranscript, speakers, type TranscriptCue } from '../../src/io/transcript.js';
 
@@ -77,6 +79,20 @@ describe('reading transcripts', () => {
     expect(cues[0]).toMatchObject({ start: 1000, end: 1000 + Math.round((4000 * 7) / 15) });
   });
 
+  it('reads whisper.cpp --diarize speakers, "?" as unknown, the same in its WebVTT and SRT', () => {
+    const vtt = read('whisper-diarize.vtt');
+    const srt = read('whisper-diarize.srt');
+    expect(speakers(vtt)).toEqual(['Speaker0', 'Speaker1']);
+    expect(speakers(srt)).toEqual(['speaker 0', 'speaker 1']);
+    expect(vtt.map((c) => c.speaker)).toEqual(['Speaker0', 'Speaker1', null, 'Speaker1']);
+    const answer = 'My job was to find her somewhere to sleep that night. I called three nearby hotels until one had a room.';
+    // case and spaces in a name are not told apart, so one --speaker fits both files
+    expect(answerFromCues(vtt, 'speaker 1')).toBe(answer);
+    expect(answerFromCues(srt, 'speaker 1')).toBe(answer);
+    expect(answerFromCues(srt, 'Speaker1')).toBe(answer);
+    expect(srt.map((c) => c.text)).toEqual(vtt.map((c) => c.text));
+  });
+
   it('does not take a STAR label for a speaker', () => {
     const r = readTranscript('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nResult: she wrote to my manager.\n', 'a.vtt');
     expect(r.ok && r.cues[0]).toEqual({ start: 1000, end: 3000, text: 'Result: she wrote to my manager.', speaker: null });
@@ -133,5 +149,22 @@ describe('malformed transcripts are located errors', () => {
   it('counts lines in the file as it is, past a BOM, CRLF and blank lines the library would trip over', () => {
     const text = '\uFEFFWEBVTT\r\n\r\n\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nok\r\n\r\n\r\n00:00:03.000 --> 00:00:02.000\r\nbad\r\n';
     expect(errorOf('crlf.vtt', text)).toMatchObject({ line: 9, column: 18 });
+  });
+});
+
+describe('any well-formed transcript', () => {
+  const word = fc.constantFrom('we', 'called', 'the', 'hotel', 'she', 'thanked', 'me', 'room', 'taxi', 'flight');
+  const cueArb = fc.record({ start: fc.integer({ min: 0, max: 10_000_000 }), length: fc.integer({ min: 0, max: 20_000 }), words: fc.array(word, { minLength: 1, maxLength: 12 }) });
+  it('written by the library as WebVTT or SRT, reads back to its cues', () => {
+    fc.assert(
+      fc.property(fc.array(cueArb, { minLength: 1, maxLength: 20 }), fc.constantFrom('WebVTT' as const, 'SRT' as const), fc.boolean(), (cs, format, crlf) => {
+        const nodes: NodeList = cs.map((c) => ({ type: 'cue', data: { start: c.start, end: c.start + c.length, text: c.words.join(' ') } }));
+        let text = stringifySync(nodes, { format });
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        const r = readTranscript(text, format === 'SRT' ? 'x.srt' : 'x.vtt');
+        expect(r.ok && r.cues).toEqual(cs.map((c) => ({ start: c.start, end: c.start + c.length, text: c.words.join(' '), speaker: null })));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
