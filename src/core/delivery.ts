@@ -62,18 +62,37 @@ const perMinute = (n: number, ms: number): number => (ms > 0 ? (n * 60000) / ms 
 const compare = (v: number, r: Range): Compared => (v < r.min ? 'below' : v > r.max ? 'above' : 'within');
 const paceOf = (v: number, r: Range): Pace => ({ below: 'slow', within: 'within', above: 'fast' } as const)[compare(v, r)];
 
+interface CompiledFillers {
+  /** Phrases by their first word, longest first ("you know" before "you"). */
+  byFirst: Map<string, string[][]>;
+  meant: Set<string>;
+}
+// Compiled once per norms object: a batch of thousands of answers shares the same norms.
+const compiled = new WeakMap<object, CompiledFillers>();
+
+function compileFillers(norms: Pick<DeliveryNorms, 'fillers' | 'likeIsMeantAfter'>): CompiledFillers {
+  const cached = compiled.get(norms);
+  if (cached) return cached;
+  const byFirst = new Map<string, string[][]>();
+  for (const f of new Set(norms.fillers.map((f) => wordsOf(f.toLowerCase()).join(' ')))) {
+    if (f === '') continue;
+    const p = f.split(' ');
+    byFirst.set(p[0]!, [...(byFirst.get(p[0]!) ?? []), p].sort((a, b) => b.length - a.length));
+  }
+  const c = { byFirst, meant: new Set((norms.likeIsMeantAfter ?? []).map((w) => w.toLowerCase())) };
+  compiled.set(norms, c);
+  return c;
+}
+
 /** Filler phrases said, counted as whole words, longest phrase first ("you know" before "you"). */
 export function countFillers(text: string, norms: Pick<DeliveryNorms, 'fillers' | 'likeIsMeantAfter'>): { count: number; byPhrase: Record<string, number> } {
+  const c = compileFillers(norms);
   const words = wordsOf(text).map((w) => w.toLowerCase().replace(/’/g, "'"));
-  const phrases = [...new Set(norms.fillers.map((f) => wordsOf(f.toLowerCase())).filter((p) => p.length > 0).map((p) => p.join(' ')))]
-    .map((p) => p.split(' '))
-    .sort((a, b) => b.length - a.length);
-  const meant = new Set((norms.likeIsMeantAfter ?? []).map((w) => w.toLowerCase()));
   const byPhrase: Record<string, number> = {};
   let count = 0;
   for (let i = 0; i < words.length; ) {
-    const hit = phrases.find((p) => p.every((w, j) => words[i + j] === w));
-    if (hit && !(hit.length === 1 && hit[0] === 'like' && i > 0 && meant.has(words[i - 1]!))) {
+    const hit = c.byFirst.get(words[i]!)?.find((p) => p.every((w, j) => words[i + j] === w));
+    if (hit && !(hit.length === 1 && hit[0] === 'like' && i > 0 && c.meant.has(words[i - 1]!))) {
       const key = hit.join(' ');
       byPhrase[key] = (byPhrase[key] ?? 0) + 1;
       count++;

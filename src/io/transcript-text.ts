@@ -21,6 +21,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** A line's text with tags, entities and sound annotations removed (spaces not yet collapsed). */
 function clean(line: string): string {
+  // Most lines of most transcripts carry none of these: skip the replacements for them.
+  if (!/[<&[({♪♫]/.test(line)) return line.replace(/^\s*(?:>>+|-(?=\s))\s*/, '');
   return line
     .replace(/<(?:\d+:)?\d{2}:\d{2}[.,]\d{3}>/g, ' ') // karaoke-style inline timestamps
     .replace(/<\/?[a-zA-Z][^>]*>/g, '') // <c.x>, <b>, <i>, <u>, <v ...>, <font ...>, <ruby>, <lang>
