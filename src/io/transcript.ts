@@ -28,9 +28,10 @@ export function readTranscript(text: string, fileName: string, format?: Transcri
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const firstUsed = lines.findIndex((l) => l.trim() !== '');
   const startsVtt = firstUsed >= 0 && /^WEBVTT(?:[ \t]|$)/.test(lines[firstUsed]!);
-  const fmt: TranscriptFormat = format ?? (/\.vtt$/i.test(fileName) ? 'vtt' : /\.srt$/i.test(fileName) ? 'srt' : startsVtt ? 'vtt' : 'srt');
-  if (firstUsed < 0) return fail(1, 1, 'the transcript is empty: expected WebVTT or SRT cues');
+  const named: TranscriptFormat = format ?? (/\.vtt$/i.test(fileName) ? 'vtt' : /\.srt$/i.test(fileName) ? 'srt' : startsVtt ? 'vtt' : 'srt');
   // An SRT name on a WebVTT text is read as WebVTT; the reverse cannot be.
+  const fmt: TranscriptFormat = startsVtt ? 'vtt' : named;
+  if (firstUsed < 0) return fail(1, 1, 'the transcript is empty: expected WebVTT or SRT cues');
   if (fmt === 'vtt' && !startsVtt) {
     if (!lines.some((l) => l.includes('-->'))) return fail(firstUsed + 1, 1, `expected a WebVTT or SRT transcript (a "WEBVTT" line, then cues timed like ${EXAMPLE}); found no cue timings`);
     return fail(firstUsed + 1, 1, 'expected "WEBVTT" on the first line of a WebVTT transcript');
@@ -45,9 +46,11 @@ export function readTranscript(text: string, fileName: string, format?: Transcri
   const timings: { line: number; start: number; end: number; endColumn: number }[] = [];
   let skipping = false; // inside a NOTE, STYLE or REGION block
   let blockStart = true;
+  let headerOpen = startsVtt; // still in the WEBVTT header block
   for (let i = firstUsed; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') {
+      headerOpen = false;
       skipping = false;
       blockStart = true;
       // One blank line between blocks: the library takes a second one for a missing timing.
@@ -66,6 +69,11 @@ export function readTranscript(text: string, fileName: string, format?: Transcri
     // takes only numbers for them.
     if (skipping || (identifier && i !== (startsVtt ? firstUsed : -1))) continue;
     if (line.includes('-->')) {
+      // A first cue right under the header, without the blank line WebVTT wants between them.
+      if (startsVtt && timings.length === 0 && !blockStart && kept.length > 0 && kept[kept.length - 1] !== '' && headerOpen) {
+        kept.push('');
+        lineOf.push(i + 1);
+      }
       const t = checkTiming(line);
       if ('message' in t) return fail(i + 1, t.column, t.message);
       timings.push({ line: i + 1, start: t.start, end: t.end, endColumn: t.endColumn });

@@ -111,6 +111,11 @@ describe('reading transcripts', () => {
     expect(answerFromCues(cues)).toBe('My job was to find her somewhere to sleep & to keep her calm. Anyway, that was the plan.');
   });
 
+  it('reads a first cue right under the WEBVTT header, and cues with empty text or odd spacing', () => {
+    const r = readTranscript('WEBVTT\n00:00:01.000 --> 00:00:02.000\nhello\n\n00:00:02.000\t-->  00:00:03.000 line:0\n\n\n00:00:03.000 --> 00:00:04.000\nthere\n', 'a.vtt');
+    expect(r.ok && r.cues.map((c) => [c.start, c.text])).toEqual([[1000, 'hello'], [3000, 'there']]);
+  });
+
   it('takes the format from the argument, then the extension, then the text', () => {
     const vtt = fixture('hotel-story.whisper.vtt');
     const r = readTranscript(vtt, '-');
@@ -118,6 +123,8 @@ describe('reading transcripts', () => {
     const s = readTranscript(fixture('hotel-story.whisper.srt'), 'stdin');
     expect(s.ok && s.format).toBe('srt');
     expect(errorOf('stdin', fixture('hotel-story.whisper.srt'), 'vtt')).toMatchObject({ line: 1, column: 1 });
+    const named = readTranscript(vtt, 'misnamed.srt', 'srt');
+    expect(named.ok && named.format).toBe('vtt'); // a WebVTT text is read as one whatever its name
   });
 });
 
