@@ -40,51 +40,9 @@ export function readTranscript(text: string, fileName: string, format?: Transcri
     return fail(firstUsed + 1, 1, `expected a WebVTT or SRT transcript: no cue timings like ${EXAMPLE} found`);
   }
 
-  // The lines handed to the library, each with its line number in the file.
-  const kept: string[] = [];
-  const lineOf: number[] = [];
-  const timings: { line: number; start: number; end: number; endColumn: number }[] = [];
-  let skipping = false; // inside a NOTE, STYLE or REGION block
-  let blockStart = true;
-  let headerOpen = startsVtt; // still in the WEBVTT header block
-  for (let i = firstUsed; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') {
-      headerOpen = false;
-      skipping = false;
-      blockStart = true;
-      // One blank line between blocks: the library takes a second one for a missing timing.
-      if (kept.length > 0 && kept[kept.length - 1] !== '') { kept.push(''); lineOf.push(i + 1); }
-      continue;
-    }
-    if (startsVtt && blockStart && i !== firstUsed && /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(line)) skipping = true;
-    // A cue's block starts with its timing, or with an identifier and then its timing.
-    if (blockStart && !skipping && i !== (startsVtt ? firstUsed : -1) && !line.includes('-->') && !(lines[i + 1] ?? '').includes('-->')) {
-      const at = (lines[i + 1] ?? '').trim() === '' ? i + 1 : i + 2;
-      return fail(at, 1, `expected a cue timing like ${EXAMPLE}${at === i + 2 ? ` after the cue's identifier "${line.trim()}"` : ''}`);
-    }
-    const identifier = blockStart && !skipping && !line.includes('-->');
-    blockStart = false;
-    // Cue identifiers (SRT numbers, Teams' "guid/12-0") are not needed, and the library
-    // takes only numbers for them.
-    if (skipping || (identifier && i !== (startsVtt ? firstUsed : -1))) continue;
-    if (line.includes('-->')) {
-      // A first cue right under the header, without the blank line WebVTT wants between them.
-      if (startsVtt && timings.length === 0 && !blockStart && kept.length > 0 && kept[kept.length - 1] !== '' && headerOpen) {
-        kept.push('');
-        lineOf.push(i + 1);
-      }
-      const t = checkTiming(line);
-      if ('message' in t) return fail(i + 1, t.column, t.message);
-      timings.push({ line: i + 1, start: t.start, end: t.end, endColumn: t.endColumn });
-      // Settings ("align:start") and odd spacing dropped: the library wants exactly this shape.
-      kept.push(`${t.left} --> ${t.right}`);
-      lineOf.push(i + 1);
-      continue;
-    }
-    kept.push(line);
-    lineOf.push(i + 1);
-  }
+  const prepared = linesForLibrary(lines, firstUsed, startsVtt);
+  if ('message' in prepared) return fail(prepared.line, prepared.column, prepared.message);
+  const { kept, lineOf, timings } = prepared;
 
   let nodes;
   try {
@@ -120,6 +78,70 @@ export function readTranscript(text: string, fileName: string, format?: Transcri
     }
   }
   return { ok: true, format: fmt, cues };
+}
+
+interface Timing {
+  line: number;
+  start: number;
+  end: number;
+  /** Where the end time starts on its line, for "ends before it starts". */
+  endColumn: number;
+}
+
+/**
+ * The lines to hand the library, each with its line number in the file, and every cue's timing,
+ * checked. The library stops at what it does not expect: a second blank line, a NOTE / STYLE /
+ * REGION block, a cue identifier that is not a number, a cue right under the header, settings
+ * after a timing. Those are tidied away here; a broken timing, or a block without one, is an
+ * error at its line.
+ */
+function linesForLibrary(lines: readonly string[], firstUsed: number, startsVtt: boolean): { kept: string[]; lineOf: number[]; timings: Timing[] } | { line: number; column: number; message: string } {
+  const kept: string[] = [];
+  const lineOf: number[] = [];
+  const timings: Timing[] = [];
+  const keep = (line: string, i: number): void => {
+    kept.push(line);
+    lineOf.push(i + 1);
+  };
+  let header = startsVtt; // in the WEBVTT header block
+  let skipping = false; // in a NOTE, STYLE or REGION block
+  let blockStart = !startsVtt;
+  for (let i = firstUsed; i < lines.length; i++) {
+    const line = lines[i]!;
+    const timed = line.includes('-->');
+    if (line.trim() === '') {
+      header = skipping = false;
+      blockStart = true;
+      if (kept[kept.length - 1] !== '') keep('', i);
+      continue;
+    }
+    if (header && !timed) {
+      keep(line, i);
+      continue;
+    }
+    if (header) keep('', i); // a first cue with no blank line under the header
+    header = false;
+    if (blockStart && startsVtt && /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(line)) skipping = true;
+    if (blockStart && !skipping && !timed) {
+      // A cue's block starts with its timing, or with an identifier and then its timing.
+      const next = lines[i + 1] ?? '';
+      if (!next.includes('-->')) {
+        const idOnly = next.trim() !== '';
+        return { line: idOnly ? i + 2 : i + 1, column: 1, message: `expected a cue timing like ${EXAMPLE}${idOnly ? ` after the cue's identifier "${line.trim()}"` : ''}` };
+      }
+      blockStart = false;
+      continue; // identifiers (SRT numbers, Teams' "guid/12-0") are not needed; the library takes only numbers
+    }
+    blockStart = false;
+    if (skipping) continue;
+    if (timed) {
+      const t = checkTiming(line);
+      if ('message' in t) return { line: i + 1, column: t.column, message: t.message };
+      timings.push({ line: i + 1, start: t.start, end: t.end, endColumn: t.endColumn });
+      keep(`${t.left} --> ${t.right}`, i); // the shape the library wants, settings dropped
+    } else keep(line, i);
+  }
+  return { kept, lineOf, timings };
 }
 
 /** A timing line's start and end in milliseconds, or what is wrong with it and where. */
