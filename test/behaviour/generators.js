@@ -5,17 +5,9 @@
 
 // ---- helpers ----
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG (mulberry32), the bench's. */
+export { rng } from '../../scripts/bench/answers.js';
+import { rng } from '../../scripts/bench/answers.js';
 
 /** A stable 32-bit seed from strings (FNV-1a). */
 export function seedOf(...parts) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COACH, REPO, STACK_LINE } from './run-coach.js';
+import { rng } from '../behaviour/generators.js';
 
 /**
  * No data loss in history.jsonl, with real processes and real kills.
@@ -39,18 +40,7 @@ const KILLS_PER_CHAIN = 4; // then one run that is left to finish
 const PAD = 3000;
 const SEED = Number(process.env['COACH_KILL_SEED'] ?? 20261123);
 
-/** A small seeded PRNG (mulberry32), so a failing kill schedule can be replayed with COACH_KILL_SEED. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+// A seeded PRNG (rng, mulberry32), so a failing kill schedule can be replayed with COACH_KILL_SEED.
 // Short answers: the test is about the history, and scoring time is time not spent writing.
 const QUESTION = 'Tell me about a time you helped a customer.';
 const BODIES = ['I helped a customer find a charger. She was happy.', 'I refunded a customer myself. He came back.', 'I would listen and ask what she needs.'];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COACH, REPO, STACK_LINE } from './run-coach.js';
+import { rng } from '../behaviour/generators.js';
 
 /**
  * Graceful ends of `coach score --candidate` (Ctrl-C, SIGTERM, SIGHUP) and re-filing.
@@ -25,17 +26,6 @@ const SIGNALS: Array<{ signal: NodeJS.Signals; code: number }> = [
   { signal: 'SIGTERM', code: 143 },
   { signal: 'SIGHUP', code: 129 },
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const QUESTION = 'Tell me about a time you helped a customer.';
 const BODIES = ['I helped a customer find a charger. She was happy.', 'I refunded a customer myself. He came back.', 'I would listen and ask what she needs.'];
