@@ -35,26 +35,27 @@ export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
   const decision = decideLevel(doc, q.kind, star, findings, rubric.indicatorById, relevance, customerRolePhrases(bySentence));
   for (const f of findings) f.counted = decision.counted.has(f.id);
   const feedback = chooseFeedback(rubric, q.competency, q.kind, decision.level, star, findings, decision.counted, doc);
-  return {
-    question: input.question,
-    questionId: q.bank?.id ?? null,
-    competency: q.competency,
-    competencyInferred: q.competencyInferred,
-    kind: q.kind,
-    kindSource: q.kindSource,
-    level: decision.level,
-    score: decision.score,
-    star,
-    indicators: findings,
-    feedback,
-    reasons: decision.reasons,
-  };
+  return assessment(input, q, { level: decision.level, score: decision.score, star, indicators: findings, feedback, reasons: decision.reasons });
 }
 
 const NO_PART = (): Assessment['star']['action'] => ({ present: false, spans: [] });
 
 /** An answer in another language is not judged: a low level with no evidence, and a reason that says why. */
 function notEnglish(input: AnswerInput, q: QuestionInfo): Assessment {
+  return assessment(input, q, {
+    level: 'low',
+    score: 0,
+    star: { situation: NO_PART(), task: NO_PART(), action: NO_PART(), result: NO_PART() },
+    indicators: [],
+    feedback: [],
+    reasons: ['Not judged: this answer does not read as English, and coach reads English only. Write it in English to have it scored.'],
+  });
+}
+
+type Judgement = Pick<Assessment, 'level' | 'score' | 'star' | 'indicators' | 'feedback' | 'reasons'>;
+
+/** The assessment in the contract's field order: what was asked, then the judgement. */
+function assessment(input: AnswerInput, q: QuestionInfo, j: Judgement): Assessment {
   return {
     question: input.question,
     questionId: q.bank?.id ?? null,
@@ -62,11 +63,11 @@ function notEnglish(input: AnswerInput, q: QuestionInfo): Assessment {
     competencyInferred: q.competencyInferred,
     kind: q.kind,
     kindSource: q.kindSource,
-    level: 'low',
-    score: 0,
-    star: { situation: NO_PART(), task: NO_PART(), action: NO_PART(), result: NO_PART() },
-    indicators: [],
-    feedback: [],
-    reasons: ['Not judged: this answer does not read as English, and coach reads English only. Write it in English to have it scored.'],
+    level: j.level,
+    score: j.score,
+    star: j.star,
+    indicators: j.indicators,
+    feedback: j.feedback,
+    reasons: j.reasons,
   };
 }
