@@ -3,6 +3,7 @@ import type {
   CompetencyData, IndicatorData, ModelAnswerData, QuestionData, QuestionKind, RubricData, StarPartData, StarPartName, StyleData,
 } from './types.js';
 import { KINDS, LEVELS } from './types.js';
+import { DEFAULT_NORMS } from './delivery.js';
 
 /** What a cue in an answer stands for: one set holds them all, so an answer is scanned once. */
 export type AnswerCue =
@@ -87,7 +88,8 @@ export function compileRubric(data: RubricData): CompiledRubric {
     questionsByText: new Map(data.questions.map((q) => [questionKey(q.text), q])),
     modelsByQuestion: groupModels(data.models),
     fillers,
-    style: data.structure.style,
+    // A rubric cached before delivery norms were rubric data has none: the defaults are the same.
+    style: data.structure.style.delivery ? data.structure.style : { ...data.structure.style, delivery: DEFAULT_NORMS },
     starParts: s,
     colleagueCompetencies: new Set(data.structure.relevance.colleague_competencies),
   };

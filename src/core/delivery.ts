@@ -1,201 +1,189 @@
-// Delivery of a spoken answer — pace, pauses, fillers — measured from a transcript's cue timings,
-// or estimated from the word count for a typed answer. Pure: the filler phrases and the usual
-// ranges come in as data. Timings never change the level; these figures are notes beside it.
-import { speakerKey, withoutRepeats, wordsOf, type TranscriptCue } from './spoken-cues.js';
+// Delivery of a spoken answer — speaking time, pace, long pauses, fillers — measured from a
+// transcript's cue timings, or estimated from the word count for a typed answer. Pure: the usual
+// ranges and the filler phrases come in as data (rubrics/structure.yaml, style.delivery). Timings
+// never change the level; these figures are notes beside it.
+import type { Compared, Delivery, DeliveryNorms, FillerAt, MinuteWindow, Range, TimeRange } from './types.js';
+import { spokenText, type SpokenPart, type TranscriptCue } from './spoken-cues.js';
 
-export interface Range {
-  min: number;
-  max: number;
-}
-
-export interface DeliveryNorms {
-  /** Filler words and phrases, lower case ("um", "you know"). */
-  fillers: readonly string[];
-  /** Words after which "like" is a verb or a comparison, not a filler ("I'd like", "looks like"). */
-  likeIsMeantAfter?: readonly string[];
-  /** Usual speaking pace, words a minute. */
-  pace: Range;
-  /** Usual fillers a minute. */
-  fillersPerMinute: Range;
-  /** Usual number of long pauses a minute. */
-  longPausesPerMinute: Range;
-  /** A gap between cues longer than this is a long pause (ms). */
-  longPauseMs: number;
-}
+export type { Delivery, DeliveryNorms } from './types.js';
 
 /**
- * Defaults for the wiring to start from. The pace range is the one the issue cites (about
- * 130-160 words a minute); the README must cite a source for each range it shows.
+ * The ranges of rubrics/structure.yaml, for a rubric folder whose structure.yaml has no
+ * `delivery` block (README, "Spoken answers", cites where each comes from).
  */
 export const DEFAULT_NORMS: DeliveryNorms = {
-  fillers: ['um', 'uh', 'er', 'erm', 'you know', 'like', 'i mean', 'sort of', 'kind of', 'basically'],
-  likeIsMeantAfter: ['would', "i'd", "we'd", "you'd", "they'd", "he'd", "she'd", 'feel', 'felt', 'look', 'looks', 'looked', 'sound', 'sounds', 'seem', 'seems', 'do', 'does', 'did', "don't", "didn't", "doesn't", 'really', 'just', 'things', 'something', 'anything', 'nothing'],
-  pace: { min: 130, max: 160 },
+  pace: { min: 125, max: 150 },
   fillersPerMinute: { min: 0, max: 3 },
-  longPausesPerMinute: { min: 0, max: 2 },
   longPauseMs: 2000,
+  usualMaxSilenceMs: 1000,
+  fillers: ['um', 'umm', 'uh', 'uhm', 'er', 'erm', 'you know', 'like', 'i mean', 'sort of', 'kind of', 'basically'],
 };
 
-export type Compared = 'below' | 'within' | 'above';
-export type Pace = 'slow' | 'within' | 'fast';
-
-export interface Delivery {
-  /** True for a typed answer: time and pace come from the word count, nothing was timed. */
-  estimated: boolean;
-  words: number;
-  /** First cue's start to last cue's end (estimated: words at the assumed pace). */
-  speakingMs: number;
-  /** Time covered by the cues (overlapping cues counted once); null when estimated. */
-  cueMs: number | null;
-  wordsPerMinute: number;
-  pace: Pace;
-  paceRange: Range;
-  /** Words in the slowest and fastest 60-second window; null under a minute or when estimated. */
-  slowestMinute: number | null;
-  fastestMinute: number | null;
-  /** Gaps between cues longer than `longPauseMs`; null when estimated. */
-  pauses: { count: number; longestMs: number; perMinute: number; compared: Compared; range: Range; overMs: number } | null;
-  fillers: { count: number; perMinute: number; compared: Compared; range: Range; byPhrase: Record<string, number> };
-}
-
-const perMinute = (n: number, ms: number): number => (ms > 0 ? (n * 60000) / ms : 0);
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const perMinute = (n: number, ms: number): number => (ms > 0 ? round1((n * 60000) / ms) : 0);
 const compare = (v: number, r: Range): Compared => (v < r.min ? 'below' : v > r.max ? 'above' : 'within');
-const paceOf = (v: number, r: Range): Pace => ({ below: 'slow', within: 'within', above: 'fast' } as const)[compare(v, r)];
 
-interface CompiledFillers {
-  /** Phrases by their first word, longest first ("you know" before "you"). */
-  byFirst: Map<string, string[][]>;
-  meant: Set<string>;
+// ---------------------------------------------------------------------------------- fillers
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** Between two words: punctuation that breaks the sentence ("Um, so", "you know. She"). */
+const BREAK = /[,.;:!?…—–()"“”]|\s-\s/;
+
+/** After these, "like" is a filler ("and like wrote"); elsewhere only beside a break ("like, the"). */
+const LIKE_AFTER = new Set(['and', 'but', 'so', 'or', 'um', 'umm', 'uh', 'er', 'erm']);
+/** "you know" is a question or a clause after these ("do you know", "as you know")... */
+const KNOW_BEFORE = new Set(['do', 'did', "don't", "didn't", 'if', 'as', 'would', "you'd", 'let']);
+/** ...or before these ("you know what he said", "you know the manager"). */
+const KNOW_BEFORE_WORD = new Set(['what', 'how', 'why', 'if', 'whether', 'that', 'about', 'where', 'who', 'when', 'him', 'her', 'them', 'it', 'the', 'a', 'my', 'your', 'our', 'their']);
+/** "a kind of", "this sort of", "what kind of": a real kind, not a hedge. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'some', 'every', 'each', 'no', 'one', 'same', 'other', 'another', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'all', 'whatever']);
+
+interface Word {
+  w: string;
+  start: number;
+  end: number;
+  /** Punctuation (or the start of the text) before this word. */
+  breakBefore: boolean;
 }
-// Compiled once per norms object: a batch of thousands of answers shares the same norms.
-const compiled = new WeakMap<object, CompiledFillers>();
 
-function compileFillers(norms: Pick<DeliveryNorms, 'fillers' | 'likeIsMeantAfter'>): CompiledFillers {
-  const cached = compiled.get(norms);
-  if (cached) return cached;
-  const byFirst = new Map<string, string[][]>();
-  for (const f of new Set(norms.fillers.map((f) => wordsOf(f.toLowerCase()).join(' ')))) {
+function wordsWithBreaks(text: string): Word[] {
+  const out: Word[] = [];
+  let last = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const between = text.slice(last, m.index);
+    out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length, breakBefore: out.length === 0 || BREAK.test(between) });
+    last = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** Whether a phrase found at word i (n words long) is a filler there, not part of the sentence. */
+function isFiller(phrase: string, words: readonly Word[], i: number, n: number): boolean {
+  const prev = words[i - 1]?.w;
+  const next = words[i + n];
+  const breakAfter = next === undefined || next.breakBefore;
+  switch (phrase) {
+    case 'like': return words[i]!.breakBefore || breakAfter || (prev !== undefined && LIKE_AFTER.has(prev));
+    case 'you know': return !(prev !== undefined && KNOW_BEFORE.has(prev)) && !(next !== undefined && !next.breakBefore && KNOW_BEFORE_WORD.has(next.w));
+    case 'i mean': return words[i]!.breakBefore;
+    case 'kind of':
+    case 'sort of': return !(prev !== undefined && DETERMINERS.has(prev));
+    default: return true;
+  }
+}
+
+/** Phrases by their first word, longest first ("you know" before "you"); compiled once per list. */
+const compiled = new WeakMap<readonly string[], Map<string, string[][]>>();
+function phrasesByFirstWord(fillers: readonly string[]): Map<string, string[][]> {
+  let byFirst = compiled.get(fillers);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  for (const f of new Set(fillers.map((x) => (x.toLowerCase().replace(/’/g, "'").match(WORD) ?? []).join(' ')))) {
     if (f === '') continue;
     const p = f.split(' ');
     byFirst.set(p[0]!, [...(byFirst.get(p[0]!) ?? []), p].sort((a, b) => b.length - a.length));
   }
-  const c = { byFirst, meant: new Set((norms.likeIsMeantAfter ?? []).map((w) => w.toLowerCase())) };
-  compiled.set(norms, c);
-  return c;
+  compiled.set(fillers, byFirst);
+  return byFirst;
 }
 
-/** Filler phrases said, counted as whole words, longest phrase first ("you know" before "you"). */
-export function countFillers(text: string, norms: Pick<DeliveryNorms, 'fillers' | 'likeIsMeantAfter'>): { count: number; byPhrase: Record<string, number> } {
-  const c = compileFillers(norms);
-  const words = wordsOf(text).map((w) => w.toLowerCase().replace(/’/g, "'"));
-  const byPhrase: Record<string, number> = {};
-  let count = 0;
-  for (let i = 0; i < words.length; ) {
-    const hit = c.byFirst.get(words[i]!)?.find((p) => p.every((w, j) => words[i + j] === w));
-    if (hit && !(hit.length === 1 && hit[0] === 'like' && i > 0 && c.meant.has(words[i - 1]!))) {
-      const key = hit.join(' ');
-      byPhrase[key] = (byPhrase[key] ?? 0) + 1;
-      count++;
+/** The fillers said, as whole words, each with its span of the text (startMs/endMs left null). */
+export function findFillers(text: string, fillers: readonly string[]): FillerAt[] {
+  const byFirst = phrasesByFirstWord(fillers);
+  const words = wordsWithBreaks(text);
+  const out: FillerAt[] = [];
+  for (let i = 0; i < words.length;) {
+    const hit = byFirst.get(words[i]!.w)?.find((p) => p.every((w, j) => words[i + j]?.w === w && (j === 0 || !words[i + j]!.breakBefore)));
+    if (hit && isFiller(hit.join(' '), words, i, hit.length)) {
+      const start = words[i]!.start;
+      const end = words[i + hit.length - 1]!.end;
+      out.push({ start, end, text: text.slice(start, end), phrase: hit.join(' '), startMs: null, endMs: null });
       i += hit.length;
     } else i++;
   }
-  return { count, byPhrase };
+  return out;
+}
+
+/** Count of each phrase, in the order first said. */
+function byPhrase(at: readonly FillerAt[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of at) counts.set(f.phrase, (counts.get(f.phrase) ?? 0) + 1);
+  // fromEntries defines own properties: a phrase "__proto__" stays a plain key.
+  return Object.fromEntries(counts);
+}
+
+// ---------------------------------------------------------------------------------- timing
+
+/** A cue of the answer on the speaker's own timeline: times with others' turns between left out. */
+interface Placed {
+  part: SpokenPart;
+  /** Start and end with the time others spoke before it removed. */
+  start: number;
+  end: number;
+  /** What was removed before it: original time = placed time + shift. */
+  shift: number;
+  words: number;
 }
 
 /**
- * Delivery measured from a transcript's cues. With `speaker`, only that person's turns: the time
- * others speak between their turns is taken out, so an interviewer's "go on" is neither a pause
- * nor time the answer took.
+ * The answer's cues on the speaker's own timeline. Where someone else speaks between two of the
+ * speaker's cues, the time from the end of the first to the start of the next is left out, so an
+ * interviewer's "go on" is neither a pause nor time the answer took. `all` is every cue in time
+ * order; without a speaker, they are all the answer's.
  */
-export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryNorms = DEFAULT_NORMS, speaker?: string): Delivery {
-  const said = speaker === undefined ? withoutRepeats(cues) : turnsOf(withoutRepeats(cues), speaker);
-  const text = said.map((c) => c.text).join(' ');
-  const words = wordsOf(text).length;
-  let first = said.length > 0 ? Infinity : 0;
-  let last = said.length > 0 ? -Infinity : 0;
-  for (const c of said) {
-    first = Math.min(first, c.start);
-    last = Math.max(last, c.end);
-  }
-  const speakingMs = last - first;
-
-  // Time covered, and the gaps, from the cues in start order.
-  const byStart = [...said].sort((a, b) => a.start - b.start);
-  let cueMs = 0;
-  let reach = first;
-  let count = 0;
-  let longestMs = 0;
-  for (const c of byStart) {
-    const gap = c.start - reach;
-    if (gap > norms.longPauseMs) {
-      count++;
-      longestMs = Math.max(longestMs, gap);
-    }
-    cueMs += Math.max(0, c.end - Math.max(c.start, reach));
-    reach = Math.max(reach, c.end);
-  }
-
-  const wpm = perMinute(words, speakingMs);
-  const [slowestMinute, fastestMinute] = minuteExtremes(said, first, last);
-  const fillers = countFillers(text, norms);
-  const fpm = perMinute(fillers.count, speakingMs);
-  const ppm = perMinute(count, speakingMs);
-  return {
-    estimated: false,
-    words,
-    speakingMs,
-    cueMs,
-    wordsPerMinute: wpm,
-    pace: paceOf(wpm, norms.pace),
-    paceRange: norms.pace,
-    slowestMinute,
-    fastestMinute,
-    pauses: { count, longestMs, perMinute: ppm, compared: compare(ppm, norms.longPausesPerMinute), range: norms.longPausesPerMinute, overMs: norms.longPauseMs },
-    fillers: { count: fillers.count, perMinute: fpm, compared: compare(fpm, norms.fillersPerMinute), range: norms.fillersPerMinute, byPhrase: fillers.byPhrase },
-  };
-}
-
-/**
- * One speaker's cues (case and spaces ignored), on a timeline without the others' turns: each gap
- * between the end of one of their turns and the start of the next is closed up.
- */
-export function turnsOf(cues: readonly TranscriptCue[], speaker: string): TranscriptCue[] {
-  const wanted = speakerKey(speaker);
-  const out: TranscriptCue[] = [];
+function place(all: readonly TranscriptCue[], parts: readonly SpokenPart[]): Placed[] {
+  const byCue = new Map(parts.map((p) => [p.cue, p]));
+  const out: Placed[] = [];
   let removed = 0;
   let lastEnd: number | null = null;
   let interrupted = false;
-  for (const c of [...cues].sort((a, b) => a.start - b.start)) {
-    if (c.speaker === null || speakerKey(c.speaker) !== wanted) {
+  for (const c of all) {
+    const part = byCue.get(c);
+    if (!part) {
       if (lastEnd !== null) interrupted = true;
       continue;
     }
     if (interrupted && lastEnd !== null) removed += Math.max(0, c.start - lastEnd);
     interrupted = false;
     lastEnd = Math.max(lastEnd ?? c.end, c.end);
-    out.push({ ...c, start: c.start - removed, end: c.end - removed });
+    out.push({ part, start: c.start - removed, end: c.end - removed, shift: removed, words: countWords(part.text) });
   }
   return out;
 }
 
+function countWords(text: string): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
+}
+
+/** An instant on the speaker's timeline, as a time in the recording. */
+function original(placed: readonly Placed[], t: number): number {
+  let shift = 0;
+  for (const p of placed) {
+    if (p.start > t) break;
+    shift = p.shift;
+  }
+  return t + shift;
+}
+
 /**
- * The fewest and most words in any 60-second window, the window sliding a second at a time
- * from the first word. A cue's words are spread evenly over it (word i of n at the middle of
- * its n-th share). Null for answers under a minute.
+ * The fewest and most words in any 60-second window, the window sliding a second at a time from
+ * the first word (the last window ends with the last word). A cue's words are spread evenly over
+ * it. Null for answers under a minute.
  */
-function minuteExtremes(cues: readonly TranscriptCue[], first: number, last: number): [number | null, number | null] {
+function minuteExtremes(placed: readonly Placed[], first: number, last: number): [MinuteWindow | null, MinuteWindow | null] {
   if (last - first < 60000) return [null, null];
   const times: number[] = [];
-  for (const c of cues) {
-    const n = wordsOf(c.text).length;
-    for (let i = 0; i < n; i++) times.push(c.start + ((i + 0.5) * (c.end - c.start)) / n);
-  }
+  for (const p of placed) for (let i = 0; i < p.words; i++) times.push(p.start + ((i + 0.5) * (p.end - p.start)) / p.words);
   times.sort((a, b) => a - b);
-  let lo = Infinity;
-  let hi = -Infinity;
   const starts: number[] = [];
   for (let t = first; t + 60000 <= last; t += 1000) starts.push(t);
   if (starts[starts.length - 1] !== last - 60000) starts.push(last - 60000);
+  let lo: { n: number; at: number } | null = null;
+  let hi: { n: number; at: number } | null = null;
   // Two pointers: the windows only move forward.
   let a = 0;
   let b = 0;
@@ -203,32 +191,97 @@ function minuteExtremes(cues: readonly TranscriptCue[], first: number, last: num
     while (a < times.length && times[a]! < s) a++;
     while (b < times.length && times[b]! < s + 60000) b++;
     const n = b - a;
-    lo = Math.min(lo, n);
-    hi = Math.max(hi, n);
+    if (!lo || n < lo.n) lo = { n, at: s };
+    if (!hi || n > hi.n) hi = { n, at: s };
   }
-  return [lo, hi];
+  const window = (w: { n: number; at: number }): MinuteWindow => ({ startMs: original(placed, w.at), endMs: original(placed, w.at + 60000), words: w.n });
+  return [window(lo!), window(hi!)];
 }
 
 /**
- * Delivery estimated for a typed answer: the words said at `wordsPerMinute`. Fillers are
- * counted from the text; pauses and the slowest and fastest minute cannot be known.
+ * Delivery measured from a transcript's cues: the answer is the cues' text (one speaker's turns
+ * with `speaker`), as `spokenText` joins it, so filler spans index the answer that was scored.
+ */
+export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryNorms = DEFAULT_NORMS, speaker?: string): Delivery {
+  const { text, parts, all } = spokenText(cues, speaker);
+  const placed = place(all, parts);
+  let first = placed.length > 0 ? Infinity : 0;
+  let last = placed.length > 0 ? -Infinity : 0;
+  let words = 0;
+  for (const p of placed) {
+    first = Math.min(first, p.start);
+    last = Math.max(last, p.end);
+    words += p.words;
+  }
+  const speakingMs = last - first;
+
+  // Long pauses: silences between the speaker's cues (overlapping cues cover each other).
+  const pauses: TimeRange[] = [];
+  let longestMs = 0;
+  let reach = first;
+  let reachOriginal = placed[0]?.part.cue.start ?? 0;
+  for (const p of placed) {
+    const gap = p.start - reach;
+    if (gap > norms.longPauseMs) {
+      pauses.push({ startMs: reachOriginal, endMs: p.part.cue.start });
+      longestMs = Math.max(longestMs, gap);
+    }
+    if (p.end > reach) {
+      reach = p.end;
+      reachOriginal = p.part.cue.end;
+    }
+  }
+
+  // Each filler is placed in the cue it was said in (by its offset in the answer text).
+  const at = findFillers(text, norms.fillers);
+  const byOffset = [...parts].sort((x, y) => x.offset - y.offset);
+  let k = 0;
+  for (const f of at) {
+    while (k + 1 < byOffset.length && byOffset[k + 1]!.offset <= f.start) k++;
+    const cue = byOffset[k]?.cue;
+    if (cue) {
+      f.startMs = cue.start;
+      f.endMs = cue.end;
+    }
+  }
+
+  const wordsPerMinute = perMinute(words, speakingMs);
+  const [slowestMinute, fastestMinute] = minuteExtremes(placed, first, last);
+  const fpm = perMinute(at.length, speakingMs);
+  return {
+    estimated: false,
+    words,
+    speakingMs,
+    pace: { wordsPerMinute, compared: compare(wordsPerMinute, norms.pace), usual: norms.pace, slowestMinute, fastestMinute },
+    pauses: {
+      overMs: norms.longPauseMs,
+      count: pauses.length,
+      longestMs,
+      perMinute: perMinute(pauses.length, speakingMs),
+      compared: longestMs > norms.usualMaxSilenceMs ? 'above' : 'within',
+      usualMaxMs: norms.usualMaxSilenceMs,
+      at: pauses,
+    },
+    fillers: { count: at.length, perMinute: fpm, compared: compare(fpm, norms.fillersPerMinute), usual: norms.fillersPerMinute, byPhrase: byPhrase(at), at },
+  };
+}
+
+/**
+ * Delivery estimated for a typed answer: its words said at `wordsPerMinute`. Fillers are found in
+ * the text; the pace is assumed (so not compared), and pauses and the slowest and fastest minute
+ * cannot be known.
  */
 export function estimateDelivery(text: string, wordsPerMinute: number, norms: DeliveryNorms = DEFAULT_NORMS): Delivery {
-  const words = wordsOf(text).length;
+  const words = countWords(text);
   const speakingMs = wordsPerMinute > 0 ? Math.round((words * 60000) / wordsPerMinute) : 0;
-  const fillers = countFillers(text, norms);
-  const fpm = perMinute(fillers.count, speakingMs);
+  const at = findFillers(text, norms.fillers);
+  const fpm = perMinute(at.length, speakingMs);
   return {
     estimated: true,
     words,
     speakingMs,
-    cueMs: null,
-    wordsPerMinute,
-    pace: paceOf(wordsPerMinute, norms.pace),
-    paceRange: norms.pace,
-    slowestMinute: null,
-    fastestMinute: null,
+    pace: { wordsPerMinute, compared: null, usual: norms.pace, slowestMinute: null, fastestMinute: null },
     pauses: null,
-    fillers: { count: fillers.count, perMinute: fpm, compared: compare(fpm, norms.fillersPerMinute), range: norms.fillersPerMinute, byPhrase: fillers.byPhrase },
+    fillers: { count: at.length, perMinute: fpm, compared: compare(fpm, norms.fillersPerMinute), usual: norms.fillersPerMinute, byPhrase: byPhrase(at), at },
   };
 }

@@ -68,18 +68,39 @@ function dropLeadingWords(text: string, k: number): string {
   return text.slice(m.index + m[0].length).replace(/^[\s,.;:!?…-]+/u, '');
 }
 
+/** One cue of the answer text: the cue (its times as in the recording) and where its text starts. */
+export interface SpokenPart {
+  cue: TranscriptCue;
+  /** Offset of the cue's text in the answer text (UTF-16 units). */
+  offset: number;
+  text: string;
+}
+
 /**
- * The answer text: the cues' text in time order, repeats from overlapping cues removed. With
- * `speaker`, only that person's turns (case and spaces ignored).
+ * The answer text, and where each cue's words sit in it: the cues' text in time order, joined
+ * with single spaces, the words overlapping cues repeat removed. With `speaker`, only that
+ * person's turns (case and spaces ignored). Delivery uses the parts to place fillers in time;
+ * `all` is every cue in time order, repeats removed (the other speakers' turns too).
  */
-export function joinCues(cues: readonly TranscriptCue[], speaker?: string): string {
+export function spokenText(cues: readonly TranscriptCue[], speaker?: string): { text: string; parts: SpokenPart[]; all: TranscriptCue[] } {
   const wanted = speaker === undefined ? undefined : speakerKey(speaker);
-  return withoutRepeats(cues)
-    .filter((c) => wanted === undefined || (c.speaker !== null && speakerKey(c.speaker) === wanted))
-    .map((c) => c.text)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const parts: SpokenPart[] = [];
+  let text = '';
+  const all = withoutRepeats(cues);
+  for (const cue of all) {
+    if (wanted !== undefined && (cue.speaker === null || speakerKey(cue.speaker) !== wanted)) continue;
+    const t = cue.text.replace(/\s+/g, ' ').trim();
+    if (t === '') continue;
+    if (text !== '') text += ' ';
+    parts.push({ cue, offset: text.length, text: t });
+    text += t;
+  }
+  return { text, parts, all };
+}
+
+/** The answer text of `spokenText`. */
+export function joinCues(cues: readonly TranscriptCue[], speaker?: string): string {
+  return spokenText(cues, speaker).text;
 }
 
 /** The speakers in the order they first speak (as first spelt). */

@@ -111,6 +111,28 @@ export interface StyleData {
   targetSeconds: [number, number];
   /** Filler and hedging phrases ("um", "kind of", "I guess"). */
   fillers: string[];
+  /** Usual ranges a spoken answer's delivery is compared with (README cites their sources). */
+  delivery: DeliveryNorms;
+}
+
+/** A range of usual values, inclusive. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** What a spoken answer's delivery is measured against: data from rubrics/structure.yaml. */
+export interface DeliveryNorms {
+  /** Usual speaking pace, words a minute. */
+  pace: Range;
+  /** Usual fillers a minute. */
+  fillersPerMinute: Range;
+  /** A silence between cues longer than this is counted as a long pause (ms). */
+  longPauseMs: number;
+  /** The longest silence usual in conversation (ms): each long pause is compared with it. */
+  usualMaxSilenceMs: number;
+  /** Filler words and phrases counted, lower case ("um", "you know", "like"). */
+  fillers: string[];
 }
 
 export interface StructureData {
@@ -222,4 +244,66 @@ export interface Assessment {
   feedback: FeedbackItem[];
   /** Why the level is what it is, in order of the rules applied. */
   reasons: string[];
+}
+
+// ---- Delivery (the result contract's `delivery`, version 1, additive) ----
+
+export type Compared = 'below' | 'within' | 'above';
+
+/** A stretch of a recording, in milliseconds from its start. */
+export interface TimeRange {
+  startMs: number;
+  endMs: number;
+}
+
+/** The words said in one 60-second window (so, words a minute), and where it is. */
+export interface MinuteWindow extends TimeRange {
+  words: number;
+}
+
+/** One filler said: the phrase, its span of the answer text, and the cue it was said in (null when typed). */
+export interface FillerAt extends Span {
+  phrase: string;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+/**
+ * How a spoken answer was delivered, measured from a transcript's cue timings; for a typed answer,
+ * estimated from its word count (`estimated`). Never part of the judgement: the level and score
+ * are the same whatever the timings.
+ */
+export interface Delivery {
+  estimated: boolean;
+  words: number;
+  /** First word to last; one speaker's turns only, the time others spoke between them left out. */
+  speakingMs: number;
+  pace: {
+    wordsPerMinute: number;
+    /** Against the usual pace; null for an estimate (the pace is assumed, not measured). */
+    compared: Compared | null;
+    usual: Range;
+    /** The slowest and fastest 60 seconds; null under a minute, or when estimated. */
+    slowestMinute: MinuteWindow | null;
+    fastestMinute: MinuteWindow | null;
+  };
+  /** Silences between cues longer than `overMs`; null when estimated. */
+  pauses: {
+    overMs: number;
+    count: number;
+    longestMs: number;
+    perMinute: number;
+    /** The longest pause against the usual maximum silence of conversation. */
+    compared: Compared;
+    usualMaxMs: number;
+    at: TimeRange[];
+  } | null;
+  fillers: {
+    count: number;
+    perMinute: number;
+    compared: Compared;
+    usual: Range;
+    byPhrase: Record<string, number>;
+    at: FillerAt[];
+  };
 }

@@ -1,4 +1,12 @@
 import { MAX_ANALYSED_CHARS } from '../core/text/analyse.js';
+import type { TranscriptCue } from '../core/spoken-cues.js';
+
+/** A spoken answer's timed cues, for its delivery figures (never for its level). */
+export interface Timed {
+  cues: TranscriptCue[];
+  /** Whose turns are the answer (--speaker, or the record's speaker). */
+  speaker?: string | undefined;
+}
 
 /** One answer to score, with where it came from. */
 export interface AnswerItem {
@@ -13,6 +21,10 @@ export interface AnswerItem {
   column: number;
   /** Present only in labelled files; never passed to the scorer. */
   expected?: unknown;
+  /** A transcript's answer: its cues. Absent for typed answers. */
+  timed?: Timed | undefined;
+  /** A record that points at a transcript (`transcript: FILE`), not yet read: stream-answers reads it. */
+  transcript?: { path: string; speaker: string | undefined } | undefined;
 }
 
 /** Defaults from command-line flags for inputs that do not carry them (plain text files). */
@@ -21,6 +33,8 @@ export interface ItemDefaults {
   competency?: string | undefined;
   /** Globs of files to leave out of folders (--ignore), besides each folder's .coachignore. */
   ignore?: string[] | undefined;
+  /** A transcript's answer is this person's turns (--speaker). */
+  speaker?: string | undefined;
 }
 
 export interface AnswerRecord {
@@ -30,6 +44,10 @@ export interface AnswerRecord {
   candidate?: string;
   answer: string;
   expected?: unknown;
+  /** `transcript: FILE` instead of an answer: a .vtt or .srt file, relative to the record's file. */
+  transcript?: string;
+  /** With a transcript: whose turns are the answer. */
+  speaker?: string;
 }
 
 /**
@@ -68,15 +86,28 @@ export function checkRecord(raw: unknown): { record: AnswerRecord } | { error: s
   const r = raw as Record<string, unknown>;
   const own = (k: string): unknown => (Object.prototype.hasOwnProperty.call(r, k) ? r[k] : undefined);
   const answer = own('answer');
-  if (answer === undefined) {
-    const keys = Object.keys(r);
-    return { error: `answer: is required${keys.length ? ` (the record has ${keys.map((k) => JSON.stringify(k)).join(', ')})` : ''}` };
+  const transcript = own('transcript');
+  let out: AnswerRecord;
+  if (transcript !== undefined && transcript !== null) {
+    // A spoken answer: its words are read from the transcript file (stream-answers.ts).
+    if (answer !== undefined && answer !== null) return { error: 'answer and transcript: give one or the other (a transcript is the answer)' };
+    if (typeof transcript !== 'string') return { error: `transcript: must be a file name, found ${kindOf(transcript)}` };
+    if (!/\.(vtt|srt)$/i.test(transcript.trim())) return { error: `transcript: expected a .vtt or .srt file, found ${JSON.stringify(transcript.slice(0, 80))}` };
+    out = { answer: '', transcript: transcript.trim() };
+    const speaker = own('speaker');
+    if (typeof speaker === 'string' && speaker.trim() !== '') out.speaker = speaker.trim();
+    else if (speaker !== undefined && speaker !== null && speaker !== '') return { error: `speaker: must be text, found ${kindOf(speaker)}` };
+  } else {
+    if (answer === undefined) {
+      const keys = Object.keys(r);
+      return { error: `answer: is required (or transcript: FILE)${keys.length ? ` (the record has ${keys.map((k) => JSON.stringify(k)).join(', ')})` : ''}` };
+    }
+    if (answer === null) return { error: 'answer: is empty' };
+    if (typeof answer !== 'string') return { error: `answer: must be text, found ${kindOf(answer)}` };
+    const bad = checkAnswerText(answer);
+    if (bad) return { error: bad };
+    out = { answer };
   }
-  if (answer === null) return { error: 'answer: is empty' };
-  if (typeof answer !== 'string') return { error: `answer: must be text, found ${kindOf(answer)}` };
-  const bad = checkAnswerText(answer);
-  if (bad) return { error: bad };
-  const out: AnswerRecord = { answer };
   const id = own('id');
   if (typeof id === 'string' || typeof id === 'number') out.id = String(id);
   else if (id !== undefined && id !== null) return { error: `id: must be text or a number, found ${kindOf(id)}` };

@@ -35,6 +35,20 @@ function build(z: Zod): Z.ZodType {
     feedback: z.array(z.object({ indicator: text, name: text, target: level, message: text, source })),
     reasons: list,
   });
+  // A spoken answer's delivery: the figures progress and reports read are checked; the lists
+  // (fillers and pauses, where they were) for their shape only.
+  const num = z.number();
+  // Loose objects: every field is kept as written (z.object would drop the ones not listed).
+  const range = z.looseObject({ min: num, max: num });
+  const compared = z.enum(['below', 'within', 'above']);
+  const delivery = z.looseObject({
+    estimated: z.boolean(),
+    words: num,
+    speakingMs: num,
+    pace: z.looseObject({ wordsPerMinute: num, compared: compared.nullable(), usual: range }),
+    pauses: z.looseObject({ count: num, longestMs: num, at: list }).nullable(),
+    fillers: z.looseObject({ count: num, perMinute: num, compared, usual: range, at: list }),
+  });
   const common = { v: z.literal(1), session: text, at: text, candidate: text.optional() };
   return z.discriminatedUnion('type', [
     z.object({ ...common, type: z.literal('session'), plan: z.object({ how: text, count: z.number(), seconds: z.number().optional() }) }),
@@ -43,10 +57,11 @@ function build(z: Zod): Z.ZodType {
       type: z.literal('answer'),
       attempt: z.number().int().min(1),
       questionId: text.nullable(),
-      mode: z.enum(['free', 'guided', 'editor', 'batch']),
+      mode: z.enum(['free', 'guided', 'editor', 'transcript', 'batch']),
       timed: z.object({ seconds: z.number(), expired: z.boolean() }).optional(),
       answer: text,
       assessment,
+      delivery: delivery.optional(),
     }),
     z.object({ ...common, type: z.literal('adviser'), questionId: text.nullable(), attempt: z.number(), level, comment: text }),
   ]);

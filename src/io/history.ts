@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Assessment, Level } from '../core/types.js';
+import type { Assessment, Delivery, Level } from '../core/types.js';
 import { checkHistoryRecord } from './history-schema.js';
 
 export interface SessionRecord {
@@ -24,12 +24,14 @@ export interface AnswerRecord {
   /** 1 for the first answer to a question, 2 for the first retry... */
   attempt: number;
   questionId: string | null;
-  /** How it was answered: in practice, or scored from a file (coach score --candidate). */
-  mode: 'free' | 'guided' | 'editor' | 'batch';
+  /** How it was answered: in practice (typed, or from a recording's transcript), or scored from a file (coach score --candidate). */
+  mode: 'free' | 'guided' | 'editor' | 'transcript' | 'batch';
   /** Seconds allowed, and whether they ran out. */
   timed?: { seconds: number; expired: boolean };
   answer: string;
   assessment: Assessment;
+  /** How a spoken answer was delivered, measured from its transcript (absent for typed answers). */
+  delivery?: Delivery;
   candidate?: string;
 }
 

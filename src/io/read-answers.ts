@@ -3,7 +3,7 @@ import { TextProblems, type TextProblem } from './decode.js';
 import type { InputError } from './errors.js';
 import { findJsonError, LineIndex, listItemRanges } from './json-scan.js';
 
-export type InputFormat = 'yaml' | 'json' | 'jsonl' | 'csv' | 'text';
+export type InputFormat = 'yaml' | 'json' | 'jsonl' | 'csv' | 'text' | 'vtt' | 'srt';
 
 export interface ReadResult {
   items: AnswerItem[];
@@ -12,6 +12,7 @@ export interface ReadResult {
 
 const EXT: Record<string, InputFormat> = {
   '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.txt': 'text', '.md': 'text', '.markdown': 'text',
+  '.vtt': 'vtt', '.srt': 'srt',
 };
 
 export function formatFromName(name: string): InputFormat | null {
@@ -22,6 +23,8 @@ export function formatFromName(name: string): InputFormat | null {
 /** Guesses the format of standard input from its content. */
 export function sniffFormat(text: string): InputFormat {
   const t = text.replace(/^\uFEFF/, '').trim();
+  if (/^WEBVTT(?:[ \t\r\n]|$)/.test(t)) return 'vtt';
+  if (/^\d+[ \t]*\r?\n[ \t]*(?:\d+:)?\d\d:\d\d[,.]\d{3}[ \t]*-->/.test(t)) return 'srt';
   if (t.startsWith('[')) return 'json';
   if (t.startsWith('{')) {
     try {
@@ -60,7 +63,7 @@ export function recordToItem(file: string, line: number, index: number, raw: unk
     errors.push({ file, line, column, message: 'question: is required (in the record, or with --question)' });
     return null;
   }
-  return {
+  const item: AnswerItem = {
     id: r.id ?? `${file}#${index + 1}`,
     question,
     competency: r.competency ?? defaults.competency,
@@ -71,6 +74,8 @@ export function recordToItem(file: string, line: number, index: number, raw: unk
     column,
     expected: r.expected,
   };
+  if (r.transcript !== undefined) item.transcript = { path: r.transcript, speaker: r.speaker ?? defaults.speaker };
+  return item;
 }
 
 /** A record of a document: its value (or why it has none) and the lines it spans. */

@@ -95,7 +95,11 @@ function walk(dir: string, out: Array<{ file: string } | { error: StreamEntry }>
       }
       if (!seen.has(real)) walk(p, out, seen, scan);
     } else if (formatFromName(name) && !isProjectFile(name)) {
-      if (st.isFile() && formatFromName(name) === 'text' && !scan.anyText && !textHasQuestion(p)) continue;
+      const fmt = formatFromName(name);
+      if (st.isFile() && fmt === 'text' && !scan.anyText && !textHasQuestion(p)) continue;
+      // A transcript carries no question: read from a folder only with --question (a record that
+      // points at it reads it otherwise).
+      if (st.isFile() && (fmt === 'vtt' || fmt === 'srt') && !scan.anyText) continue;
       if (st.isFile()) out.push({ file: p });
       else out.push({ error: fileError(p, 'not a regular file (a pipe, socket or device): skipped') });
     }
@@ -248,7 +252,7 @@ export async function* csvEntries(file: string, chunks: AsyncIterable<string>, d
         return;
       }
       header = rec.fields.map((h) => h.trim().toLowerCase());
-      if (!header.includes('answer')) {
+      if (!header.includes('answer') && !header.includes('transcript')) {
         const found = listSome(header);
         yield { error: { file, line: 1, column: 1, message: `CSV header has no answer column: found ${found || 'nothing'}; expected ${CSV_HEADER}` } };
         return;
@@ -275,7 +279,10 @@ export async function* csvEntries(file: string, chunks: AsyncIterable<string>, d
         question: field('question'),
         competency: field('competency'),
         candidate: field('candidate'),
-        answer: record.get('answer'),
+        // An empty answer cell beside a transcript is no answer.
+        answer: field('transcript') !== undefined && !record.get('answer') ? undefined : record.get('answer'),
+        transcript: field('transcript'),
+        speaker: field('speaker'),
       }, defaults, errors);
       if (item) yield { item };
       for (const error of errors) yield { error };
@@ -331,6 +338,25 @@ function streamed(file: string, format: 'jsonl' | 'csv', bytes: AsyncIterable<Bu
  * receives each input as it is opened, for ordering errors.
  */
 export async function* streamAnswers(paths: string[], defaults: ItemDefaults, stdin: () => Readable, stdinFormat: InputFormat | undefined, files: string[], progress?: ReadProgress): AsyncGenerator<StreamEntry> {
+  // Records that point at a transcript (transcript: FILE) have it read here, as they come.
+  let transcripts: typeof import('./transcript-answer.js') | null = null;
+  for await (const e of streamInputs(paths, defaults, stdin, stdinFormat, files, progress)) {
+    if ('item' in e && e.item.transcript !== undefined) {
+      transcripts ??= await import('./transcript-answer.js');
+      const entry = transcripts.recordTranscriptEntry(e.item);
+      // An error in the transcript itself is listed after its record's file.
+      if ('error' in entry && !files.includes(entry.error.file)) files.push(entry.error.file);
+      yield entry;
+    } else yield e;
+  }
+}
+
+/** A transcript file's (or standard input's) answer; the reader is loaded on the first one. */
+async function transcriptFile(file: string, bytes: Buffer | string, format: 'vtt' | 'srt' | undefined, defaults: ItemDefaults): Promise<StreamEntry> {
+  return (await import('./transcript-answer.js')).transcriptFileEntry(file, bytes, format, defaults);
+}
+
+async function* streamInputs(paths: string[], defaults: ItemDefaults, stdin: () => Readable, stdinFormat: InputFormat | undefined, files: string[], progress?: ReadProgress): AsyncGenerator<StreamEntry> {
   for (const p of paths) {
     if (p === '-') {
       files.push('-');
@@ -351,6 +377,11 @@ export async function* streamAnswers(paths: string[], defaults: ItemDefaults, st
       })();
       if (format === 'jsonl' || format === 'csv') {
         yield* nonEmpty('-', text, (t) => (format === 'jsonl' ? jsonlEntries : csvEntries)('-', t, defaults, problems));
+      } else if (format === 'vtt' || format === 'srt') {
+        let all = '';
+        for await (const c of text) all += c;
+        const bad = problems.rest()[0];
+        yield bad ? { error: problemError('-', bad) } : await transcriptFile('-', all, format, defaults);
       } else {
         let all = '';
         for await (const c of text) all += c;
@@ -386,6 +417,10 @@ export async function* streamAnswers(paths: string[], defaults: ItemDefaults, st
           progress?.reading(stream);
           yield* streamed(f, format, stream as AsyncIterable<Buffer>, defaults);
           progress?.finished(stream.bytesRead);
+        } else if (format === 'vtt' || format === 'srt') {
+          const bytes = readFileSync(f);
+          yield await transcriptFile(f, bytes, undefined, defaults);
+          progress?.finished(bytes.length);
         } else {
           const bytes = readFileSync(f);
           yield* documentEntries(f, bytes, format, defaults);

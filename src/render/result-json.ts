@@ -1,4 +1,4 @@
-import type { Evidence, FeedbackItem, IndicatorFinding, SourceRef, StarPartResult } from '../core/types.js';
+import type { Delivery, Evidence, FeedbackItem, IndicatorFinding, MinuteWindow, Range, SourceRef, StarPartResult } from '../core/types.js';
 import type { ResultRecord } from '../report/score-report.js';
 
 /*
@@ -52,6 +52,38 @@ function feedback(f: FeedbackItem): string {
   return `{"indicator":${str(f.indicator)},"name":${str(f.name)},"target":"${f.target}","message":${str(f.message)},"source":${source(f.source)}}`;
 }
 
+/** A number as JSON writes it (null for NaN and the infinities). */
+const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
+const orNull = (n: number | null): string => (n === null ? 'null' : num(n));
+const range = (r: Range): string => `{"min":${num(r.min)},"max":${num(r.max)}}`;
+const minute = (m: MinuteWindow | null): string => (m === null ? 'null' : `{"startMs":${num(m.startMs)},"endMs":${num(m.endMs)},"words":${num(m.words)}}`);
+
+/** The delivery object, in the order measureDelivery and estimateDelivery build it. */
+export function deliveryJson(d: Delivery): string {
+  const p = d.pace;
+  let o = `{"estimated":${d.estimated},"words":${num(d.words)},"speakingMs":${num(d.speakingMs)},"pace":{"wordsPerMinute":${num(p.wordsPerMinute)},"compared":${p.compared === null ? 'null' : `"${p.compared}"`},"usual":${range(p.usual)},"slowestMinute":${minute(p.slowestMinute)},"fastestMinute":${minute(p.fastestMinute)}},"pauses":`;
+  const q = d.pauses;
+  if (q === null) o += 'null';
+  else {
+    o += `{"overMs":${num(q.overMs)},"count":${num(q.count)},"longestMs":${num(q.longestMs)},"perMinute":${num(q.perMinute)},"compared":"${q.compared}","usualMaxMs":${num(q.usualMaxMs)},"at":[`;
+    for (let i = 0; i < q.at.length; i++) o += `${i ? ',' : ''}{"startMs":${num(q.at[i]!.startMs)},"endMs":${num(q.at[i]!.endMs)}}`;
+    o += ']}';
+  }
+  const f = d.fillers;
+  o += `,"fillers":{"count":${num(f.count)},"perMinute":${num(f.perMinute)},"compared":"${f.compared}","usual":${range(f.usual)},"byPhrase":{`;
+  let first = true;
+  for (const k of Object.keys(f.byPhrase)) {
+    o += `${first ? '' : ','}${str(k)}:${num(f.byPhrase[k]!)}`;
+    first = false;
+  }
+  o += '},"at":[';
+  for (let i = 0; i < f.at.length; i++) {
+    const x = f.at[i]!;
+    o += `${i ? ',' : ''}{"start":${num(x.start)},"end":${num(x.end)},"text":${JSON.stringify(x.text)},"phrase":${str(x.phrase)},"startMs":${orNull(x.startMs)},"endMs":${orNull(x.endMs)}}`;
+  }
+  return `${o}]}}`;
+}
+
 /**
  * The record's JSON after the opening brace, so a JSONL line can put its own fields first.
  * Field order is the contract's (toResultRecord).
@@ -65,7 +97,7 @@ export function resultJsonBody(r: ResultRecord): string {
   for (let i = 0; i < r.feedback.length; i++) o += (i ? ',' : '') + feedback(r.feedback[i]!);
   o += '],"reasons":[';
   for (let i = 0; i < r.reasons.length; i++) o += (i ? ',' : '') + str(r.reasons[i]!);
-  return `${o}],"source":{"file":${str(r.source.file)},"line":${r.source.line}}}`;
+  return `${o}],"source":{"file":${str(r.source.file)},"line":${r.source.line}},"delivery":${deliveryJson(r.delivery)}}`;
 }
 
 /** JSON.stringify(record), faster. */

@@ -1,4 +1,4 @@
-import type { FeedbackItem, Level, StarPartName } from '../core/types.js';
+import type { Delivery, FeedbackItem, Level, StarPartName } from '../core/types.js';
 import { LEVELS, STAR_PARTS } from '../core/types.js';
 import { levelOfScore } from '../core/level.js';
 
@@ -19,6 +19,8 @@ export interface ReportAnswer {
   star: Record<StarPartName, boolean>;
   feedback: FeedbackItem[];
   adviser?: { level: Level; comment: string } | undefined;
+  /** How it was said: measured for a spoken answer (a transcript), estimated for a typed one. */
+  delivery?: Delivery | undefined;
 }
 
 export interface CompetencyReport {

@@ -1,4 +1,4 @@
-import { LEVELS, STAR_PARTS, type Assessment, type FeedbackItem, type SourceRef, type StarPartName } from '../core/types.js';
+import { LEVELS, STAR_PARTS, type Assessment, type Delivery, type FeedbackItem, type SourceRef, type StarPartName } from '../core/types.js';
 import type { AdviserRecord, AnswerRecord, HistoryRecord } from '../io/history.js';
 import type { ReportAnswer } from './candidate-report.js';
 import { candidateKey } from './candidates.js';
@@ -11,8 +11,9 @@ export interface HistoryFilter {
 
 const reviewKey = (session: string, questionId: string | null, attempt: number): string => `${session}\u0000${questionId ?? ''}\u0000${attempt}`;
 
-export function toReportAnswer(a: Assessment, answer: string, extra: { candidate: string | null; session: string | null; at: string | null }): ReportAnswer {
+export function toReportAnswer(a: Assessment, answer: string, extra: { candidate: string | null; session: string | null; at: string | null }, delivery?: Delivery): ReportAnswer {
   return {
+    ...(delivery ? { delivery } : {}),
     candidate: extra.candidate,
     session: extra.session,
     at: extra.at,
@@ -59,7 +60,7 @@ export function answersFromHistory(records: HistoryRecord[], filter: HistoryFilt
     const a = r;
     if (wanted !== undefined && (a.candidate === undefined || candidateKey(a.candidate) !== wanted)) continue;
     if (filter.since !== undefined && a.at < filter.since) continue;
-    const ra = toReportAnswer(a.assessment, a.answer, { candidate: a.candidate ?? null, session: a.session, at: a.at });
+    const ra = toReportAnswer(a.assessment, a.answer, { candidate: a.candidate ?? null, session: a.session, at: a.at }, a.delivery);
     const review = reviews.get(reviewKey(a.session, a.questionId, a.attempt));
     if (review) ra.adviser = { level: review.level, comment: typeof review.comment === 'string' ? review.comment : '' };
     out.push(ra);

@@ -1,4 +1,4 @@
-import type { Assessment, Level } from '../core/types.js';
+import type { Assessment, Delivery, Level } from '../core/types.js';
 import { LEVELS } from '../core/types.js';
 import type { InputError } from '../io/errors.js';
 
@@ -6,6 +6,8 @@ import type { InputError } from '../io/errors.js';
 export interface ResultRecord extends Assessment {
   id: string;
   source: { file: string; line: number };
+  /** How it was said: measured from a transcript's timings, or estimated for a typed answer. */
+  delivery: Delivery;
 }
 
 export interface ScoreSummary {
@@ -30,7 +32,7 @@ export interface ScoreReport {
 }
 
 /** A result record in contract order. Built field by field: a spread of the assessment makes a slow, dictionary-mode object. */
-export function toResultRecord(id: string, a: Assessment, source: { file: string; line: number }): ResultRecord {
+export function toResultRecord(id: string, a: Assessment, source: { file: string; line: number }, delivery: Delivery): ResultRecord {
   return {
     id,
     question: a.question,
@@ -46,6 +48,7 @@ export function toResultRecord(id: string, a: Assessment, source: { file: string
     feedback: a.feedback,
     reasons: a.reasons,
     source,
+    delivery,
   };
 }
 

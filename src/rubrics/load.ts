@@ -12,6 +12,7 @@ import { issueMessage, unknownKeys } from './issue-text.js';
 import { YamlFile } from './yaml-file.js';
 import { BUNDLED_RUBRICS, rubricFiles, YAML_EXT } from './paths.js';
 import { pushAll } from '../core/push-all.js';
+import { DEFAULT_NORMS } from '../core/delivery.js';
 
 export { BUNDLED_RUBRICS, rubricFiles } from './paths.js';
 
@@ -109,7 +110,11 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
         if (res.value) {
           const { style, ...rest } = res.value;
           const star = Object.fromEntries(Object.entries(rest.star).map(([part, d]) => [part, { ...d, source: { ...d.source, file: d.source.file ?? '' } }])) as StructureData['star'];
-          const value = { ...rest, star, style: { wordsPerMinute: style.words_per_minute, targetSeconds: style.target_seconds, fillers: style.fillers } };
+          const d = style.delivery;
+          const delivery = d
+            ? { pace: { min: d.pace[0], max: d.pace[1] }, fillersPerMinute: { min: d.fillers_per_minute[0], max: d.fillers_per_minute[1] }, longPauseMs: Math.round(d.long_pause_seconds * 1000), usualMaxSilenceMs: Math.round(d.usual_max_silence_seconds * 1000), fillers: d.fillers }
+            : DEFAULT_NORMS;
+          const value = { ...rest, star, style: { wordsPerMinute: style.words_per_minute, targetSeconds: style.target_seconds, fillers: style.fillers, delivery } };
           into.structure = { value, file, path: [] };
         }
         break;

@@ -67,10 +67,22 @@ const starPart = z.object({
   source: sourceRef,
 }).strict();
 
+const usualRange = z.tuple([z.number().min(0), z.number().min(0)]).refine(([min, max]) => min <= max, { message: 'a range is [lowest, highest]' });
+
+// What a spoken answer's delivery is compared with (README, "Spoken answers", cites the sources).
+export const deliverySchema = z.object({
+  pace: usualRange,
+  fillers_per_minute: usualRange,
+  long_pause_seconds: z.number().positive(),
+  usual_max_silence_seconds: z.number().positive(),
+  fillers: z.array(z.string().trim().min(1, 'a filler must not be empty')).min(1),
+}).strict();
+
 export const styleSchema = z.object({
   words_per_minute: z.number().positive(),
   target_seconds: z.tuple([z.number().positive(), z.number().positive()]),
   fillers: z.array(cue),
+  delivery: deliverySchema.optional(),
 }).strict();
 
 export const structureSchema = z.object({

@@ -144,7 +144,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
           refiled++;
           continue;
         }
-        pendingHistory.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: q.jobs[i]!.answer, assessment: a, candidate: opts.candidate! });
+        const d = b.deliveries![i]!;
+        pendingHistory.push({ v: 1, type: 'answer', session: batch, at: new Date().toISOString(), attempt: 1, questionId: a.questionId, mode: 'batch', answer: q.jobs[i]!.answer, assessment: a, ...(d.estimated ? {} : { delivery: d }), candidate: opts.candidate! });
       }
       if (pendingHistory.length >= 500) fileHistory(pendingHistory.splice(0));
     }
@@ -248,7 +249,9 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
         await onError(unknown);
         continue;
       }
-      jobsBuf.push({ id: item.id, question: item.question, competency: item.competency, answer: item.answer, file: item.file, line: item.line });
+      const job: ScoreJob = { id: item.id, question: item.question, competency: item.competency, answer: item.answer, file: item.file, line: item.line };
+      if (item.timed) job.timed = item.timed;
+      jobsBuf.push(job);
       candidatesBuf.push(item.candidate);
       if (jobsBuf.length >= BATCH_SIZE) await submit();
     }
@@ -284,7 +287,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       const [{ buildCandidateReport }, { toReportAnswer }, { renderReportHtml }] = await Promise.all([
         import('../../report/candidate-report.js'), import('../../report/from-history.js'), import('../../render/report-html.js'),
       ]);
-      const answers = results.map((r) => toReportAnswer(r, answersOf.get(r)?.answer ?? '', { candidate: answersOf.get(r)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
+      const answers = results.map((r) => toReportAnswer(r, answersOf.get(r)?.answer ?? '', { candidate: answersOf.get(r)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }, r.delivery));
       const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
       out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
       break;

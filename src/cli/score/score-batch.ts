@@ -1,6 +1,8 @@
 import { assess } from '../../core/assess.js';
 import type { CompiledRubric } from '../../core/compile.js';
-import type { Assessment, Level } from '../../core/types.js';
+import { estimateDelivery, measureDelivery } from '../../core/delivery.js';
+import type { Assessment, Delivery, Level } from '../../core/types.js';
+import type { Timed } from '../../io/answer-item.js';
 import { toResultRecord, type ResultRecord } from '../../report/score-report.js';
 import { resultLine } from '../../render/score-formats.js';
 
@@ -12,6 +14,8 @@ export interface ScoreJob {
   answer: string;
   file: string;
   line: number;
+  /** A transcript's cues, for its delivery; absent for typed answers, which stay this light. */
+  timed?: Timed;
 }
 
 /**
@@ -34,6 +38,8 @@ export interface ScoredBatch {
   scores: number[];
   records: ResultRecord[] | null;
   assessments: Assessment[] | null;
+  /** With the assessments: each answer's delivery (history keeps the measured ones). */
+  deliveries: Delivery[] | null;
 }
 
 export type RowRenderer = (r: ResultRecord) => string;
@@ -45,15 +51,20 @@ export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, sh
   const scores: number[] = [];
   const records: ResultRecord[] | null = shape.output === 'records' ? [] : null;
   const assessments: Assessment[] | null = shape.assessments ? [] : null;
+  const deliveries: Delivery[] | null = shape.assessments ? [] : null;
+  const norms = rubric.style.delivery;
   for (const job of jobs) {
     const a = assess({ question: job.question, competency: job.competency, answer: job.answer }, rubric);
-    const r = toResultRecord(job.id, a, { file: job.file, line: job.line });
+    // Timings are measured beside the judgement, never in it: the level is the text's alone.
+    const d = job.timed ? measureDelivery(job.timed.cues, norms, job.timed.speaker) : estimateDelivery(job.answer, rubric.style.wordsPerMinute, norms);
+    const r = toResultRecord(job.id, a, { file: job.file, line: job.line }, d);
     levels.push(a.level);
     scores.push(a.score);
     if (shape.output === 'jsonl') text += resultLine(r);
     else if (shape.output === 'csv') text += csvRow!(r);
     else records!.push(r);
     assessments?.push(a);
+    deliveries?.push(d);
   }
-  return { text, levels, scores, records, assessments };
+  return { text, levels, scores, records, assessments, deliveries };
 }
