@@ -1,7 +1,9 @@
 // Build step: bundle the compiled CLI (dist/) into a few ES modules in dist/bundle/. Loading
 // ~40 small modules costs more start-up than the code itself; with the bundle, `coach --help`
 // and practice's first prompt come up about 20 ms sooner (npm run bench). Libraries that are
-// loaded only when needed (YAML, CSV, zod, natural, chalk) stay external, loaded on demand.
+// loaded only when needed (YAML, CSV, zod, natural, chalk, cli-progress, and subtitle, which only
+// reading a .vtt or .srt transcript loads) stay external, loaded on demand from node_modules.
+// Inquirer's prompts are bundled: practice needs them at once, for its first prompt.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -17,7 +19,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['natural', 'yaml', 'zod', 'csv-parse', 'csv-stringify', 'chalk', 'cli-progress'],
+  external: ['natural', 'yaml', 'zod', 'csv-parse', 'csv-stringify', 'chalk', 'cli-progress', 'subtitle'],
   // Bundled CommonJS dependencies (commander, inquirer's helpers) call require().
   banner: { js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -22,6 +22,8 @@ function parseJobs(value: string): number {
   return n;
 }
 
+const STDIN_FORMATS = ['yaml', 'json', 'jsonl', 'csv', 'text', 'vtt', 'srt'];
+
 const EXIT_CODES = `
 Exit codes:
   0  success
@@ -69,12 +71,13 @@ ${EXIT_CODES}`));
   program
     .command('score')
     .description('Score answers: level, 0-100 score, STAR parts, indicators with evidence, next steps.')
-    .argument('[inputs...]', 'answer files (.yaml .json .jsonl .csv .txt .md), folders (read recursively), or - for standard input')
+    .argument('[inputs...]', 'answer files (.yaml .json .jsonl .csv .txt .md), transcripts (.vtt .srt), folders (read recursively), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'csv', 'markdown', 'html']).default('text'))
     .option('--json', 'short for --format json')
-    .option('-q, --question <text>', 'the question, for .txt/.md answers and records without one')
+    .option('-q, --question <text>', 'the question, for .txt/.md answers, transcripts and records without one')
     .option('-c, --competency <id>', 'the competency, for answers that name none (otherwise inferred from the question)')
-    .addOption(new Option('--stdin-format <format>', 'format of standard input (default: detected)').choices(['yaml', 'json', 'jsonl', 'csv', 'text']))
+    .addOption(new Option('--stdin-format <format>', 'format of standard input (default: detected)').choices(STDIN_FORMATS))
+    .option('--speaker <name>', 'in transcripts: score only this person\'s turns (case-insensitive), not the interviewer\'s')
     .addOption(new Option('--fail-under <level>', 'exit 1 if any answer scores below this level').choices(['low', 'medium', 'high']))
     .option('--candidate <name>', 'file the scored answers under this candidate in the history (for coach report)')
     .option('--force', 'with --candidate: file again answers already filed under the candidate (by default they are scored, not filed twice)')
@@ -86,6 +89,8 @@ ${EXIT_CODES}`));
     .addOption(rubricsOption())
     .addHelpText('after', after(`
 Input records have question, answer, and optionally id and competency. CSV needs the header id,question,competency,answer. A .txt or .md answer gives its question in front matter (a line "---", then "question: ..." and optionally "competency: ...", then "---") or with -q. A bad record or file is reported (file:line:column) and skipped; the rest are scored. Inputs = scored + failed, always.
+
+Spoken answers: a WebVTT or SRT transcript (whisper.cpp -ovtt/-osrt, Zoom, Teams, captioning tools) is scored on its words, with -q for its question, or from a record that points at it (transcript: FILE, relative to the record's file, instead of answer). Where cues name speakers, --speaker NAME (or speaker: in the record) keeps that person's turns. Each result has a delivery: speaking time, words a minute, pauses over 2 s and fillers a minute, measured from the timings (estimated from the word count for typed answers); timings never change the level.
 
 Folders are read recursively. Left out: names starting with ".", files matching --ignore or a line of the folder's .coachignore, project files (README, LICENSE, package.json...), and .txt/.md files without front matter naming their question (unless -q gives one).
 
@@ -100,6 +105,10 @@ Examples:
   cat examples/answers.jsonl | coach score - --format jsonl
   coach score examples/answers.yaml --fail-under medium && echo "all medium+"
   coach score examples/answers.jsonl --format jsonl --jobs 2 > scores.jsonl
+  coach score examples/spoken/hotel.vtt -q "Tell me about a time you helped an upset customer."
+  coach score examples/spoken/interview.zoom.vtt --speaker "Sam Okafor" -q "Tell me about a time you helped an upset customer."
+  coach score examples/spoken/answers.yaml --format csv
+  cat examples/spoken/hotel.srt | coach score - --stdin-format srt -q "Tell me about a time you helped an upset customer."
 ${EXIT_CODES}`))
     .action((inputs: string[], opts, cmd: Command) => run(async () => {
       const { runScore } = await import('./commands/score.js');
@@ -111,14 +120,21 @@ ${EXIT_CODES}`))
     .description('Score labelled answers (format of docs/levels.md) and measure agreement with the labels.')
     .argument('<files...>', 'labelled YAML files or folders (or - for standard input)')
     .option('--json', 'machine-readable report')
+    .option('-q, --question <text>', 'the question, for records and transcripts without one')
+    .option('-c, --competency <id>', 'the competency, for answers that name none')
+    .addOption(new Option('--stdin-format <format>', 'format of standard input (default: yaml)').choices(STDIN_FORMATS))
+    .option('--speaker <name>', 'in transcripts: score only this person\'s turns (case-insensitive)')
     .option('--ignore <glob>', 'leave out files in folders that match (gitignore syntax; repeatable)', collect, [])
     .addOption(rubricsOption())
     .addHelpText('after', after(`
 Prints exact agreement, agreement within one level, quadratic weighted kappa, the confusion matrix, STAR precision/recall/F1 per part (over the answers whose labels give expected.star; none are shown when no answer does), a per-competency breakdown, and every disagreement: the answer's id, the label's level, the coach's level and the coach's reason. Each answer is scored exactly as coach score does; the expected label is only compared.
 
+A labelled record may point at a transcript instead of giving its answer (transcript: FILE, and speaker: NAME where it names several): the transcript's words are scored as typed words would be.
+
 Examples:
   coach eval examples/labelled.yaml
   coach eval test/fixtures/labelled/ --json > agreement.json
+  coach eval examples/spoken/labelled.yaml
 ${EXIT_CODES}`))
     .action((files: string[], opts, cmd: Command) => run(async () => {
       const { runEval } = await import('./commands/eval.js');
@@ -137,7 +153,7 @@ ${EXIT_CODES}`))
     .option('--question <id>', 'this bank question (see coach bank list)')
     .addOption(new Option('--count <n>', 'how many questions').argParser((v) => Number.parseInt(v, 10)))
     .option('--mock', 'a mock interview: questions across competencies (5 unless --count)')
-    .addOption(new Option('--mode <mode>', 'how to answer').choices(['free', 'guided', 'editor']))
+    .addOption(new Option('--mode <mode>', 'how to answer (transcript: from a recording\'s .vtt or .srt transcript)').choices(['free', 'guided', 'editor', 'transcript']))
     .addOption(new Option('--time <seconds>', 'answer against a visible countdown, as in a real interview').argParser((v) => Number.parseInt(v, 10)))
     .option('--candidate <name>', 'file the answers under this candidate (for advisers)')
     .option('--adviser', 'after the coach\'s feedback, record your own level and comment beside it')

@@ -1,4 +1,5 @@
-import type { CompetencyProgress, SessionSummary } from '../report/progress.js';
+import type { CompetencyProgress, SessionSummary, SpokenProgress } from '../report/progress.js';
+import { clock, paceWord, spark, trendLines } from './delivery-text.js';
 import { inertData } from './inert.js';
 import type { Style } from './style.js';
 
@@ -29,5 +30,21 @@ export function renderProgress(list: CompetencyProgress[], st: Style): string {
     const cell = (x: { level: 'low' | 'medium' | 'high'; score: number }): string => `${st.level(x.level, x.level.padEnd(6))} ${String(x.score).padStart(3)}`;
     out.push(`${p.competency.padEnd(16)}  ${String(p.points.length).padStart(7)}  ${cell(first)}  ${cell(p.latest)}  ${cell(p.best)}  ${st.accent(sparkline(p.points.slice(-30).map((x) => x.score)))}`);
   }
+  return `${out.join('\n')}\n`;
+}
+
+/** Pace and fillers over time, from answers given as transcripts; nothing when there are none. */
+export function renderSpokenProgress(spoken: SpokenProgress, st: Style): string {
+  const s = inertData(spoken);
+  const lines = trendLines(s.points.map((p) => ({ ...p, estimated: false })), s.usual);
+  if (lines.length === 0) return '';
+  const out = ['', st.bold(`Spoken answers (${s.points.length}, from transcripts)`)];
+  for (const l of lines) out.push(`  ${l.label.padEnd(8)} ${l.text}  ${st.accent(spark(l.values.slice(-30)))}`);
+  out.push(st.dim(`  ${'when'.padEnd(17)}  ${'competency'.padEnd(16)}  spoken  words/min  fillers/min  pauses`));
+  for (const p of s.points.slice(-10)) {
+    const pace = `${Math.round(p.wordsPerMinute)}${paceWord(p.pace) ? ` ${paceWord(p.pace)}` : ''}`;
+    out.push(`  ${p.at.slice(0, 16).replace('T', ' ').padEnd(17)}  ${p.competency.padEnd(16)}  ${clock(p.speakingMs).padStart(6)}  ${pace.padStart(8)}  ${String(p.fillersPerMinute).padStart(11)}  ${String(p.longPauses ?? '').padStart(6)}`);
+  }
+  if (s.points.length > 10) out.push(st.dim(`  (the latest 10 of ${s.points.length}; --json lists them all)`));
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,8 @@ import type { CandidateReport, CompetencyReport } from '../report/candidate-repo
 import { levelOfScore } from '../core/level.js';
 import { inert } from './inert.js';
 import { shortQuote, sourceName } from './citation.js';
+import { clock, paceWord, trendLines } from './delivery-text.js';
+import type { DeliveryTrend } from '../report/candidate-report.js';
 
 // The candidate report as one self-contained HTML5 page: inline CSS, inline SVG charts, no
 // scripts and no network. Pure: report in, string out. Every piece of text that comes from data
@@ -137,6 +139,20 @@ function competencySection(c: CompetencyReport, i: number): string {
   return out.join('\n');
 }
 
+/** How the answers were said: pace and fillers over time, and every answer's figures. */
+function deliverySection(t: DeliveryTrend): string {
+  const lines = trendLines(t.points, t.usual);
+  const head = lines.length
+    ? `<ul class="trend">${lines.map((l) => `<li><strong>${l.label === 'pace' ? 'Pace' : 'Fillers'}</strong>: ${esc(l.text)}</li>`).join('')}</ul>`
+    : '<p class="muted">No answers were given as transcripts: speaking time is estimated from the words, and pace and pauses cannot be measured.</p>';
+  // A large batch: the latest rows only (the figures of all are in the JSON).
+  const MAX_ROWS = 100;
+  const shown = t.points.slice(-MAX_ROWS);
+  const more = t.points.length - shown.length;
+  const rows = shown.map((p) => `<tr><td>${esc(day(p.at) || p.session || '')}</td><td>${esc(clip(p.question, 70))}</td><td class="n">${p.estimated ? `about ${esc(clock(p.speakingMs))} <span class="muted">(estimate)</span>` : esc(clock(p.speakingMs))}</td><td class="n">${p.estimated ? '' : `${esc(Math.round(p.wordsPerMinute))}${paceWord(p.pace) ? ` <span class="muted">(${paceWord(p.pace)})</span>` : ''}`}</td><td class="n">${esc(p.fillersPerMinute)}${p.fillers === 'above' ? ' <span class="muted">(above usual)</span>' : ''}</td><td class="n">${p.longPauses ?? ''}</td></tr>`).join('');
+  return `<section class="card"><h3>How the answers were said</h3><p class="muted">Measured from the timings of answers given as transcripts (.vtt, .srt); the level never depends on them.${t.usual ? ` Usual ranges: ${t.usual.pace.min}-${t.usual.pace.max} words a minute, up to ${t.usual.fillersPerMinute.max} fillers a minute.` : ''}</p>${head}<table class="delivery"><thead><tr><th scope="col">When</th><th scope="col">Question</th><th scope="col" class="n">Spoken</th><th scope="col" class="n">Words a minute</th><th scope="col" class="n">Fillers a minute</th><th scope="col" class="n">Pauses over 2 s</th></tr></thead><tbody>${rows}</tbody></table>${more > 0 ? `<p class="muted">The latest ${MAX_ROWS} of ${t.points.length} answers.</p>` : ''}</section>`;
+}
+
 const CSS = `
 *{box-sizing:border-box}
 body{margin:0;background:#f4f5f7;color:#1d2330;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -214,6 +230,7 @@ export function renderReportHtml(report: CandidateReport): string {
 <section class="card"><h3>Progress over sessions</h3>${progressChart(cs)}<ul class="legend">${cs.map((c, i) => `<li><span class="swatch" style="background:${colourOf(i)}"></span>${esc(c.name)}</li>`).join('')}</ul></section>
 <h2>Competencies</h2>
 ${cs.length ? cs.map(competencySection).join('\n') : '<p class="muted">No answers in this report.</p>'}
+${report.delivery ? `<h2>Spoken answers</h2>\n${deliverySection(report.delivery)}` : ''}
 <footer>Scored by coach against the rubric's low / medium / high service levels; each next step cites the document it comes from.</footer>
 </main>
 </body>

@@ -7,6 +7,8 @@ import { md } from './markdown.js';
 import { wrap, type Style } from './style.js';
 import { citation } from './citation.js';
 import { plural } from './plural.js';
+import { clock, paceWord, spark, trendLines } from './delivery-text.js';
+import type { DeliveryTrend } from '../report/candidate-report.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -23,7 +25,31 @@ export function renderReportText(report: CandidateReport, st: Style): string {
     c.nextSteps.forEach((f, i) => out.push(`  ${i === 0 ? 'Next' : '    '}  ${i + 1}. ${wrap(f.message, st.width, '          ')}`, `          ${st.dim(wrap(citation(f.source, 110), st.width, '          '))}`));
     for (const a of c.adviser) out.push(`  Adviser: ${a.level} (coach ${a.coachLevel})${a.comment ? `: ${wrap(a.comment, st.width, '    ')}` : ''}`);
   }
+  if (r.delivery) out.push('', ...deliveryText(r.delivery, st));
   return `${out.join('\n')}\n`;
+}
+
+/** Pace and fillers over time, and the latest spoken answer's figures. */
+function deliveryText(t: DeliveryTrend, st: Style): string[] {
+  const lines = trendLines(t.points, t.usual);
+  if (lines.length === 0) return [st.dim(`Spoken: no answers given as transcripts (${plural(t.points.length, 'typed answer')}, speaking time estimated from the words).`)];
+  const out = [st.bold(`Spoken answers (${t.spoken}, from transcripts)`)];
+  for (const l of lines) out.push(`  ${l.label.padEnd(8)} ${l.text}  ${st.accent(spark(l.values))}`);
+  const last = [...t.points].reverse().find((p) => !p.estimated)!;
+  const pace = paceWord(last.pace);
+  out.push(`  latest   ${clock(last.speakingMs)} spoken, ${Math.round(last.wordsPerMinute)} words a minute${pace ? ` (${pace})` : ''}, ${last.fillersPerMinute} fillers a minute, ${plural(last.longPauses ?? 0, 'pause')} over 2 s`);
+  return out;
+}
+
+/** The spoken answers as a Markdown table, oldest first. */
+function deliveryMarkdown(t: DeliveryTrend): string[] {
+  const out = ['## How the answers were said', ''];
+  for (const l of trendLines(t.points, t.usual)) out.push(`- ${l.label === 'pace' ? 'Pace' : 'Fillers'}: ${md(l.text)}`);
+  out.push('', '| when | question | spoken | words a minute | fillers a minute | pauses over 2 s |', '|---|---|---:|---:|---:|---:|');
+  for (const p of t.points) {
+    out.push(`| ${md(p.at?.slice(0, 10) ?? p.session ?? '')} | ${md(p.question.length > 60 ? `${p.question.slice(0, 59)}…` : p.question)} | ${p.estimated ? `about ${clock(p.speakingMs)} (estimate)` : clock(p.speakingMs)} | ${p.estimated ? '' : `${Math.round(p.wordsPerMinute)}${paceWord(p.pace) ? ` (${paceWord(p.pace)})` : ''}`} | ${p.fillersPerMinute} | ${p.longPauses ?? ''} |`);
+  }
+  return out;
 }
 
 /** The candidate report as Markdown, for handing over or pasting into notes. */
@@ -46,6 +72,7 @@ export function renderReportMarkdown(report: CandidateReport): string {
       for (const a of c.adviser) out.push(`- ${a.level} (coach: ${a.coachLevel}) on "${md(a.question)}"${a.comment ? `: ${md(a.comment)}` : ''}`);
     }
   }
+  if (r.delivery) out.push('', ...deliveryMarkdown(r.delivery));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,9 +1,19 @@
 import { STAR_PARTS } from '../core/types.js';
 import type { ResultRecord } from '../report/score-report.js';
+import type { Delivery } from '../core/types.js';
 import { csvRecord } from './csv.js';
 import { citation } from './citation.js';
 
-export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
+export const CSV_COLUMNS = [
+  'id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line',
+  // How it was said (the JSON's delivery): measured from a transcript, or estimated (delivery_estimated yes).
+  'delivery_estimated', 'speaking_seconds', 'words_per_minute', 'pace', 'slowest_minute_words', 'fastest_minute_words',
+  'long_pauses', 'longest_pause_seconds', 'fillers', 'fillers_per_minute', 'fillers_vs_usual',
+] as const;
+
+const secs = (ms: number): number => Math.round(ms / 100) / 10;
+const PACE = { below: 'slow', within: 'usual', above: 'fast' } as const;
+const VS = { below: 'below', within: 'usual', above: 'above' } as const;
 
 export function csvHeader(): string {
   return csvRecord(CSV_COLUMNS);
@@ -18,5 +28,17 @@ export function csvRow(r: ResultRecord): string {
     r.indicators.filter((f) => f.counted && f.warning).map((f) => f.id).join(';'),
     r.feedback[0] ? `${r.feedback[0].message} (${citation(r.feedback[0].source)})` : '',
     r.source.file, r.source.line,
+    ...deliveryCells(r.delivery),
   ]);
+}
+
+/** The delivery columns; figures that a typed answer's estimate cannot know are left empty. */
+function deliveryCells(d: Delivery): Array<string | number> {
+  const p = d.pace;
+  return [
+    d.estimated ? 'yes' : 'no', secs(d.speakingMs), p.wordsPerMinute, p.compared === null ? '' : PACE[p.compared],
+    p.slowestMinute?.words ?? '', p.fastestMinute?.words ?? '',
+    d.pauses?.count ?? '', d.pauses ? secs(d.pauses.longestMs) : '',
+    d.fillers.count, d.fillers.perMinute, VS[d.fillers.compared],
+  ];
 }

@@ -5,6 +5,7 @@ import { md } from './markdown.js';
 import { resultJsonBody } from './result-json.js';
 import { citation, sourceName } from './citation.js';
 import { plural } from './plural.js';
+import { deliveryPhrases } from './delivery-text.js';
 
 export function renderScoreJson(report: ScoreReport): string {
   return `${toJson(report, 2)}\n`;
@@ -46,6 +47,8 @@ export function renderScoreMarkdown(scoreReport: ScoreReport): string {
   for (const r of report.results) {
     out.push('', `## ${md(r.id)}: ${r.level} (${r.score}/100)`, '', `**Question** (${r.kind}, ${md(r.competency)}): ${md(r.question)}`, '');
     for (const reason of r.reasons) out.push(`- ${md(reason)}`);
+    out.push('', `**${r.delivery.estimated ? 'Spoken (estimated)' : 'Spoken (from the transcript)'}**`, '');
+    for (const d of deliveryPhrases(r.delivery)) out.push(`- ${md(d)}`);
     const shown = r.indicators.filter((f) => f.counted);
     if (shown.length) {
       out.push('', '**Evidence**', '');

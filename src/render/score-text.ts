@@ -5,6 +5,7 @@ import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
 import { citation } from './citation.js';
 import { plural } from './plural.js';
+import { deliveryPhrases } from './delivery-text.js';
 
 const LABEL = 8;
 const pad = (s: string): string => s.padEnd(LABEL);
@@ -32,6 +33,8 @@ export function renderResultText(record: ResultRecord, st: Style): string {
   out.push(`  ${pad('Q')}${wrap(r.question, w, ' '.repeat(2 + LABEL))}`);
   const star = STAR_PARTS.map((p) => (r.star[p].present ? st.good(`✓ ${p}`) : st.dim(`✗ ${p}`))).join('  ');
   out.push(`  ${pad('STAR')}${star}`);
+  // How it was said: measured from a transcript, or an estimate that says it is one.
+  deliveryPhrases(r.delivery).forEach((d, i) => out.push(`  ${pad(i === 0 ? 'Spoken' : '')}${wrap(d, w, ' '.repeat(2 + LABEL + 2))}`));
   r.reasons.forEach((reason, i) => out.push(`  ${pad(i === 0 ? 'Why' : '')}${wrap(reason, w, ' '.repeat(2 + LABEL))}`));
   const lines = r.indicators.map((f) => indicatorLine(f, st)).filter((l): l is string => l !== null);
   lines.forEach((l, i) => out.push(`  ${pad(i === 0 ? 'Shown' : '')}${wrap(l, w, ' '.repeat(2 + LABEL + 2))}`));

@@ -1,4 +1,4 @@
-import type { Delivery, FeedbackItem, Level, StarPartName } from '../core/types.js';
+import type { Compared, Delivery, FeedbackItem, Level, Range, StarPartName } from '../core/types.js';
 import { LEVELS, STAR_PARTS } from '../core/types.js';
 import { levelOfScore } from '../core/level.js';
 
@@ -43,6 +43,33 @@ export interface CompetencyReport {
   adviser: Array<{ at: string | null; question: string; level: Level; comment: string; coachLevel: Level }>;
 }
 
+/** One answer's delivery, as a report lists it over time. */
+export interface DeliveryPoint {
+  at: string | null;
+  session: string | null;
+  question: string;
+  competency: string;
+  /** A typed answer's estimate (a scored batch); the history keeps measured ones only. */
+  estimated: boolean;
+  speakingMs: number;
+  wordsPerMinute: number;
+  pace: Compared | null;
+  fillersPerMinute: number;
+  fillers: Compared;
+  longPauses: number | null;
+  longestPauseMs: number | null;
+}
+
+/** Pace and fillers over time, from the answers given as transcripts (spoken). */
+export interface DeliveryTrend {
+  /** Answers with measured timings. */
+  spoken: number;
+  /** The usual ranges the latest spoken answer was compared with. */
+  usual: { pace: Range; fillersPerMinute: Range } | null;
+  /** Every answer with a delivery, oldest first. */
+  points: DeliveryPoint[];
+}
+
 export interface CandidateReport {
   version: 1;
   candidate: string | null;
@@ -52,6 +79,28 @@ export interface CandidateReport {
   sessions: number;
   levels: Record<Level, number>;
   competencies: CompetencyReport[];
+  /** How the answers were said; null when none has a delivery. */
+  delivery: DeliveryTrend | null;
+}
+
+/** The deliveries of the answers, oldest first: pace and fillers over time. */
+export function deliveryTrend(answers: readonly ReportAnswer[]): DeliveryTrend | null {
+  const withDelivery = answers.filter((a) => a.delivery !== undefined).map((a, i) => ({ a, i }));
+  if (withDelivery.length === 0) return null;
+  // Oldest first; answers of a batch (no time) keep their order.
+  withDelivery.sort((x, y) => (x.a.at ?? '').localeCompare(y.a.at ?? '') || x.i - y.i);
+  const points: DeliveryPoint[] = withDelivery.map(({ a }) => {
+    const d = a.delivery!;
+    return {
+      at: a.at, session: a.session, question: a.question, competency: a.competency, estimated: d.estimated,
+      speakingMs: d.speakingMs, wordsPerMinute: d.pace.wordsPerMinute, pace: d.pace.compared,
+      fillersPerMinute: d.fillers.perMinute, fillers: d.fillers.compared,
+      longPauses: d.pauses?.count ?? null, longestPauseMs: d.pauses?.longestMs ?? null,
+    };
+  });
+  const spoken = withDelivery.filter(({ a }) => !a.delivery!.estimated);
+  const latest = spoken[spoken.length - 1]?.a.delivery;
+  return { spoken: spoken.length, usual: latest ? { pace: latest.pace.usual, fillersPerMinute: latest.fillers.usual } : null, points };
 }
 
 
@@ -117,5 +166,6 @@ export function buildCandidateReport(
     sessions: new Set(answers.map((a) => a.session ?? a.at ?? 'batch')).size,
     levels,
     competencies,
+    delivery: deliveryTrend(answers),
   };
 }

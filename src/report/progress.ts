@@ -1,4 +1,4 @@
-import type { Level } from '../core/types.js';
+import type { Compared, Level, Range } from '../core/types.js';
 import type { AnswerRecord, HistoryRecord, SessionRecord } from '../io/history.js';
 import { usableAnswer } from './from-history.js';
 
@@ -70,4 +70,40 @@ export function progressByCompetency(records: HistoryRecord[]): CompetencyProgre
     }
   }
   return [...by.values()].sort((a, b) => a.competency.localeCompare(b.competency));
+}
+
+/** A spoken answer's delivery in the history (answers given as transcripts). */
+export interface SpokenPoint {
+  at: string;
+  competency: string;
+  questionId: string | null;
+  speakingMs: number;
+  wordsPerMinute: number;
+  pace: Compared | null;
+  fillersPerMinute: number;
+  fillers: Compared;
+  longPauses: number | null;
+}
+
+export interface SpokenProgress {
+  points: SpokenPoint[];
+  /** The usual ranges the latest was compared with. */
+  usual: { pace: Range; fillersPerMinute: Range } | null;
+}
+
+/** Pace and fillers over time, oldest first, from the answers that kept a measured delivery. */
+export function spokenOverTime(records: HistoryRecord[], competency?: string): SpokenProgress {
+  const points: SpokenPoint[] = [];
+  let usual: SpokenProgress['usual'] = null;
+  for (const a of answers(records).sort((x, y) => x.at.localeCompare(y.at))) {
+    const d = a.delivery;
+    if (!d || d.estimated || (competency !== undefined && a.assessment.competency !== competency)) continue;
+    points.push({
+      at: a.at, competency: a.assessment.competency, questionId: a.questionId, speakingMs: d.speakingMs,
+      wordsPerMinute: d.pace.wordsPerMinute, pace: d.pace.compared, fillersPerMinute: d.fillers.perMinute, fillers: d.fillers.compared,
+      longPauses: d.pauses?.count ?? null,
+    });
+    usual = { pace: d.pace.usual, fillersPerMinute: d.fillers.usual };
+  }
+  return { points, usual };
 }

@@ -3,7 +3,8 @@ import { LEVELS, STAR_PARTS, type Level, type StarPartName } from '../../core/ty
 import { evaluate, type LabelledOutcome } from '../../eval/metrics.js';
 import { kindOf } from '../../io/answer-item.js';
 import { collectAnswers } from '../../io/collect.js';
-import { competencyError, sortInputErrors, type InputError } from '../../io/errors.js';
+import { competencyError, sortInputErrors, unknownCompetency, type InputError } from '../../io/errors.js';
+import type { InputFormat } from '../../io/read-answers.js';
 import { renderEvalText } from '../../render/eval-text.js';
 import { plural } from '../../render/plural.js';
 import { renderErrorsText } from '../../render/score-text.js';
@@ -18,6 +19,10 @@ export interface EvalOptions {
   rubrics: string[];
   color?: boolean;
   ignore?: string[];
+  question?: string;
+  competency?: string;
+  stdinFormat?: InputFormat;
+  speaker?: string;
 }
 
 function readLabel(expected: unknown): { level: Level; star: Partial<Record<StarPartName, boolean>> } | string {
@@ -41,11 +46,13 @@ function readLabel(expected: unknown): { level: Level; star: Partial<Record<Star
 export async function runEval(files: string[], opts: EvalOptions): Promise<number> {
   if (files.length === 0) throw new CliError('give labelled answer files to evaluate (see coach eval --help)');
   const rubric = await compiledRubric(opts.rubrics);
-  const collected = await collectAnswers(files, { ignore: opts.ignore }, stdinStream, 'yaml');
+  if (opts.competency !== undefined && !rubric.competencyIds.has(opts.competency)) throw new CliError(unknownCompetency(opts.competency, rubric.competencyIds));
+  const collected = await collectAnswers(files, { ignore: opts.ignore, question: opts.question, competency: opts.competency, speaker: opts.speaker }, stdinStream, opts.stdinFormat ?? 'yaml');
   const errors: InputError[] = [...collected.errors];
   const outcomes: LabelledOutcome[] = [];
   for (const item of collected.items) {
-    const label = readLabel(item.expected);
+    // A transcript read on its own has no label: it is labelled in a record that points at it.
+    const label = item.expected === undefined && item.timed ? 'expected: missing (labelled answers need expected.level; a transcript is labelled in a record that points at it: transcript: FILE, expected: {level: ...})' : readLabel(item.expected);
     if (typeof label === 'string') {
       errors.push({ file: item.file, line: item.line, column: item.column, message: label });
       continue;

@@ -1,7 +1,7 @@
 import { describeFsError } from '../../io/errors.js';
 import { HistoryFileError, HistoryStore, type HistoryRecord } from '../../io/history.js';
-import { progressByCompetency, summariseSessions } from '../../report/progress.js';
-import { renderProgress, renderSessions } from '../../render/history.js';
+import { progressByCompetency, spokenOverTime, summariseSessions } from '../../report/progress.js';
+import { renderProgress, renderSessions, renderSpokenProgress } from '../../render/history.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
 import { styleFor } from '../style.js';
@@ -55,7 +55,11 @@ export async function runProgress(opts: HistoryOptions): Promise<number> {
     progress = progress.filter((p) => p.competency === opts.competency);
     if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}${didYouMean(opts.competency, progressByCompetency(records).map((p) => p.competency))}`);
   }
-  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress }, 2)}\n`);
-  else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color)));
+  const spoken = spokenOverTime(records, opts.competency);
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress, spoken }, 2)}\n`);
+  else {
+    const st = await styleFor(process.stdout, opts.color);
+    process.stdout.write(renderProgress(progress, st) + renderSpokenProgress(spoken, st));
+  }
   return EXIT.ok;
 }

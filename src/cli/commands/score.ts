@@ -39,6 +39,8 @@ export interface ScoreOptions {
   output?: string;
   /** Globs of files to leave out of folders (besides each folder's .coachignore). */
   ignore?: string[];
+  /** In transcripts: only this person's turns are the answer. */
+  speaker?: string;
 }
 
 /**
@@ -238,7 +240,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
 
   const files: string[] = [];
   try {
-    for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency, ignore: opts.ignore }, stdinStream, opts.stdinFormat, files, read)) {
+    for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency, ignore: opts.ignore, speaker: opts.speaker }, stdinStream, opts.stdinFormat, files, read)) {
       if ('error' in entry) {
         await onError(entry.error);
         continue;
