@@ -160,7 +160,7 @@ ${EXIT_CODES}`))
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', after(`
-Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with guided STAR, or in $VISUAL / $EDITOR. After each answer: the level and score, your sentences tagged with the STAR parts they show, what is shown and missing, and the next steps with their sources. Then try again and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
+Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with guided STAR, in $VISUAL / $EDITOR, or from a recording's transcript (--mode transcript: give a .vtt or .srt file's path, or paste its text; its pace, pauses and fillers are shown beside the level). After each answer: the level and score, your sentences tagged with the STAR parts they show, what is shown and missing, and the next steps with their sources. Then try again and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
 
 Examples:
   coach practice

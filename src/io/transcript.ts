@@ -141,6 +141,18 @@ function linesForLibrary(lines: readonly string[], firstUsed: number, startsVtt:
       keep(`${t.left} --> ${t.right}`, i); // the shape the library wants, settings dropped
     } else keep(line, i);
   }
+  // A last cue with a timing and no text (a file cut short, a paste cut after a timing): the
+  // library reads no cue there, so it is left out here too.
+  while (kept.length > 0 && kept[kept.length - 1] === '') {
+    kept.pop();
+    lineOf.pop();
+  }
+  const last = timings[timings.length - 1];
+  if (last && lineOf[lineOf.length - 1] === last.line) {
+    kept.pop();
+    lineOf.pop();
+    timings.pop();
+  }
   return { kept, lineOf, timings };
 }
 

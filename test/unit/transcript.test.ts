@@ -175,3 +175,12 @@ describe('any well-formed transcript', () => {
     );
   });
 });
+
+describe('a transcript cut short', () => {
+  it('a last timing with no text after it is no cue (a file or a paste cut after a timing)', () => {
+    const r = readTranscript('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello\n\n00:00:03.000 --> 00:00:04.000\n', 'cut.vtt');
+    expect(r.ok && r.cues).toEqual([{ start: 1000, end: 2000, text: 'hello', speaker: null }]);
+    const s = readTranscript('1\r\n00:00:01,000 --> 00:00:02,000\r\nhello\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000', 'cut.srt');
+    expect(s.ok && s.cues.map((c) => c.text)).toEqual(['hello']);
+  });
+});

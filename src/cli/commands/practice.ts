@@ -9,10 +9,11 @@ import { unknownCompetency } from '../../io/errors.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
 import type { AnswerResult } from '../prompts/answer-prompt.js';
+import type { Timed } from '../../io/answer-item.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
 
-export type AnswerMode = 'free' | 'guided' | 'editor';
+export type AnswerMode = 'free' | 'guided' | 'editor' | 'transcript';
 
 export interface PracticeOptions {
   set?: string;
@@ -131,6 +132,7 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
         { name: 'Free answer (type or paste it)', value: 'free' },
         { name: 'Guided STAR: one prompt for each part, with a hint', value: 'guided' },
         { name: 'In my editor ($VISUAL / $EDITOR)', value: 'editor' },
+        { name: 'From a recording\'s transcript (.vtt or .srt)', value: 'transcript' },
       ],
     });
     store.append({
@@ -181,10 +183,15 @@ async function choosePlan(opts: PracticeOptions, data: RubricData, questions: Qu
 }
 
 /** Asks for an answer in the chosen mode; null when the user skips the question. */
-async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<AnswerResult | null> {
+async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<(AnswerResult & { timed?: Timed }) | null> {
   for (;;) {
-    let result: AnswerResult;
-    if (mode === 'editor') {
+    let result: AnswerResult & { timed?: Timed };
+    if (mode === 'transcript') {
+      const got = await (await import('../prompts/recording-prompt.js')).recordingAnswer(p, st);
+      if (got === 'skip') return null;
+      if (got === 'end') throw new SessionEnded();
+      result = got;
+    } else if (mode === 'editor') {
       const editor = await p.editor();
       const text = await editor({ message: 'Write your answer in your editor (save and close it to finish).', default: initial ?? '', postfix: '.txt', waitForUserInput: false });
       result = { text: text.replace(/\r\n?/g, '\n').trim(), expired: false, eof: false };
@@ -245,13 +252,18 @@ async function practiseQuestion(
     attempt++;
     const { rubric, assess, styleNotes, compare, render } = await scorer();
     const a = assess({ question: q.text, competency: q.competency, answer: got.text }, rubric);
+    // A recorded answer: its delivery, measured from the transcript's timings (never in the level).
+    const spoken = got.timed ? await import('../prompts/recording-prompt.js') : null;
+    const delivery = spoken && got.timed ? spoken.spokenDelivery(got.timed, rubric) : undefined;
     store.append({
       v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId: q.id, mode: answerMode,
       ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
-      answer: got.text, assessment: a,
+      answer: got.text, assessment: a, ...(delivery ? { delivery } : {}),
       ...(session.candidate ? { candidate: session.candidate } : {}),
     });
-    process.stdout.write(`\n${render.renderFeedback(got.text, a, styleNotes(got.text, rubric), missingIndicators(rubric, a), st)}`);
+    const notes = styleNotes(got.text, rubric);
+    process.stdout.write(`\n${render.renderFeedback(got.text, a, spoken ? spoken.withoutEstimate(notes) : notes, missingIndicators(rubric, a), st)}`);
+    if (spoken && delivery) process.stdout.write(`\n${spoken.renderSpoken(a, delivery, st)}`);
     if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
     const score = { level: a.level, score: a.score };
     if (row) {
@@ -280,8 +292,9 @@ async function practiseQuestion(
         const views = models.map((m) => ({ level: m.level, answer: m.answer, assessment: assess({ question: q.text, competency: q.competency, answer: m.answer }, rubric) }));
         process.stdout.write(`\n${render.renderModels(views, st)}\n`);
       } else if (next === 'retry') {
-        // A revision is typed as one free answer, starting from the previous text.
-        answerMode = answerMode === 'editor' ? 'editor' : 'free';
+        // A revision is typed as one free answer, starting from the previous text (or, for a
+        // recording, is a new recording's transcript).
+        answerMode = answerMode === 'editor' || answerMode === 'transcript' ? answerMode : 'free';
         break;
       } else if (next === 'next') return;
       else throw new SessionEnded();
