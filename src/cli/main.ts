@@ -105,10 +105,10 @@ Examples:
   cat examples/answers.jsonl | coach score - --format jsonl
   coach score examples/answers.yaml --fail-under medium && echo "all medium+"
   coach score examples/answers.jsonl --format jsonl --jobs 2 > scores.jsonl
-  coach score examples/spoken/hotel.vtt -q "Tell me about a time you helped an upset customer."
-  coach score examples/spoken/interview.zoom.vtt --speaker "Sam Okafor" -q "Tell me about a time you helped an upset customer."
+  coach score examples/spoken/swimming.vtt -q "Tell me about a time you helped an upset customer."
+  coach score examples/spoken/interview.zoom.vtt --speaker "Amir Haddad" -q "Tell me about a time you helped an upset customer."
   coach score examples/spoken/answers.yaml --format csv
-  cat examples/spoken/hotel.srt | coach score - --stdin-format srt -q "Tell me about a time you helped an upset customer."
+  cat examples/spoken/swimming.srt | coach score - --stdin-format srt -q "Tell me about a time you helped an upset customer."
 ${EXIT_CODES}`))
     .action((inputs: string[], opts, cmd: Command) => run(async () => {
       const { runScore } = await import('./commands/score.js');

@@ -4,6 +4,7 @@
 // never change the level; these figures are notes beside it.
 import type { Compared, Delivery, DeliveryNorms, FillerAt, MinuteWindow, Range, TimeRange } from './types.js';
 import { spokenText, type SpokenPart, type TranscriptCue } from './spoken-cues.js';
+import { isWord, scanWords, type ScannedWords } from './spoken-words.js';
 
 export type { Delivery, DeliveryNorms } from './types.js';
 
@@ -26,8 +27,6 @@ const compare = (v: number, r: Range): Compared => (v < r.min ? 'below' : v > r.
 // ---------------------------------------------------------------------------------- fillers
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-/** Between two words: punctuation that breaks the sentence ("Um, so", "you know. She"). */
-const BREAK = /[,.;:!?…—–()"“”]|\s-\s/;
 
 /** After these, "like" is a filler ("and like wrote"); elsewhere only beside a break ("like, the"). */
 const LIKE_AFTER = new Set(['and', 'but', 'so', 'or', 'um', 'umm', 'uh', 'er', 'erm']);
@@ -38,75 +37,77 @@ const KNOW_BEFORE_WORD = new Set(['what', 'how', 'why', 'if', 'whether', 'that',
 /** "a kind of", "this sort of", "what kind of": a real kind, not a hedge. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'some', 'every', 'each', 'no', 'one', 'same', 'other', 'another', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'all', 'whatever']);
 
-interface Word {
-  w: string;
-  start: number;
-  end: number;
-  /** Punctuation (or the start of the text) before this word. */
-  breakBefore: boolean;
-}
-
-function wordsWithBreaks(text: string): Word[] {
-  const out: Word[] = [];
-  let last = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const between = text.slice(last, m.index);
-    out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length, breakBefore: out.length === 0 || BREAK.test(between) });
-    last = m.index + m[0].length;
-  }
-  return out;
-}
-
 /** Whether a phrase found at word i (n words long) is a filler there, not part of the sentence. */
-function isFiller(phrase: string, words: readonly Word[], i: number, n: number): boolean {
-  const prev = words[i - 1]?.w;
-  const next = words[i + n];
-  const breakAfter = next === undefined || next.breakBefore;
+function isFiller(phrase: string, text: string, w: ScannedWords, i: number, n: number): boolean {
+  const word = (j: number): string => text.slice(w.start[j]!, w.end[j]!).toLowerCase().replace(/’/g, "'");
+  const prev = i > 0 ? word(i - 1) : undefined;
+  const nextBreak = i + n >= w.count || w.breakBefore[i + n] === 1;
   switch (phrase) {
-    case 'like': return words[i]!.breakBefore || breakAfter || (prev !== undefined && LIKE_AFTER.has(prev));
-    case 'you know': return !(prev !== undefined && KNOW_BEFORE.has(prev)) && !(next !== undefined && !next.breakBefore && KNOW_BEFORE_WORD.has(next.w));
-    case 'i mean': return words[i]!.breakBefore;
+    case 'like': return w.breakBefore[i] === 1 || nextBreak || (prev !== undefined && LIKE_AFTER.has(prev));
+    case 'you know': return !(prev !== undefined && KNOW_BEFORE.has(prev)) && !(!nextBreak && KNOW_BEFORE_WORD.has(word(i + n)));
+    case 'i mean': return w.breakBefore[i] === 1;
     case 'kind of':
     case 'sort of': return !(prev !== undefined && DETERMINERS.has(prev));
     default: return true;
   }
 }
 
-/** Phrases by their first word, longest first ("you know" before "you"); compiled once per list. */
-const compiled = new WeakMap<readonly string[], Map<string, string[][]>>();
-function phrasesByFirstWord(fillers: readonly string[]): Map<string, string[][]> {
-  let byFirst = compiled.get(fillers);
-  if (byFirst) return byFirst;
-  byFirst = new Map();
-  for (const f of new Set(fillers.map((x) => (x.toLowerCase().replace(/’/g, "'").match(WORD) ?? []).join(' ')))) {
-    if (f === '') continue;
-    const p = f.split(' ');
-    byFirst.set(p[0]!, [...(byFirst.get(p[0]!) ?? []), p].sort((a, b) => b.length - a.length));
+/** Filler phrases as words, longest first ("you know" before "you"), by the first word's first character. */
+type CompiledFillers = Map<number, string[][]>;
+
+const compiled = new WeakMap<readonly string[], CompiledFillers>();
+function compileFillers(fillers: readonly string[]): CompiledFillers {
+  let c = compiled.get(fillers);
+  if (c) return c;
+  c = new Map();
+  const phrases = [...new Set(fillers.map((x) => (x.toLowerCase().replace(/’/g, "'").match(WORD) ?? []).join(' ')))].filter((f) => f !== '').map((f) => f.split(' '));
+  for (const p of phrases.sort((x, y) => y.length - x.length)) {
+    const first = p[0]!.charCodeAt(0);
+    c.set(first, [...(c.get(first) ?? []), p]);
   }
-  compiled.set(fillers, byFirst);
-  return byFirst;
+  compiled.set(fillers, c);
+  return c;
 }
 
-/** The fillers said, as whole words, each with its span of the text (startMs/endMs left null). */
-export function findFillers(text: string, fillers: readonly string[]): FillerAt[] {
-  const byFirst = phrasesByFirstWord(fillers);
-  const words = wordsWithBreaks(text);
+/** The fillers said, as whole words, each with its span of the text (startMs/endMs left null), and the words counted. */
+function scanFillers(text: string, fillers: readonly string[]): { words: number; at: FillerAt[] } {
+  const c = compileFillers(fillers);
+  const w = scanWords(text);
   const out: FillerAt[] = [];
-  for (let i = 0; i < words.length;) {
-    const hit = byFirst.get(words[i]!.w)?.find((p) => p.every((w, j) => words[i + j]?.w === w && (j === 0 || !words[i + j]!.breakBefore)));
-    if (hit && isFiller(hit.join(' '), words, i, hit.length)) {
-      const start = words[i]!.start;
-      const end = words[i + hit.length - 1]!.end;
+  for (let i = 0; i < w.count;) {
+    // Most words start with a letter no filler starts with: one look-up, no string.
+    const first = text.charCodeAt(w.start[i]!);
+    const candidates = c.get(first >= 65 && first <= 90 ? first + 32 : first);
+    let hit: string[] | undefined;
+    if (candidates !== undefined) {
+      for (const p of candidates) {
+        if (i + p.length > w.count) continue;
+        let j = 0;
+        while (j < p.length && (j === 0 || w.breakBefore[i + j] === 0) && isWord(text, w.start[i + j]!, w.end[i + j]!, p[j]!)) j++;
+        if (j === p.length) {
+          hit = p;
+          break;
+        }
+      }
+    }
+    if (hit && isFiller(hit.join(' '), text, w, i, hit.length)) {
+      const start = w.start[i]!;
+      const end = w.end[i + hit.length - 1]!;
       out.push({ start, end, text: text.slice(start, end), phrase: hit.join(' '), startMs: null, endMs: null });
       i += hit.length;
     } else i++;
   }
-  return out;
+  return { words: w.count, at: out };
+}
+
+/** The fillers said, as whole words, each with its span of the text (startMs/endMs left null). */
+export function findFillers(text: string, fillers: readonly string[]): FillerAt[] {
+  return scanFillers(text, fillers).at;
 }
 
 /** Count of each phrase, in the order first said. */
 function byPhrase(at: readonly FillerAt[]): Record<string, number> {
+  if (at.length === 0) return {};
   const counts = new Map<string, number>();
   for (const f of at) counts.set(f.phrase, (counts.get(f.phrase) ?? 0) + 1);
   // fromEntries defines own properties: a phrase "__proto__" stays a plain key.
@@ -153,10 +154,7 @@ function place(all: readonly TranscriptCue[], parts: readonly SpokenPart[]): Pla
 }
 
 function countWords(text: string): number {
-  WORD.lastIndex = 0;
-  let n = 0;
-  while (WORD.exec(text) !== null) n++;
-  return n;
+  return scanWords(text).count;
 }
 
 /** An instant on the speaker's timeline, as a time in the recording. */
@@ -272,9 +270,8 @@ export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryN
  * cannot be known.
  */
 export function estimateDelivery(text: string, wordsPerMinute: number, norms: DeliveryNorms = DEFAULT_NORMS): Delivery {
-  const words = countWords(text);
+  const { words, at } = scanFillers(text, norms.fillers);
   const speakingMs = wordsPerMinute > 0 ? Math.round((words * 60000) / wordsPerMinute) : 0;
-  const at = findFillers(text, norms.fillers);
   const fpm = perMinute(at.length, speakingMs);
   return {
     estimated: true,

@@ -100,7 +100,7 @@ export function checkRecord(raw: unknown): { record: AnswerRecord } | { error: s
   } else {
     if (answer === undefined) {
       const keys = Object.keys(r);
-      return { error: `answer: is required (or transcript: FILE)${keys.length ? ` (the record has ${keys.map((k) => JSON.stringify(k)).join(', ')})` : ''}` };
+      return { error: `answer: is required${keys.length ? ` (the record has ${keys.map((k) => JSON.stringify(k)).join(', ')})` : ''}` };
     }
     if (answer === null) return { error: 'answer: is empty' };
     if (typeof answer !== 'string') return { error: `answer: must be text, found ${kindOf(answer)}` };

@@ -89,7 +89,7 @@ describe('coach score on folders', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const csv = readFileSync(out, 'utf8');
-    expect(csv.split('\n')[0]).toBe('id,question,competency,kind,level,score,situation,task,action,result,indicators,warnings,next_step,file,line');
+    expect(csv.split('\n')[0]).toBe('id,question,competency,kind,level,score,situation,task,action,result,indicators,warnings,next_step,file,line,delivery_estimated,speaking_seconds,words_per_minute,pace,slowest_minute_words,fastest_minute_words,long_pauses,longest_pause_seconds,fillers,fillers_per_minute,fillers_vs_usual');
     expect(csv.trim().split('\n')).toHaveLength(10);
     const text = join(dir, 'out', 'scores.txt');
     expect(runCoach(['score', join(EXAMPLES, 'answers.yaml'), '-o', text]).code).toBe(0);

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scanWords } from '../../src/core/spoken-words.js';
 import { DEFAULT_NORMS, estimateDelivery, findFillers, measureDelivery } from '../../src/core/delivery.js';
 import { spokenText, type TranscriptCue } from '../../src/core/spoken-cues.js';
 import { readTranscript } from '../../src/io/transcript.js';
@@ -132,5 +134,37 @@ describe('a typed answer gets an estimate, flagged as one', () => {
     expect(d.fillers).toMatchObject({ count: 2, perMinute: 40, compared: 'above', byPhrase: { um: 1, 'you know': 1 } });
     expect(d.fillers.at.map((f) => [f.text, f.startMs])).toEqual([['Um', null], ['you know', null]]);
     expect(d.pauses).toBeNull();
+  });
+});
+
+describe('the word scanner', () => {
+  const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+  const BREAK = /[,.;:!?…—–()"“”]|\s-\s/;
+  /** What the scanner must find: the pattern's words, and punctuation before each (the start counts). */
+  const reference = (text: string): Array<[number, number, boolean]> => {
+    let last = 0;
+    return [...text.matchAll(WORD)].map((m, i) => {
+      const r: [number, number, boolean] = [m.index, m.index + m[0].length, i === 0 || BREAK.test(text.slice(last, m.index))];
+      last = m.index + m[0].length;
+      return r;
+    });
+  };
+  const scanned = (text: string): Array<[number, number, boolean]> => {
+    const w = scanWords(text);
+    return Array.from({ length: w.count }, (_, i) => [w.start[i]!, w.end[i]!, w.breakBefore[i] === 1] as [number, number, boolean]);
+  };
+
+  it('finds the words the pattern finds, and the breaks before them, in any text', () => {
+    const piece = fc.constantFrom('we', 'Didn’t', "don't", 'follow-up', '-', ' - ', ' ', '  ', ',', '.', '…', '—', '(', '"', '“', 'é', 'e\u0301', '日本', '😀', '𝐀', '\u00a0', '\t', '\n', "'", '’', '--', '3', '30%', 'x-', '-y', 'café');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      expect(scanned(text)).toEqual(reference(text));
+    }), { numRuns: 2000 });
+    expect(scanned('Um, so - I mean')).toEqual(reference('Um, so - I mean'));
+  });
+
+  it('a text longer than its buffers', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? 'um,' : 'word')).join(' ');
+    expect(scanned(text)).toEqual(reference(text));
   });
 });
