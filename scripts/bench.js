@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { generateAnswers, parseRecordList } from './bench/answers.js';
 import { measureScale, SCALE_BARS } from './bench/scale.js';
 import { measureBounds } from './bench/bounds.js';
+import { writeTranscripts } from './bench/transcripts.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'coach.js');
@@ -23,12 +24,13 @@ const HELPERS = join(ROOT, 'scripts', 'bench');
 const BARS = {
   helpRatio: 1.6, // coach --help under 1.6x `node -e 0`
   answersPerSecond: 5000, // CLI scoring throughput, on one core
+  transcriptsPerSecond: 5000, // reading and scoring transcripts (issue 14: the judgement issue's floor), on one core
 };
 
 // ---------------------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { json: false, runs: 15, warmup: 2, count: 10000, throughputRuns: 2, pin: true, keep: false, rssHook: false, scale: true, scaleCount: 100_000, scaleMemory: 1_000_000, bounds: true, boundsLineMB: 600, boundsBadMB: 50 };
+  const o = { json: false, runs: 15, warmup: 2, count: 10000, throughputRuns: 2, pin: true, keep: false, rssHook: false, scale: true, scaleCount: 100_000, scaleMemory: 1_000_000, bounds: true, boundsLineMB: 600, boundsBadMB: 50, transcripts: true, transcriptsOnly: false };
   const num = (i, name) => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 0) usage(`${name} needs a whole number`);
@@ -50,6 +52,8 @@ function parseArgs(argv) {
     else if (a === '--no-bounds') o.bounds = false;
     else if (a === '--bounds-line-mb') o.boundsLineMB = Math.max(1, num(i++, a));
     else if (a === '--bounds-bad-mb') o.boundsBadMB = Math.max(1, num(i++, a));
+    else if (a === '--no-transcripts') o.transcripts = false;
+    else if (a === '--transcripts-only') o.transcriptsOnly = true;
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown option ${a}`);
   }
@@ -59,6 +63,7 @@ function parseArgs(argv) {
 function usage(error) {
   const text = `usage: node scripts/bench.js [--json] [--runs N] [--warmup N] [--count N] [--throughput-runs N] [--no-pin] [--keep] [--rss-hook]
                           [--no-scale] [--scale-count N] [--scale-memory N] [--no-bounds] [--bounds-line-mb N] [--bounds-bad-mb N]
+                          [--no-transcripts] [--transcripts-only]
   --json              print the figures as JSON instead of a table
   --runs N            timed start-up runs per command (default 15), after --warmup N (default 2)
   --count N           answers in the throughput file (default 10000)
@@ -73,6 +78,8 @@ function usage(error) {
   --no-bounds         skip section 7 (memory bounds on hostile input: a minute or two)
   --bounds-line-mb N  size of the one long JSONL line (default 600)
   --bounds-bad-mb N   size of the file of short bad JSONL lines (default 50)
+  --no-transcripts    skip section 8 (--count answers as .vtt/.srt transcripts, --jobs 1)
+  --transcripts-only  run section 8 alone
 `;
   (error ? process.stderr : process.stdout).write(error ? `bench: ${error}\n${text}` : text);
   process.exit(error ? 2 : 0);
@@ -234,6 +241,33 @@ function measureInProcess(file, pin) {
   }
 }
 
+// ---------------------------------------------------------------------------- 8. transcripts
+
+/**
+ * The --count answers as transcript files (whisper.cpp WebVTT, SRT, Zoom WebVTT with two speakers)
+ * and a JSONL of records that point at them: coach score reads, parses and scores each, on one
+ * thread (--jobs 1), pinned to one CPU. The median of --throughput-runs runs.
+ */
+function measureTranscripts(o, records, tmp, pin) {
+  const file = writeTranscripts(records, tmp);
+  const devNull = openSync(os.devNull, 'w');
+  const times = [];
+  try {
+    for (let i = 0; i < o.throughputRuns; i++) {
+      const node = [process.execPath, BIN, 'score', file, '--format', 'jsonl', '--jobs', '1'];
+      const [cmd, ...args] = pin ? [pin, '-c', '0', ...node] : node;
+      const r = timed(cmd, args, { stdoutFd: devNull });
+      if (!checkOk(`coach score TRANSCRIPTS --format jsonl --jobs 1 (run ${i + 1})`, r)) return null;
+      if (r.stderr.trim()) failures.push(`coach score TRANSCRIPTS wrote to stderr: ${r.stderr.trim().split('\n')[0]}`);
+      times.push(r.ms);
+    }
+  } finally {
+    closeSync(devNull);
+  }
+  const ms = median(times);
+  return { count: records.length, wallMs: ms, wallMsEach: times, answersPerSecond: records.length / (ms / 1000) };
+}
+
 // ---------------------------------------------------------------------------- report
 
 function table(sections) {
@@ -269,6 +303,8 @@ async function main() {
     pinnedToOneCpu: Boolean(pin),
   };
 
+  if (o.transcriptsOnly) return transcriptsOnly(o, env, started, pin);
+
   // 1. Start-up, measured first while the machine is quiet.
   const startup = measureStartup(o);
   // 1b. Practice: time to its first prompt in a pseudo-terminal (script), against node -e 0 there.
@@ -287,6 +323,7 @@ async function main() {
   let report;
   let scale = null;
   let bounds = null;
+  let transcripts = null;
   try {
     // 2+3. CLI throughput and peak memory (same runs).
     cli = measureCli(o, file, tmp, pin);
@@ -297,6 +334,8 @@ async function main() {
     // 6. Batch scoring at scale: --jobs 1 and 2 over 100,000 answers, memory at 100,000 and 1,000,000.
     // 7. Memory bounds on hostile input: a 600 MB line, 50 MB of bad lines.
     if (o.bounds) bounds = await measureBounds({ bin: BIN, tmp, longLineBytes: o.boundsLineMB * 1e6, badBytes: o.boundsBadMB * 1e6 }, failures);
+    // 8. The same answers as transcripts.
+    if (o.transcripts) transcripts = measureTranscripts(o, gen.records, tmp, pin);
     if (o.scale) scale = await measureScale({ root: ROOT, bin: BIN, examples, tmp, pin, count: o.scaleCount, memoryCounts: [o.scaleCount, o.scaleMemory], runs: o.throughputRuns }, failures);
   } finally {
     if (!o.keep) rmSync(tmp, { recursive: true, force: true });
@@ -343,6 +382,7 @@ async function main() {
       warmRuns: inproc.rubricWarmRuns,
     },
     bounds,
+    transcripts: transcripts && { ...transcripts, bar: `>= ${BARS.transcriptsPerSecond} answers/s on one core`, met: transcripts.answersPerSecond >= BARS.transcriptsPerSecond },
     scale: scale && { ...scale, bars: { perCoreAnswersPerSecond: SCALE_BARS.perCore, maxRssMiB: SCALE_BARS.rssMiB, flatWithin: SCALE_BARS.flat } },
     failures,
     totalSeconds: totalS,
@@ -441,10 +481,41 @@ async function main() {
         notes: ['  right errors: exit 2, each error at its own line exactly, inputs = scored + failed; peak memory by /usr/bin/time -f %M'],
       });
     }
+    if (transcripts) sections.push(transcriptSection(transcripts, pin));
     const header = `coach bench — node ${env.node}, ${env.platform}, ${env.cpus} x ${env.cpu}`;
     process.stdout.write(`${header}\n${table(sections)}\n\n`);
     if (failures.length) process.stdout.write(`FAILURES:\n  ${failures.join('\n  ')}\n\n`);
     process.stdout.write(`bench took ${totalS.toFixed(1)} s${o.keep ? `; answers kept in ${file}` : ''}\n`);
+  }
+  if (failures.length) process.exitCode = 1;
+}
+
+function transcriptSection(t, pin) {
+  return {
+    title: `8. Transcripts: ${fmtInt(t.count)} answers as .vtt / .srt files (whisper.cpp, SRT, Zoom with two speakers), records pointing at them, --jobs 1, ${pin ? 'pinned to CPU 0 with taskset' : 'not pinned to one CPU'}`,
+    rows: [
+      ['coach score TRANSCRIPTS.jsonl --format jsonl --jobs 1', `${fmtInt(t.answersPerSecond)} /s`, '', `>= ${fmtInt(BARS.transcriptsPerSecond)} /s, one core`, metText(t.answersPerSecond >= BARS.transcriptsPerSecond)],
+      ['  wall time (median)', fmtMs(t.wallMs), '', `(${t.wallMsEach.map((x) => x.toFixed(0)).join(', ')} ms)`],
+    ],
+  };
+}
+
+/** --transcripts-only: section 8 alone (its input built from --count generated answers). */
+function transcriptsOnly(o, env, started, pin) {
+  const tmp = mkdtempSync(join(os.tmpdir(), 'coach-bench-'));
+  let t;
+  try {
+    const examples = parseRecordList(readFileSync(join(ROOT, 'examples', 'answers.yaml'), 'utf8'));
+    t = measureTranscripts(o, generateAnswers(examples, o.count).records, tmp, pin);
+  } finally {
+    if (!o.keep) rmSync(tmp, { recursive: true, force: true });
+  }
+  const totalS = Number(process.hrtime.bigint() - started) / 1e9;
+  if (o.json) process.stdout.write(`${JSON.stringify({ env, transcripts: t, failures, totalSeconds: totalS }, null, 2)}\n`);
+  else {
+    process.stdout.write(`coach bench — node ${env.node}, ${env.platform}, ${env.cpus} x ${env.cpu}\n${t ? table([transcriptSection(t, pin)]) : ''}\n\n`);
+    if (failures.length) process.stdout.write(`FAILURES:\n  ${failures.join('\n  ')}\n\n`);
+    process.stdout.write(`bench took ${totalS.toFixed(1)} s\n`);
   }
   if (failures.length) process.exitCode = 1;
 }

@@ -69,8 +69,11 @@ function compileFillers(fillers: readonly string[]): CompiledFillers {
   return c;
 }
 
-/** The fillers said, as whole words, each with its span of the text (startMs/endMs left null), and the words counted. */
-function scanFillers(text: string, fillers: readonly string[]): { words: number; at: FillerAt[] } {
+/**
+ * The fillers said, as whole words, each with its span of the text (startMs/endMs left null),
+ * and the words (their offsets are valid until the next scan).
+ */
+function scanFillers(text: string, fillers: readonly string[]): { words: number; at: FillerAt[]; scan: ScannedWords } {
   const c = compileFillers(fillers);
   const w = scanWords(text);
   const out: FillerAt[] = [];
@@ -97,7 +100,7 @@ function scanFillers(text: string, fillers: readonly string[]): { words: number;
       i += hit.length;
     } else i++;
   }
-  return { words: w.count, at: out };
+  return { words: w.count, at: out, scan: w };
 }
 
 /** The fillers said, as whole words, each with its span of the text (startMs/endMs left null). */
@@ -133,28 +136,24 @@ interface Placed {
  * interviewer's "go on" is neither a pause nor time the answer took. `all` is every cue in time
  * order; without a speaker, they are all the answer's.
  */
-function place(all: readonly TranscriptCue[], parts: readonly SpokenPart[]): Placed[] {
-  const byCue = new Map(parts.map((p) => [p.cue, p]));
+function place(all: readonly TranscriptCue[], partOf: readonly number[], parts: readonly SpokenPart[], wordsOfPart: Int32Array): Placed[] {
   const out: Placed[] = [];
   let removed = 0;
   let lastEnd: number | null = null;
   let interrupted = false;
-  for (const c of all) {
-    const part = byCue.get(c);
-    if (!part) {
+  for (let a = 0; a < all.length; a++) {
+    const c = all[a]!;
+    const k = partOf[a]!;
+    if (k < 0) {
       if (lastEnd !== null) interrupted = true;
       continue;
     }
     if (interrupted && lastEnd !== null) removed += Math.max(0, c.start - lastEnd);
     interrupted = false;
     lastEnd = Math.max(lastEnd ?? c.end, c.end);
-    out.push({ part, start: c.start - removed, end: c.end - removed, shift: removed, words: countWords(part.text) });
+    out.push({ part: parts[k]!, start: c.start - removed, end: c.end - removed, shift: removed, words: wordsOfPart[k]! });
   }
   return out;
-}
-
-function countWords(text: string): number {
-  return scanWords(text).count;
 }
 
 /** An instant on the speaker's timeline, as a time in the recording. */
@@ -174,9 +173,12 @@ function original(placed: readonly Placed[], t: number): number {
  */
 function minuteExtremes(placed: readonly Placed[], first: number, last: number): [MinuteWindow | null, MinuteWindow | null] {
   if (last - first < 60000) return [null, null];
-  const times: number[] = [];
-  for (const p of placed) for (let i = 0; i < p.words; i++) times.push(p.start + ((i + 0.5) * (p.end - p.start)) / p.words);
-  times.sort((a, b) => a - b);
+  let n = 0;
+  for (const p of placed) n += p.words;
+  const times = new Float64Array(n);
+  let k = 0;
+  for (const p of placed) for (let i = 0; i < p.words; i++) times[k++] = p.start + ((i + 0.5) * (p.end - p.start)) / p.words;
+  times.sort(); // numeric: a typed array
   const starts: number[] = [];
   for (let t = first; t + 60000 <= last; t += 1000) starts.push(t);
   if (starts[starts.length - 1] !== last - 60000) starts.push(last - 60000);
@@ -201,8 +203,21 @@ function minuteExtremes(placed: readonly Placed[], first: number, last: number):
  * with `speaker`), as `spokenText` joins it, so filler spans index the answer that was scored.
  */
 export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryNorms = DEFAULT_NORMS, speaker?: string): Delivery {
-  const { text, parts, all } = spokenText(cues, speaker);
-  const placed = place(all, parts);
+  const { text, parts, all, partOf } = spokenText(cues, speaker);
+  // One pass over the answer: its fillers, and each cue's words (parts are in offset order).
+  const found = scanFillers(text, norms.fillers);
+  const at = found.at;
+  const wordsOfPart = new Int32Array(parts.length);
+  for (let k = 0, i = 0; k < parts.length; k++) {
+    const endOfPart = parts[k]!.offset + parts[k]!.text.length;
+    let n = 0;
+    while (i < found.scan.count && found.scan.start[i]! < endOfPart) {
+      n++;
+      i++;
+    }
+    wordsOfPart[k] = n;
+  }
+  const placed = place(all, partOf, parts, wordsOfPart);
   let first = placed.length > 0 ? Infinity : 0;
   let last = placed.length > 0 ? -Infinity : 0;
   let words = 0;
@@ -231,8 +246,7 @@ export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryN
   }
 
   // Each filler is placed in the cue it was said in (by its offset in the answer text).
-  const at = findFillers(text, norms.fillers);
-  const byOffset = [...parts].sort((x, y) => x.offset - y.offset);
+  const byOffset = parts; // in offset order
   let k = 0;
   for (const f of at) {
     while (k + 1 < byOffset.length && byOffset[k + 1]!.offset <= f.start) k++;

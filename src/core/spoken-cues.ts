@@ -1,6 +1,7 @@
 // Cues of a spoken answer (from a WebVTT or SRT transcript) and the pure steps that turn them
 // into answer text. Reading the file lives in src/io/transcript.ts; delivery figures in
 // src/core/delivery.ts. Both use these.
+import { hasWord } from './spoken-words.js';
 
 /** One timed piece of a transcript, its tags already removed. */
 export interface TranscriptCue {
@@ -31,20 +32,24 @@ export const speakerKey = (name: string): string => name.toLowerCase().replace(/
  * Cues left with no words are dropped.
  */
 export function withoutRepeats(cues: readonly TranscriptCue[]): TranscriptCue[] {
-  const sorted = cues.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.i - b.i).map((x) => x.c);
+  let ordered = true;
+  for (let i = 1; i < cues.length && ordered; i++) ordered = cues[i - 1]!.start <= cues[i]!.start;
+  const sorted = ordered ? cues : cues.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.i - b.i).map((x) => x.c);
   const out: TranscriptCue[] = [];
-  const last = new Map<string | null, { end: number; words: string[] }>();
+  // Per speaker: where their last cue ends, and its last words (read only when a cue overlaps it).
+  const last = new Map<string | null, { end: number; text: string; words: string[] | null }>();
   for (const cue of sorted) {
     const prev = last.get(cue.speaker);
-    const words = wordsOf(cue.text);
     let text = cue.text;
     if (prev && cue.start < prev.end) {
-      const k = longestOverlap(prev.words, words);
+      const before = (prev.words ??= wordsOf(prev.text).slice(-50));
+      const words = wordsOf(cue.text);
+      const k = longestOverlap(before, words);
       if (k === words.length) text = '';
       else if (k > 0) text = dropLeadingWords(cue.text, k);
-    }
-    last.set(cue.speaker, { end: Math.max(cue.end, prev?.end ?? 0), words: prev && cue.start < prev.end ? [...prev.words, ...wordsOf(text)].slice(-50) : words.slice(-50) });
-    if (wordsOf(text).length > 0) out.push({ ...cue, text });
+      last.set(cue.speaker, { end: Math.max(cue.end, prev.end), text: '', words: [...before, ...words.slice(k)].slice(-50) });
+    } else last.set(cue.speaker, { end: cue.end, text, words: null });
+    if (hasWord(text)) out.push(text === cue.text ? cue : { ...cue, text });
   }
   return out;
 }
@@ -68,6 +73,22 @@ function dropLeadingWords(text: string, k: number): string {
   return text.slice(m.index + m[0].length).replace(/^[\s,.;:!?…-]+/u, '');
 }
 
+/** Whether a text has space to tidy: at either end, doubled, or other than a plain space. */
+export function untidy(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  let prevSpace = true; // a space at the start
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if ((c >= 9 && c <= 13) || (c >= 0x80 && /\s/.test(t[i]!))) return true;
+    else prevSpace = false;
+  }
+  return prevSpace; // a space at the end
+}
+
 /** One cue of the answer text: the cue (its times as in the recording) and where its text starts. */
 export interface SpokenPart {
   cue: TranscriptCue;
@@ -80,22 +101,26 @@ export interface SpokenPart {
  * The answer text, and where each cue's words sit in it: the cues' text in time order, joined
  * with single spaces, the words overlapping cues repeat removed. With `speaker`, only that
  * person's turns (case and spaces ignored). Delivery uses the parts to place fillers in time;
- * `all` is every cue in time order, repeats removed (the other speakers' turns too).
+ * `all` is every cue in time order, repeats removed (the other speakers' turns too), and
+ * `partOf` the index in `parts` of each (-1 for another speaker's).
  */
-export function spokenText(cues: readonly TranscriptCue[], speaker?: string): { text: string; parts: SpokenPart[]; all: TranscriptCue[] } {
+export function spokenText(cues: readonly TranscriptCue[], speaker?: string): { text: string; parts: SpokenPart[]; all: TranscriptCue[]; partOf: number[] } {
   const wanted = speaker === undefined ? undefined : speakerKey(speaker);
   const parts: SpokenPart[] = [];
   let text = '';
   const all = withoutRepeats(cues);
+  const partOf: number[] = [];
   for (const cue of all) {
+    partOf.push(-1);
     if (wanted !== undefined && (cue.speaker === null || speakerKey(cue.speaker) !== wanted)) continue;
-    const t = cue.text.replace(/\s+/g, ' ').trim();
+    const t = untidy(cue.text) ? cue.text.replace(/\s+/g, ' ').trim() : cue.text;
     if (t === '') continue;
     if (text !== '') text += ' ';
+    partOf[partOf.length - 1] = parts.length;
     parts.push({ cue, offset: text.length, text: t });
     text += t;
   }
-  return { text, parts, all };
+  return { text, parts, all, partOf };
 }
 
 /** The answer text of `spokenText`. */

@@ -89,3 +89,9 @@ export function isWord(text: string, start: number, end: number, word: string): 
   }
   return true;
 }
+
+/** Whether a text has a word at all (a letter or digit), read no further than the first. */
+export function hasWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (wordChar(text, i, text.charCodeAt(i)) > 0) return true;
+  return false;
+}

@@ -1,7 +1,8 @@
 // The text of one transcript cue, as subtitle files write it, turned into what was said and by
 // whom: WebVTT voice tags (<v Name>), "Name:" prefixes, styling and timing tags, entities and
 // sound annotations such as whisper.cpp's [BLANK_AUDIO].
-import { wordsOf } from '../core/spoken-cues.js';
+import { scanWords } from '../core/spoken-words.js';
+import { untidy } from '../core/spoken-cues.js';
 
 export interface CuePart {
   text: string;
@@ -22,7 +23,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** A line's text with tags, entities and sound annotations removed (spaces not yet collapsed). */
 function clean(line: string): string {
   // Most lines of most transcripts carry none of these: skip the replacements for them.
-  if (!/[<&[({♪♫]/.test(line)) return line.replace(/^\s*(?:>>+|-(?=\s))\s*/, '');
+  if (!/[<&[({♪♫]/.test(line)) return /^\s*[>-]/.test(line) ? line.replace(/^\s*(?:>>+|-(?=\s))\s*/, '') : line;
   return line
     .replace(/<(?:\d+:)?\d{2}:\d{2}[.,]\d{3}>/g, ' ') // karaoke-style inline timestamps
     .replace(/<\/?[a-zA-Z][^>]*>/g, '') // <c.x>, <b>, <i>, <u>, <v ...>, <font ...>, <ruby>, <lang>
@@ -46,11 +47,13 @@ export function cueParts(body: string, carried: string | null): CuePart[] {
   let speaker = carried;
   for (const rawLine of body.split('\n')) {
     let label: string | null = null;
-    const voice = VOICE.exec(rawLine);
+    // Each pattern is tried only on lines that could hold it (most hold none).
+    const voice = rawLine.includes('<v') ? VOICE.exec(rawLine) : null;
     if (voice && voice[1]!.trim() !== '') label = voice[1]!.trim().replace(/\s+/g, ' ');
     let line = clean(rawLine).trim();
-    const prefix = PREFIX.exec(line);
-    const whisper = WHISPER_SPEAKER.exec(line);
+    const colon = line.indexOf(':');
+    const prefix = colon > 0 && colon < 80 ? PREFIX.exec(line) : null;
+    const whisper = line.charCodeAt(0) === 40 /* ( */ ? WHISPER_SPEAKER.exec(line) : null;
     if (prefix && !NOT_NAMES.has(prefix[1]!.toLowerCase())) {
       label = prefix[1]!.replace(/\s+/g, ' ');
       line = line.slice(prefix[0].length);
@@ -65,10 +68,13 @@ export function cueParts(body: string, carried: string | null): CuePart[] {
     if (current && current.speaker === speaker) current.text.push(line);
     else parts.push({ text: [line], speaker });
   }
-  return parts
-    .map((p) => {
-      const text = p.text.join(' ').replace(/\s+/g, ' ').trim();
-      return { text, speaker: p.speaker, words: wordsOf(text).length };
-    })
-    .filter((p) => p.words > 0);
+  const out: CuePart[] = [];
+  for (const p of parts) {
+    const joined = p.text.length === 1 ? p.text[0]! : p.text.join(' ');
+    const text = untidy(joined) ? joined.replace(/\s+/g, ' ').trim() : joined;
+    const words = scanWords(text).count;
+    if (words > 0) out.push({ text, speaker: p.speaker, words });
+  }
+  return out;
 }
+

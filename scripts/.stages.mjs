@@ -1,0 +1,31 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTranscript, speakers } from '../dist/io/transcript.js';
+import { spokenText } from '../dist/core/spoken-cues.js';
+import { measureDelivery } from '../dist/core/delivery.js';
+import { decodeBuffer, TextProblems } from '../dist/io/decode.js';
+import { parseSync } from 'subtitle';
+import { loadRubric } from '../dist/rubrics/load.js';
+import { compileRubric } from '../dist/core/compile.js';
+import { assess } from '../dist/core/assess.js';
+const rubric = compileRubric(loadRubric([]).data);
+const dir = process.argv[2];
+const recs = readFileSync(join(dir, 'transcripts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const N = recs.length;
+const us = (t) => (Number(process.hrtime.bigint() - t) / 1e3 / N).toFixed(1);
+for (let round = 0; round < 4; round++) {
+  let t = process.hrtime.bigint();
+  const texts = recs.map((r) => decodeBuffer(readFileSync(join(dir, r.transcript)), new TextProblems()));
+  const a = us(t); t = process.hrtime.bigint();
+  for (const x of texts) parseSync(x);
+  const p = us(t); t = process.hrtime.bigint();
+  const cues = texts.map((x, i) => readTranscript(x, recs[i].transcript).cues);
+  const b = us(t); t = process.hrtime.bigint();
+  const answers = cues.map((c, i) => { speakers(c); return spokenText(c, recs[i].speaker).text; });
+  const c = us(t); t = process.hrtime.bigint();
+  cues.forEach((cs, i) => measureDelivery(cs, rubric.style.delivery, recs[i].speaker));
+  const d = us(t); t = process.hrtime.bigint();
+  answers.forEach((ans, i) => assess({ question: recs[i].question, competency: recs[i].competency, answer: ans }, rubric));
+  const e = us(t);
+  console.log(`read+decode ${a}  parseSync ${p}  readTranscript ${b}  spokenText ${c}  measureDelivery ${d}  assess ${e}  (us per answer)`);
+}
