@@ -184,3 +184,28 @@ describe('a transcript cut short', () => {
     expect(s.ok && s.cues.map((c) => c.text)).toEqual(['hello']);
   });
 });
+
+describe('any text given as a transcript', () => {
+  const line = fc.oneof(
+    fc.constantFrom('WEBVTT', '', '1', '2', 'NOTE a note', 'STYLE', '00:00:01.000 --> 00:00:02.000', '00:00:01,000 --> 00:00:0x,000', '00:01.000 --> 00:02.000 align:start', '<v Ann>hello</v>', 'Ann: hi', '(speaker 1) yes', '[BLANK_AUDIO]', '-->', '\uFEFFWEBVTT', '  ', '\t'),
+    fc.string({ maxLength: 30 }),
+  );
+  it('reads it, or says where it is malformed (a line of the file, a column from 1); never throws', () => {
+    fc.assert(fc.property(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('x.vtt', 'x.srt', '-'), (lines, eol, name) => {
+      const text = lines.join(eol);
+      const r = readTranscript(text, name);
+      if (r.ok) {
+        // Cues whose text is only space or sound notes give none (the CLI says there are no words).
+        for (const c of r.cues) {
+          expect(c.end).toBeGreaterThanOrEqual(c.start);
+          expect(c.text.trim()).not.toBe('');
+        }
+      } else {
+        expect(r.error.line).toBeGreaterThanOrEqual(1);
+        expect(r.error.line).toBeLessThanOrEqual(Math.max(1, text.split(/\r\n|\r|\n/).length));
+        expect(r.error.column).toBeGreaterThanOrEqual(1);
+        expect(r.error.message.length).toBeGreaterThan(0);
+      }
+    }), { numRuns: 1500 });
+  });
+});
