@@ -163,8 +163,9 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     // A slow reader downstream: wait, rather than hold the output in memory.
     if (b.text.length > 0) {
       const text = first && view ? b.text.slice(view.separator) : b.text;
+      // The first batch goes out at once (a reader sees results straight away); later ones in blocks.
+      if ((out.write(text) || (first && out.flush()))) await out.drained();
       first = false;
-      if (out.write(text)) await out.drained();
     }
     for (const e of q.errors) if (out.write(jsonlLine('error', e))) await out.drained();
     progress?.tick();
