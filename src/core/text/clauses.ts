@@ -259,6 +259,11 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const carried = (prev && lastMain && opensSubordinate(tokens, prev) ? lastMain : prev)
         ?? (c === 0 && looksPast(tokens[first]!.norm) ? lastOfPrevious : null);
       let subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
+      // "I sent a voice note she could listen to, plus a photo": what "plus" adds is still the
+      // doing of the sentence's last own clause, past any clause about someone else between.
+      if (tokens[first]!.norm === 'plus') {
+        for (let k = out.length - 1; k >= 0 && out[k]!.sentence === si; k--) if (out[k]!.subject === 'self' || out[k]!.subject === 'team') { subject = out[k]!.subject; break; }
+      }
       // "Rang each of them myself. Said sorry.": a sentence that opens on a past-tense verb, with no
       // subject, is the speaker's own (diary style), whatever the previous sentence was about.
       // Notes do the same in lower case after a bullet ("- rang her back").
