@@ -62,10 +62,10 @@ describe('agreement on the new-voice and gaming sets', () => {
     expect(r.twoOff).toEqual([]);
   });
   // fresh3: advice-site pairs, red team, newcomers, transcripts and perturbations (first run 73.3%, QWK 0.717).
-  it('fresh3: exact at least 0.85, QWK at least 0.85, none two levels off', () => {
+  it("fresh3: exact at least 0.90, QWK at least 0.90, none two levels off", () => {
     const r = agreement('test/fixtures/labelled/fresh3.yaml');
-    expect(r.exact).toBeGreaterThanOrEqual(0.85);
-    expect(r.qwk).toBeGreaterThanOrEqual(0.85);
+    expect(r.exact).toBeGreaterThanOrEqual(0.9);
+    expect(r.qwk).toBeGreaterThanOrEqual(0.9);
     expect(r.twoOff).toEqual([]);
   });
 });

@@ -348,7 +348,10 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       }
       const vt = verb >= 0 ? tokens[verb]! : null;
       const active = quoteSpeaker !== null || (vt !== null && (vt.wc & (W_STATIVE | W_DET)) === 0 && !STATIVE.has(vt.stem));
-      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null, scare, delegatedFrom: delegation(tokens, first, last) };
+      let delegatedFrom = delegation(tokens, first, last);
+      // "got my supervisor to take over and sort it out": the coordinated action is the supervisor's too.
+      if (delegatedFrom < 0 && inherited && prev && prev.delegatedFrom >= 0 && (tokens[first]!.norm === 'and' || tokens[first]!.norm === 'or')) delegatedFrom = first;
+      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null, scare, delegatedFrom };
       out.push(clause);
       prev = clause;
       if (!opensSubordinate(tokens, clause)) lastMain = clause;
