@@ -79,7 +79,8 @@ export function rowText(lines: string[][], row: Row): string {
  */
 export function cursorRow(lines: string[][], rows: Row[], pos: Position): { row: number; col: number } {
   let row = rows.findIndex((r) => r.line === pos.line && pos.col >= r.start && pos.col < r.end);
-  if (row === -1) row = rows.findLastIndex((r) => r.line === pos.line);
+  // Not inside a row: at the end of the line, so on its last row.
+  if (row === -1) for (let i = rows.length - 1; i >= 0 && row === -1; i--) if (rows[i]!.line === pos.line) row = i;
   const r = rows[row]!;
   return { row, col: width(lines[r.line]!, r.start, pos.col) };
 }
