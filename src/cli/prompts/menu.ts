@@ -23,7 +23,7 @@ export function wrapName(name: string, columns: number): string {
 }
 
 /** The choices with their names wrapped (see wrapName); the line after the menu still shows the name on one line. */
-export function wrapChoices<T, C extends MenuChoice<T>>(choices: readonly C[], columns = process.stdout.columns || 80): C[] {
+export function wrapChoices<T, C extends MenuChoice<T>>(choices: readonly C[], columns = process.stdout.columns || 80): Array<C & { short?: string }> {
   return choices.map((c) => {
     const name = wrapName(c.name, columns);
     return name === c.name ? c : { ...c, name, short: c.short ?? c.name };
