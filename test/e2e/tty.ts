@@ -108,6 +108,7 @@ export class Tty {
   /** Only what the terminal shows now (its height in lines), not what has scrolled off. */
   visible(): string {
     return tmux(['capture-pane', '-p', '-t', this.name])
+      .replace(/\n$/, '')
       .split('\n')
       .map((l) => l.trimEnd())
       .join('\n');
