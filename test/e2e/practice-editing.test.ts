@@ -88,6 +88,32 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(answers[1].mode).toBe('free');
   });
 
+  it('a multi-line paste lands at the cursor with its line breaks, and Enter, Backspace and Delete edit anywhere', async () => {
+    const dir = tempDir();
+    const t = start(['practice', '--question', 'teamwork-01', '--mode', 'free', '--data', dir]);
+    await t.waitFor(/^\? Your answer$/m);
+    t.type('At the cafe I swapped stations with Jess.');
+    t.keys('Enter');
+    t.type('The queue was gone in fifteen minutes.');
+    // Up to the end of the first line, then paste two lines there.
+    t.keys('Up');
+    t.keys('End');
+    t.paste('\nShe was new, so I showed her the till.\nI took the orders myself.');
+    // Backspace and Delete across line ends: join the last two lines and split them again.
+    t.keys('Down');
+    t.keys('Home');
+    t.keys('BSpace');
+    t.keys('Enter');
+    t.keys('C-Home');
+    t.keys('Delete');
+    t.type('A');
+    await t.waitFor((s) => s.includes('  At the cafe I swapped stations with Jess.') && s.includes('  I took the orders myself.'), { what: 'the pasted lines' });
+    t.keys('C-d');
+    await t.waitFor(MENU);
+    const [a] = readHistory(dir).filter((r) => r.type === 'answer');
+    expect(a.answer).toBe(['At the cafe I swapped stations with Jess.', 'She was new, so I showed her the till.', 'I took the orders myself.', 'The queue was gone in fifteen minutes.'].join('\n'));
+  });
+
   it('a guided retry asks each STAR part again with its text, so the missing Result can be added', async () => {
     const dir = tempDir();
     const t = start(['practice', '--question', 'customer-focus-02', '--mode', 'guided', '--data', dir]);

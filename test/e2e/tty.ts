@@ -88,6 +88,12 @@ export class Tty {
     tmux(['send-keys', '-t', this.name, '-l', text]);
   }
 
+  /** Text pasted as a terminal pastes it: all at once, each line break sent as a carriage return. */
+  paste(text: string): void {
+    tmux(['set-buffer', '-b', this.name, '--', text]);
+    tmux(['paste-buffer', '-d', '-b', this.name, '-t', this.name]);
+  }
+
   /** Named keys: Enter, Down, C-d, C-c... */
   keys(...keys: string[]): void {
     tmux(['send-keys', '-t', this.name, ...keys]);

@@ -72,6 +72,14 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
   // timer's closure must not hold a stale value, hence the updater form).
   const [, setTick] = useState(0);
   const redraw = (): void => setTick((n: number) => n + 1);
+  // The keys of a paste arrive together: draw once after them all, not once for each.
+  const pending = useRef<NodeJS.Immediate | null>(null);
+  const redrawSoon = (): void => {
+    pending.current ??= setImmediate(() => {
+      pending.current = null;
+      if (!settled.current) redraw();
+    });
+  };
   const buffer = useRef<TextBuffer>(new TextBuffer(config.initial ?? ''));
   // The column Up and Down aim for, kept over short rows; null after any other key.
   const goal = useRef<number | null>(null);
@@ -105,6 +113,10 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
     return () => {
       readline.removeListener('close', onClose);
     };
+  }, []);
+
+  useEffect(() => () => {
+    if (pending.current) clearImmediate(pending.current);
   }, []);
 
   useEffect(() => {
@@ -191,7 +203,7 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
     else if (!ctrl && !meta && key.sequence && !/[\x00-\x1f\x7f]/.test(key.sequence)) b.insert(key.sequence);
     else return;
     if (!keepGoal) goal.current = null;
-    redraw();
+    redrawSoon();
   });
 
   const { columns, rows: screenRows } = screenSize();
