@@ -261,12 +261,13 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
 
 /**
  * Asks for an answer (see above). On Ctrl-C the error thrown carries `draft`: the text as it
- * stood, so the caller can keep it.
+ * stood, so the caller can keep it. `context` is @inquirer/core's (another input and output
+ * than the terminal's, for tests).
  */
-export async function answerPrompt(config: AnswerConfig): Promise<AnswerResult> {
+export async function answerPrompt(config: AnswerConfig, context?: Parameters<typeof prompt>[1]): Promise<AnswerResult> {
   const draft = { text: config.initial ?? '' };
   try {
-    return await prompt({ ...config, draft });
+    return await prompt({ ...config, draft }, context);
   } catch (e) {
     if (e instanceof Error) (e as WithDraft).draft = draft.text;
     throw e;
