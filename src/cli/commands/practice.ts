@@ -8,7 +8,7 @@ import type { Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
-import type { PreviousAnswer } from './practice-answer.js';
+import { getAnswer, type PreviousAnswer } from './practice-answer.js';
 import type { MenuChoice } from '../prompts/menu.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
@@ -216,7 +216,6 @@ async function practiseQuestion(
   let row: SummaryRow | null = null;
   let answerMode: AnswerMode = mode;
   for (;;) {
-    const { getAnswer } = await import('./practice-answer.js');
     const got = await getAnswer(answerMode, q, data, p, st, opts.time, previous ?? undefined);
     if (got === 'skip') return;
     if (got === 'end') throw new SessionEnded();
