@@ -67,6 +67,16 @@ describe('answer prompt keys', () => {
     expect(await result).toEqual({ text: 'done', expired: false, eof: false });
   });
 
+  it('a paste with blank lines between paragraphs does not finish the answer; Enters alone read together do', async () => {
+    expect(await answer(undefined, ['para one\r\r\rpara two'])).toBe('para one\n\n\npara two');
+    const { input, output } = terminal();
+    const result = answerPrompt({ message: 'Your answer' }, { input, output });
+    await new Promise((r) => setTimeout(r, 20));
+    // two Enters pressed apart but read in one go (the process was busy): still the end
+    input.write('\r\r');
+    expect(await result).toEqual({ text: '', expired: false, eof: false });
+  });
+
   it('Ctrl-C ends with an error that carries the text typed so far', async () => {
     const { input, output } = terminal();
     const result = answerPrompt({ message: 'Your answer', initial: 'First line.' }, { input, output });

@@ -90,8 +90,10 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
   // Pasted Windows text sends "\r\n": a return key then an enter key for one line break.
   const lastReturn = useRef(0);
   // Keys of a paste arrive within a few milliseconds of each other: a pasted blank line between
-  // paragraphs must not count as the two empty lines that finish the answer.
+  // paragraphs must not count as the two empty lines that finish the answer. Enters alone that
+  // arrive together are not a paste but keys read late (the process was busy): they still finish.
   const lastKey = useRef(0);
+  const burstHasText = useRef(false);
 
   const settled = useRef(false);
   const finish = (expired: boolean, eof: boolean): void => {
@@ -136,6 +138,7 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
     const now = Date.now();
     const pasted = now - lastKey.current < 15;
     lastKey.current = now;
+    if (!pasted) burstHasText.current = false;
     const b = buffer.current;
     const lines = b.lines;
     const laid = (): { rows: Row[]; at: { row: number; col: number } } => {
@@ -164,7 +167,7 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
       if (name === 'return') lastReturn.current = now;
       else if (now - lastReturn.current < 50) return; // the "\n" of a "\r\n"
       b.newline();
-      if (!pasted && endsWithTwoEmptyLines(b)) {
+      if (!(pasted && burstHasText.current) && endsWithTwoEmptyLines(b)) {
         finish(false, false);
         return;
       }
@@ -200,8 +203,10 @@ const prompt = createPrompt<AnswerResult, Config>((config, done) => {
     else if (ctrl && name === 'u') b.deleteToLineStart();
     else if (name === 'tab') b.insert(' ');
     // eslint-disable-next-line no-control-regex
-    else if (!ctrl && !meta && key.sequence && !/[\x00-\x1f\x7f]/.test(key.sequence)) b.insert(key.sequence);
-    else return;
+    else if (!ctrl && !meta && key.sequence && !/[\x00-\x1f\x7f]/.test(key.sequence)) {
+      b.insert(key.sequence);
+      burstHasText.current = true;
+    } else return;
     if (!keepGoal) goal.current = null;
     redrawSoon();
   });
