@@ -144,7 +144,7 @@ ${EXIT_CODES}`))
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', after(`
-Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with guided STAR, or in $VISUAL / $EDITOR. After each answer: the level and score, your sentences tagged with the STAR parts they show, what is shown and missing, and the next steps with their sources. Then try again and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
+Answer freely in a small editor (arrows, Home and End move anywhere; Enter for a new line; Ctrl-D to finish), part by part with guided STAR, or in $VISUAL / $EDITOR (the question is in the file as # lines). After each answer: the level and score, why, and the next step, with the full feedback on request (your sentences tagged with the STAR parts they show, what is shown and missing, every next step with its source). Then try again by editing your answer and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
 
 Examples:
   coach practice
