@@ -221,6 +221,17 @@ function negationEnd(tokens: Token[], from: number, last: number): number {
   return last;
 }
 
+/**
+ * "they were starving and cold i got chatting": words after "and" that end the clause before (no
+ * verb, no preposition or subordinator to open a phrase of their own), then a new subject.
+ */
+const WH = new Set(['how', 'what', 'which', 'who', 'whom', 'whose', 'where', 'why', 'when', 'that', 'whatever']);
+function trailsBreak(tokens: Token[], start: number, to: number): boolean {
+  if ((tokens[start]!.wc & W_BREAK) === 0 || to - start > 3) return false;
+  for (let j = start + 1; j < to; j++) if (tokens[j]!.kind !== 'word' || (tokens[j]!.wc & (W_SUB | W_PREP | W_DET)) !== 0 || WH.has(tokens[j]!.norm)) return false;
+  return true;
+}
+
 /** Cuts each sentence into clauses and reads subject, mode, tense and negation for each. */
 export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Clause[] {
   const out: Clause[] = [];
@@ -235,7 +246,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       else if (t.wc & W_SELF && i > start + 1 && (tokens[start]!.wc & W_SUB) !== 0 && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
       // A subject pronoun ("i", "she", "we") opens a new clause even without a comma, as in
       // speech-to-text or hurried typing: "a man wanted the big drill i asked what for".
-      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i, (t.wc & (W_SELF | W_TEAM)) === 0) && hasVerb(tokens, start, i)) cuts.push(i);
+      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i, (t.wc & (W_SELF | W_TEAM)) === 0) && (hasVerb(tokens, start, i) || trailsBreak(tokens, start, i))) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
     }
