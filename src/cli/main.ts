@@ -8,7 +8,7 @@ import { didYouMean } from '../io/did-you-mean.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.
-const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+const { Argument, Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 type Command = CommandType;
 type Option = OptionType;
 
@@ -191,7 +191,7 @@ ${EXIT_CODES}`))
   program.action((_opts, cmd: Command) => {
     const stray = cmd.args[0];
     if (stray !== undefined) {
-      const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+      const names = program.createHelp().visibleCommands(program).flatMap((c) => [c.name(), ...c.aliases()]);
       return Promise.reject(new CliError(`unknown command "${stray}"${didYouMean(stray, names) || ` (commands: ${names.join(', ')})`}; see coach --help`));
     }
     return process.stdin.isTTY && process.stdout.isTTY ? practice({}, cmd) : Promise.resolve(program.help());
@@ -275,6 +275,30 @@ Examples:
   coach bank validate examples/my-bank/ --json
 ${EXIT_CODES}`))
     .action((paths: string[], opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankValidate(paths, { ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  program
+    .command('completion')
+    .description('Print the Tab-completion script for bash, zsh or fish.')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', after(`
+The script asks coach itself for the words on each Tab, so the commands, options and names it offers are always those of the coach on your PATH: competency and question ids and set names from the rubric (with any --rubrics on the line), candidates from the history (--data on the line, or where coach keeps it). File arguments complete as file names.
+
+Examples:
+  coach completion bash >> ~/.bashrc                          bash, every new shell
+  coach completion zsh > ~/.zsh/completions/_coach            zsh: a folder on your $fpath, before compinit
+  coach completion fish > ~/.config/fish/completions/coach.fish
+  source <(coach completion bash)                             this shell only (bash or zsh)
+${EXIT_CODES}`))
+    .action((shell: 'bash' | 'zsh' | 'fish') => run(async () => (await import('./commands/completion.js')).runCompletionScript(shell)));
+
+  // What the completion script runs on each Tab: `coach completion-server -- coach WORDS...`
+  // (the name is the library's). Hidden from help; everything after -- is words, not options.
+  program
+    .command('completion-server', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action((words: string[]) => run(async () => (await import('./completion/serve.js')).serveCompletion(words, program)));
 
   return program;
 }
