@@ -281,13 +281,14 @@ ${EXIT_CODES}`))
     .description('Print the Tab-completion script for bash, zsh or fish.')
     .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
     .addHelpText('after', after(`
-The script asks coach itself for the words on each Tab, so the commands, options and names it offers are always those of the coach on your PATH: competency and question ids and set names from the rubric (with any --rubrics on the line), candidates from the history (--data on the line, or where coach keeps it). File arguments complete as file names.
+The script asks coach itself for the words on each Tab, so the commands, options and names it offers are always those of the coach on your PATH: competency and question ids and set names from the rubric (with any --rubrics on the line), candidates from the history (--data on the line, or where coach keeps it). File arguments complete as file names. Install it once, as below, then open a new shell.
 
 Examples:
-  coach completion bash >> ~/.bashrc                          bash, every new shell
-  coach completion zsh > ~/.zsh/completions/_coach            zsh: a folder on your $fpath, before compinit
-  coach completion fish > ~/.config/fish/completions/coach.fish
-  source <(coach completion bash)                             this shell only (bash or zsh)
+  coach completion bash >> ~/.bashrc
+  coach completion zsh >> ~/.zshrc
+  coach completion fish >> ~/.config/fish/config.fish
+
+For zsh, the script must come after compinit in ~/.zshrc (frameworks such as oh-my-zsh run it). To try it in the current shell only: source <(coach completion bash) in bash or zsh, coach completion fish | source in fish.
 ${EXIT_CODES}`))
     .action((shell: 'bash' | 'zsh' | 'fish') => run(async () => (await import('./commands/completion.js')).runCompletionScript(shell)));
 

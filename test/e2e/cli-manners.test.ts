@@ -7,7 +7,7 @@ import { EXAMPLES, REPO, runCoach, STACK_LINE } from './run-coach.js';
 // CLI manners (issue 12): help fits 80 columns without breaking words, mistyped names get a
 // suggestion, counts agree with their nouns, the quick start builds once.
 
-const HELP = ['', 'score', 'eval', 'practice', 'history', 'progress', 'candidates', 'report', 'export', 'bank', 'bank list', 'bank show', 'bank validate'];
+const HELP = ['', 'score', 'eval', 'practice', 'history', 'progress', 'candidates', 'report', 'export', 'bank', 'bank list', 'bank show', 'bank validate', 'completion'];
 
 describe('help is wrapped at 80 columns when not a terminal', () => {
   it.each(HELP.map((c) => [c || '(top level)', c]))('coach %s --help', (_label, c) => {

@@ -192,11 +192,17 @@ describe.skipIf(!HAVE_FISH)('fish: complete -C offers', () => {
 /** The last line on the screen with text on it: the command line being edited. */
 const lastLine = (screen: string): string => screen.trimEnd().split('\n').pop() ?? '';
 
-/** Runs `command` at the shell's prompt and waits until it has run. */
-async function ready(tty: Tty, command: string): Promise<void> {
-  tty.type(`${command}; echo COMPLETION-READY`);
+/** Waits for the shell's prompt (its start-up files read). */
+async function ready(tty: Tty): Promise<void> {
+  tty.type('echo COMPLETION-READY');
   tty.keys('Enter');
-  await tty.waitFor(/^COMPLETION-READY$/m, { what: 'the completion script to be loaded' });
+  await tty.waitFor(/^COMPLETION-READY$/m, { what: 'the shell to start' });
+}
+
+/** Installs the completion as `coach completion --help` says, in the test's own home folder. */
+function install(command: string): void {
+  const r = run('sh', ['-c', command]);
+  expect(r.code, r.stderr).toBe(0);
 }
 
 /** Types `line` on an empty command line, presses Tab, and waits until the line reads `becomes`. */
@@ -215,11 +221,12 @@ const LINES: Array<[string, string]> = [
   ['coach score examples/answers.y', 'coach score examples/answers.yaml'],
 ];
 
-describe.skipIf(!HAVE_TMUX)('a Tab typed in a terminal (tmux)', () => {
+describe.skipIf(!HAVE_TMUX)('a Tab typed in a terminal (tmux), with the completion installed as the help says', () => {
   it('bash', async () => {
-    const tty = Tty.shell(['bash', '--norc', '--noprofile', '-i'], { ...env, PS1: '$ ' });
+    install('coach completion bash >> ~/.bashrc');
+    const tty = Tty.shell(['bash', '-i'], env);
     try {
-      await ready(tty, 'source <(coach completion bash)');
+      await ready(tty);
       for (const [line, becomes] of LINES) await tabIn(tty, line, becomes);
     } finally {
       tty.kill();
@@ -227,9 +234,11 @@ describe.skipIf(!HAVE_TMUX)('a Tab typed in a terminal (tmux)', () => {
   });
 
   it.skipIf(!HAVE_ZSH)('zsh', async () => {
-    const tty = Tty.shell(['zsh', '-f'], { ...env, PS1: '%% ' });
+    writeFileSync(join(dir, '.zshrc'), 'autoload -Uz compinit && compinit -u\n');
+    install('coach completion zsh >> ~/.zshrc');
+    const tty = Tty.shell(['zsh'], env);
     try {
-      await ready(tty, 'autoload -Uz compinit && compinit -u && source <(coach completion zsh)');
+      await ready(tty);
       for (const [line, becomes] of LINES) await tabIn(tty, line, becomes);
       // Where several fit, Tab lists them with their descriptions.
       tty.keys('C-u');
@@ -243,9 +252,11 @@ describe.skipIf(!HAVE_TMUX)('a Tab typed in a terminal (tmux)', () => {
   });
 
   it.skipIf(!HAVE_FISH)('fish', async () => {
-    const tty = Tty.shell(['fish', '--no-config'], env);
+    mkdirSync(join(dir, '.config', 'fish'), { recursive: true }); // as fish makes it when it first runs
+    install('coach completion fish >> ~/.config/fish/config.fish');
+    const tty = Tty.shell(['fish'], env);
     try {
-      await ready(tty, 'coach completion fish | source');
+      await ready(tty);
       for (const [line, becomes] of LINES) await tabIn(tty, line, becomes);
     } finally {
       tty.kill();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript, shared with the bench
 import { generateAnswers, parseRecordList } from '../../scripts/bench/answers.js';
-import { COACH, EXAMPLES } from './run-coach.js';
+import { COACH, EXAMPLES, REPO } from './run-coach.js';
 
 // Beyond one machine (issue 12, item 8): the README's GNU parallel pipeline, `parallel --pipe`
 // over JSONL, gives the same records as one coach process over the same input, in the same
@@ -22,12 +22,17 @@ if (!HAVE_JQ) console.warn('test/e2e/parallel.test.ts: jq is not on PATH, so the
 /** Lines per block: small, so that a few hundred answers make several blocks (the README says 10000). */
 const BLOCK = 100;
 
-// As in the README, but for the block size, in its two steps (to see the blocks' summaries).
-const PARALLEL = `parallel --pipe -N ${BLOCK} --keep-order coach score - --stdin-format jsonl --format jsonl --quiet --jobs 1 < answers.jsonl`;
-const DROP_SUMMARIES = `grep -v '^{"type":"summary"'`;
-const MERGE = `jq -nc 'reduce inputs as $r ({type: "summary", version: 1, inputs: 0, scored: 0, failed: 0, levels: {low: 0, medium: 0, high: 0}, total: 0};
-    .inputs += 1 | if $r.type == "result" then .scored += 1 | .levels[$r.level] += 1 | .total += $r.score else .failed += 1 end)
-  | .meanScore = (if .scored > 0 then (.total / .scored * 10 | round) / 10 else null end) | del(.total)' scores.jsonl`;
+// The README's commands, as written there but for the block size: the pipeline, in its two
+// steps (to see the blocks' summaries too), and the jq step that merges the summaries.
+const README = readFileSync(join(REPO, 'README.md'), 'utf8');
+const shBlock = (start: string): string => {
+  const block = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.startsWith(start));
+  if (!block) throw new Error(`README.md has no sh block starting with ${start}`);
+  return block.replace(/\\\n\s*/g, ' ').trim();
+};
+const PIPELINE = shBlock('parallel --pipe');
+const [PARALLEL, DROP_SUMMARIES] = PIPELINE.replace('-N 10000', `-N ${BLOCK}`).split(' | ') as [string, string];
+const MERGE = shBlock('jq ');
 
 let dir = '';
 let env: Record<string, string> = {};
@@ -62,6 +67,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!HAVE_PARALLEL)('GNU parallel over JSONL (the README pipeline)', () => {
   it('gives the records of one coach process, record for record, in order', () => {
+    expect(PARALLEL).toContain(`-N ${BLOCK} `);
     const one = sh('coach score - --stdin-format jsonl --format jsonl --quiet < answers.jsonl');
     expect(one.code, one.stderr).toBe(2); // some inputs failed
     const single = parse(one.stdout);
@@ -101,7 +107,8 @@ describe.skipIf(!HAVE_PARALLEL)('GNU parallel over JSONL (the README pipeline)',
     expect(renumbered.length).toBe(single.length);
 
     // The pipeline itself: every record but the blocks' summaries, in the same order.
-    const run = sh(`${DROP_SUMMARIES} < blocks.jsonl > scores.jsonl`);
+    expect(DROP_SUMMARIES).toBe(`grep -v '^{"type":"summary"' > scores.jsonl`);
+    const run = sh(DROP_SUMMARIES.replace(' > ', ' < blocks.jsonl > '));
     expect(run.code, run.stderr).toBe(0);
     const piped = parse(readFileSync(join(dir, 'scores.jsonl'), 'utf8'));
     expect(piped.length).toBe(single.length);
