@@ -47,7 +47,9 @@ export function buildProgram(): Command {
   program
     .description('Practise and score customer-service interview answers (STAR) against low / medium / high service levels.')
     .version('0.1.0', '-V, --version')
-    .configureHelp({ helpWidth: helpWidth() })
+    // commander leaves a description unwrapped when its column is under 40 wide (a terminal
+    // under about 75 columns); 20 keeps it wrapped down to a 55-column terminal.
+    .configureHelp({ helpWidth: helpWidth(), minWidthToWrap: 20 })
     .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
     .showHelpAfterError('(run with --help for usage)')
     .allowExcessArguments(true)
