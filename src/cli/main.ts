@@ -8,7 +8,7 @@ import { didYouMean } from '../io/did-you-mean.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.
-const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+const { Argument, Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 type Command = CommandType;
 type Option = OptionType;
 
@@ -47,7 +47,9 @@ export function buildProgram(): Command {
   program
     .description('Practise and score customer-service interview answers (STAR) against low / medium / high service levels.')
     .version('0.1.0', '-V, --version')
-    .configureHelp({ helpWidth: helpWidth() })
+    // commander leaves a description unwrapped when its column is under 40 wide (a terminal
+    // under about 75 columns); 20 keeps it wrapped down to a 55-column terminal.
+    .configureHelp({ helpWidth: helpWidth(), minWidthToWrap: 20 })
     .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
     .showHelpAfterError('(run with --help for usage)')
     .allowExcessArguments(true)
@@ -191,7 +193,7 @@ ${EXIT_CODES}`))
   program.action((_opts, cmd: Command) => {
     const stray = cmd.args[0];
     if (stray !== undefined) {
-      const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+      const names = program.createHelp().visibleCommands(program).flatMap((c) => [c.name(), ...c.aliases()]);
       return Promise.reject(new CliError(`unknown command "${stray}"${didYouMean(stray, names) || ` (commands: ${names.join(', ')})`}; see coach --help`));
     }
     return process.stdin.isTTY && process.stdout.isTTY ? practice({}, cmd) : Promise.resolve(program.help());
@@ -275,6 +277,31 @@ Examples:
   coach bank validate examples/my-bank/ --json
 ${EXIT_CODES}`))
     .action((paths: string[], opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankValidate(paths, { ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  program
+    .command('completion')
+    .description('Print the Tab-completion script for bash, zsh or fish.')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', after(`
+The script asks coach itself for the words on each Tab, so the commands, options and names it offers are always those of the coach on your PATH: competency and question ids and set names from the rubric (with any --rubrics on the line), candidates from the history (--data on the line, or where coach keeps it). File arguments complete as file names. Install it once, as below, then open a new shell.
+
+Examples:
+  coach completion bash >> ~/.bashrc
+  coach completion zsh >> ~/.zshrc
+  coach completion fish >> ~/.config/fish/config.fish
+
+For zsh, the script must come after compinit in ~/.zshrc (frameworks such as oh-my-zsh run it). To try it in the current shell only: source <(coach completion bash) in bash or zsh, coach completion fish | source in fish.
+${EXIT_CODES}`))
+    .action((shell: 'bash' | 'zsh' | 'fish') => run(async () => (await import('./commands/completion.js')).runCompletionScript(shell)));
+
+  // What the completion script runs on each Tab: `coach completion-server -- coach WORDS...`
+  // (the name is the library's). Hidden from help; everything after -- is words, not options.
+  program
+    .command('completion-server', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action((words: string[]) => run(async () => (await import('./completion/serve.js')).serveCompletion(words, program)));
 
   return program;
 }

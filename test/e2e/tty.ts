@@ -68,6 +68,21 @@ export class Tty {
       shQuote(process.execPath), shQuote(COACH), ...args.map(shQuote),
       '; echo EXIT=$?; sleep 120',
     ].join(' ');
+    return Tty.start(name, cmd, opts);
+  }
+
+  /**
+   * Starts a command line of `sh` (an interactive shell, say) in the repository folder, in an
+   * 80x50 (by default) terminal; `env` replaces the environment (with TERM=xterm added).
+   */
+  static shell(argv: string[], env: Record<string, string>, opts: { width?: number; height?: number } = {}): Tty {
+    const name = `shell-${process.pid}-${++counter}`;
+    const vars = Object.entries({ TERM: 'xterm', ...env }).map(([k, v]) => shQuote(`${k}=${v}`));
+    const cmd = ['cd', shQuote(REPO), '&&', 'env', '-i', ...vars, ...argv.map(shQuote), '; echo EXIT=$?; sleep 120'].join(' ');
+    return Tty.start(name, cmd, opts);
+  }
+
+  private static start(name: string, cmd: string, opts: { width?: number; height?: number }): Tty {
     const session = ['new-session', '-d', '-s', name, '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 50), cmd];
     // Killing the last session makes the server exit; a new session asked for while it is still
     // going (a busy machine) fails with "server exited unexpectedly". Ask again, once it is gone.
