@@ -6,6 +6,7 @@ import { plural } from '../../render/plural.js';
 import { buildCandidateReport, type CandidateReport, type ReportAnswer } from '../../report/candidate-report.js';
 import { buildCohortReport } from '../../report/cohort.js';
 import { answersFromHistory, toReportAnswer, withCurrentSources } from '../../report/from-history.js';
+import { namingFromRubric, sessionPlans } from '../../report/session-names.js';
 import { CliError, EXIT } from '../errors.js';
 import { readHistory } from './history.js';
 import { checkCandidate } from './candidates.js';
@@ -102,7 +103,9 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   const citations = new Map([...data.indicators.map((i) => [i.id, i.source] as const), ...Object.entries(data.structure.star).map(([p, d]) => [`star.${p}`, d.source] as const)]);
   const answers = withCurrentSources(answersFromHistory(records, { candidate: opts.candidate, since }), citations);
   if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
-  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: candidate ?? null, since: opts.since ?? null, generatedAt: now });
+  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), {
+    candidate: candidate ?? null, since: opts.since ?? null, generatedAt: now, sessions: sessionPlans(records), naming: namingFromRubric(data),
+  });
   emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
   return EXIT.ok;
 }

@@ -89,7 +89,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const csv = format === 'csv' ? await import('../../render/score-csv.js') : null;
   if (csv) out.write(csv.csvHeader());
   const results: ResultRecord[] = [];
-  const answersOf = new Map<ResultRecord, { answer: string; candidate: string | undefined }>();
+  // HTML keeps counts per competency and candidate and a few example answers, never every result.
+  const htmlReport = format === 'html' ? new (await import('../../report/batch-report.js')).BatchReport(rubric.competencies, { inputs, candidate: opts.candidate, startedAt: new Date().toISOString() }) : null;
   // --candidate files every scored answer in the history, for coach report.
   let history: import('../../io/history.js').HistoryStore | null = null;
   let answerKey: typeof import('../../io/history.js').answerKey | null = null;
@@ -150,8 +151,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     }
     if (b.records) {
       for (const [i, r] of b.records.entries()) {
-        results.push(r);
-        if (format === 'html') answersOf.set(r, { answer: q.jobs[i]!.answer, candidate: q.candidates[i] });
+        if (htmlReport) htmlReport.add(r, q.jobs[i]!.answer, q.candidates[i]);
+        else results.push(r);
       }
     }
     // A slow reader downstream: wait, rather than hold the output in memory.
@@ -279,16 +280,10 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     case 'csv': break;
     case 'json': out.write(renderScoreJson(report)); break;
     case 'markdown': out.write(renderScoreMarkdown(report)); break;
-    case 'html': {
-      // The batch as a report: per competency, as coach report shows a candidate's practice.
-      const [{ buildCandidateReport }, { toReportAnswer }, { renderReportHtml }] = await Promise.all([
-        import('../../report/candidate-report.js'), import('../../report/from-history.js'), import('../../render/report-html.js'),
-      ]);
-      const answers = results.map((r) => toReportAnswer(r, answersOf.get(r)?.answer ?? '', { candidate: answersOf.get(r)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
-      const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
-      out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
+    case 'html':
+      // The batch as a report: per competency and per candidate, as coach report shows a history.
+      out.write((await import('../../render/report-html.js')).renderReportHtml(htmlReport!.build(new Date().toISOString(), failed)));
       break;
-    }
     case 'text': out.write((await import('../../render/score-text.js')).renderScoreText(report, await styleFor(sink as NodeJS.WriteStream, opts.color))); break;
   }
   out.flush();
