@@ -80,12 +80,13 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     sortInputErrors(errors, collected.files);
     const summary = { inputs: answers.length + errors.length, scored: answers.length, failed: errors.length };
     const cohort = buildCohortReport(answers, now);
+    const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
     let text: string;
     if (opts.format === 'json') text = `${toJson({ ...cohort, errors, summary }, 2)}\n`;
-    else if (opts.format === 'csv') text = (await import('../../render/cohort-csv.js')).renderCohortCsv(cohort);
-    else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
+    else if (opts.format === 'csv') text = (await import('../../render/cohort-csv.js')).renderCohortCsv(cohort, names);
+    else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, names);
     else {
-      text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
+      text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color), names);
       text += `\n${plural(summary.inputs, 'input')}: ${summary.scored} scored, ${summary.failed} failed\n`;
     }
     emit(text, opts.output);
