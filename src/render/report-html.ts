@@ -145,6 +145,14 @@ function sparkline(row: CandidateRow): string {
 
 // ---- sections -----------------------------------------------------------------------------
 
+/** The latest sessions by name, oldest first, with their answers and mean score (and whose, across candidates). */
+function sessionList(timeline: SessionPoint[], withWho: boolean): string {
+  const shown = timeline.slice(-SESSIONS_LISTED);
+  const earlier = timeline.length - shown.length;
+  return `<ol class="sessions"${earlier ? ` start="${earlier + 1}"` : ''}>${shown.map((p) => `<li>${esc(p.name)}${withWho && p.candidate ? ` · <span class="who">${esc(p.candidate)}</span>` : ''} <span class="muted">· ${esc(count(p.answers, 'answer'))} ·</span> ${mean(p.score, p.level)}</li>`).join('')}</ol>`
+    + (earlier ? `<p class="muted">${esc(count(earlier, 'earlier session'))} not listed.</p>` : '');
+}
+
 function candidatesSection(r: CandidateReport): string {
   const rows = r.candidates.map((c) => {
     const first = c.sessions[0];
@@ -216,6 +224,7 @@ export function renderReportHtml(report: CandidateReport): string {
   const facts = [`Generated ${report.generated}`, count(report.answers, 'answer'), count(report.sessions, 'session')];
   if (report.since) facts.push(`since ${day(report.since)}`);
   const head: string[] = [];
+  if (report.timeline.length === 1) head.push(`<p class="meta">Session: ${esc(report.timeline[0]!.name)}</p>`);
   if (report.meanScore !== null && report.meanLevel && report.typicalLevel) {
     head.push(`<p class="overall">Overall: ${mean(report.meanScore, report.meanLevel)} · ${most(report.typicalLevel, report.levels, report.answers)}</p>`);
     head.push(`<div class="summary" aria-label="Answers by level">${LEVELS.slice().reverse().map((l) => `<span class="pill">${badge(l)} ${esc(report.levels[l].toLocaleString('en-US'))}</span>`).join('')}<span class="pill">${esc(count(cs.length, 'competency', 'competencies'))}</span></div>`);
@@ -232,13 +241,11 @@ export function renderReportHtml(report: CandidateReport): string {
     body.push(`<section class="card"><h3>STAR coverage</h3><p class="muted">Share of answers in which each part of Situation, Task, Action, Result was found.</p>${starTable(cs)}</section>`);
     // One candidate's progress, when there is progress to show: two sessions or more.
     if (!many && report.timeline.length > 1) {
-      const shown = report.timeline.slice(-SESSIONS_LISTED);
-      const earlier = report.timeline.length - shown.length;
       body.push(`<section class="card"><h3>Progress over sessions</h3><p class="muted">Mean score of each competency's answers in each session.</p>${progressChart(cs, report.timeline, true)}${progressChart(cs, report.timeline, false)}`
         + `<ul class="legend">${cs.map((c, i) => `<li><span class="swatch" style="background:${colourOf(i)}"></span>${esc(c.name)}</li>`).join('')}</ul>`
-        + `<h4>Sessions</h4><ol class="sessions"${earlier ? ` start="${earlier + 1}"` : ''}>${shown.map((p) => `<li>${esc(p.name)} <span class="muted">· ${esc(count(p.answers, 'answer'))} ·</span> ${mean(p.score, p.level)}</li>`).join('')}</ol>`
-        + `${earlier ? `<p class="muted">${esc(count(earlier, 'earlier session'))} not listed.</p>` : ''}</section>`);
+        + `<h4>Sessions</h4>${sessionList(report.timeline, false)}</section>`);
     }
+    if (many && report.timeline.length > 1) body.push(`<section class="card"><h3>Sessions</h3>${sessionList(report.timeline, true)}</section>`);
     if (report.sharedSteps.length) body.push(`<section class="card"><h3>Next steps for every competency</h3><p class="muted">Given for answers in each of the competencies below; each competency then lists its own.</p>${stepList(report.sharedSteps, null)}</section>`);
     body.push('<h2>Competencies</h2>', ...cs.map((c, i) => competencySection(c, i, report, report.sharedSteps.length > 0)));
   }
