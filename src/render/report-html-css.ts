@@ -110,7 +110,8 @@ footer{color:#5b6475;font-size:12px;margin-top:24px}
   .card{box-shadow:none;border:1px solid #999;border-radius:0;padding:10px 12px}
   .card:not(.comp){break-inside:avoid;page-break-inside:avoid}
   figure,li,tr,.bars,.star,.star-table,svg,.facts{break-inside:avoid;page-break-inside:avoid}
-  h2,h3,h4{color:#000;break-after:avoid;page-break-after:avoid}
+  h2,h3,h4,.facts{break-after:avoid;page-break-after:avoid}
+  h2,h3,h4{color:#000}
   .meta,.facts,.muted,.src,h4,.score,.q,.who,.bar-typical,.bar-scale,.star-table thead th{color:#000}
   blockquote,.pill,.note{background:#fff;color:#000}
   svg text,svg .axis{fill:#000}

@@ -44,12 +44,12 @@ const band = (l: Level): string => `<span class="lvl lvl-${lvl(l)}">${esc(l)} ba
 const mean = (score: number, l: Level, word = true): string => `${word ? 'mean ' : ''}<strong>${esc(num(score))}</strong> ${band(l)}`;
 /**
  * The level most answers reached, never confused with the mean: "most answers medium (3 of 5)";
- * when no level has most, the count of each ("answers: 1 low, 1 medium, 1 high").
+ * when no level has more than half, the count of each ("answers: 1 low, 1 medium, 1 high").
  */
 function most(l: Level, levels: Record<Level, number>, n: number): string {
   if (n === 1) return `the one answer ${badge(l)}`;
   const top = levels[l];
-  if (LEVELS.filter((x) => levels[x] === top).length === 1) return `most answers ${badge(l)} <span class="muted">(${top.toLocaleString('en-US')} of ${n.toLocaleString('en-US')})</span>`;
+  if (top * 2 > n) return `most answers ${badge(l)} <span class="muted">(${top.toLocaleString('en-US')} of ${n.toLocaleString('en-US')})</span>`;
   return `answers: ${LEVELS.filter((x) => levels[x] > 0).map((x) => `${levels[x].toLocaleString('en-US')} ${badge(x)}`).join(', ')}`;
 }
 
@@ -154,6 +154,8 @@ function sessionList(timeline: SessionPoint[], withWho: boolean): string {
 }
 
 function candidatesSection(r: CandidateReport): string {
+  // A progress column only when someone has two sessions or more (a batch is one session).
+  const progress = r.candidates.some((c) => c.sessions.length > 1);
   const rows = r.candidates.map((c) => {
     const first = c.sessions[0];
     const last = c.sessions[c.sessions.length - 1];
@@ -162,11 +164,11 @@ function candidatesSection(r: CandidateReport): string {
       : `<span class="muted">${count(c.sessions.length, 'session')}</span>`;
     return `<tr><th scope="row" data-label="Candidate">${esc(c.candidate)}</th><td class="n" data-label="Answers">${esc(c.answers.toLocaleString('en-US'))}</td>`
       + `<td data-label="Mean score">${mean(c.meanScore, c.meanLevel, false)}</td><td data-label="Levels">${most(c.typicalLevel, c.levels, c.answers)}</td>`
-      + `<td data-label="Work on first">${esc(c.weakest.map((w) => w.name).join(', '))}</td><td data-label="Progress">${trend}</td></tr>`;
+      + `<td data-label="Work on first">${esc(c.weakest.map((w) => w.name).join(', '))}</td>${progress ? `<td data-label="Progress">${trend}</td>` : ''}</tr>`;
   }).join('');
   const more = r.unlistedAnswers > 0 ? `<p class="muted">${esc(count(r.unlistedAnswers, 'more answer'))} of further candidates are counted in every figure but not listed here.</p>` : '';
-  return `<section class="card"><h2 class="in-card">Candidates</h2><p class="muted">Each candidate's mean score and the band it falls in, the level most of their answers reached, the competencies with their lowest mean, and their own sessions (a line is drawn only within one candidate's sessions).</p>`
-    + `<table class="rows"><thead><tr><th scope="col">Candidate</th><th scope="col" class="n">Answers</th><th scope="col">Mean score</th><th scope="col">Levels</th><th scope="col">Work on first</th><th scope="col">Progress</th></tr></thead><tbody>${rows}</tbody></table>${more}</section>`;
+  return `<section class="card"><h2 class="in-card">Candidates</h2><p class="muted">Each candidate's mean score and the band it falls in, the level most of their answers reached, and the competencies with their lowest mean${progress ? '; then their mean score per session, a line drawn within one candidate\'s own sessions only' : ''}.</p>`
+    + `<table class="rows"><thead><tr><th scope="col">Candidate</th><th scope="col" class="n">Answers</th><th scope="col">Mean score</th><th scope="col">Levels</th><th scope="col">Work on first</th>${progress ? '<th scope="col">Progress</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>${more}</section>`;
 }
 
 function stepList(steps: ReportStep[], of: number | null): string {

@@ -17,11 +17,11 @@ const several = (r: CandidateReport): boolean => r.candidates.length > 1 || r.un
 
 /**
  * The level most answers reached, in words that cannot be taken for the mean: "most answers
- * medium (3 of 5)", "the one answer high", or when no level has most, "answers: 1 low, 1 high".
+ * medium (3 of 5)", "the one answer high", or when no level has more than half, "answers: 1 low, 1 high".
  */
 function most(l: Level, levels: Record<Level, number>, total: number, paint: (l: Level, s: string) => string): string {
   if (total === 1) return `the one answer ${paint(l, l)}`;
-  if (LEVELS.filter((x) => levels[x] === levels[l]).length === 1) return `most answers ${paint(l, l)} (${n(levels[l])} of ${n(total)})`;
+  if (levels[l] * 2 > total) return `most answers ${paint(l, l)} (${n(levels[l])} of ${n(total)})`;
   return `answers: ${LEVELS.filter((x) => levels[x] > 0).map((x) => `${n(levels[x])} ${paint(x, x)}`).join(', ')}`;
 }
 

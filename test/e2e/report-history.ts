@@ -45,9 +45,9 @@ export function writeHistory(dir: string, sessions: PlannedSession[]): string[] 
     s.answers.forEach((id, i) => {
       const { id: _id, source: _source, ...assessment } = results[k++]!;
       const at = new Date(Date.parse(s.at) + (i + 1) * 60_000).toISOString();
-      lines.push(JSON.stringify({ v: 1, type: 'answer', session, at, attempt: 1, questionId: null, mode: 'free', answer: EXAMPLE_ANSWERS.get(id)!.answer, assessment, ...who }));
+      lines.push(JSON.stringify({ v: 1, type: 'answer', session, at, attempt: 1, questionId: `example-${i + 1}`, mode: 'free', answer: EXAMPLE_ANSWERS.get(id)!.answer, assessment, ...who }));
       for (const r of s.reviews ?? []) {
-        if (r.index === i) lines.push(JSON.stringify({ v: 1, type: 'adviser', session, at, questionId: null, attempt: 1, level: r.level, comment: r.comment, ...who }));
+        if (r.index === i) lines.push(JSON.stringify({ v: 1, type: 'adviser', session, at, questionId: `example-${i + 1}`, attempt: 1, level: r.level, comment: r.comment, ...who }));
       }
     });
   });
