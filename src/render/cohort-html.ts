@@ -17,9 +17,10 @@ export function renderCohortHtml(r: CohortReport, names: ReadonlyMap<string, str
   const rows = r.candidates.map((c) => {
     const cells = r.competencies.map((k) => {
       const x = c.competencies[k];
-      return x ? `<td class="n" style="background:${FILL[x.level]}">${esc(num(x.meanScore))} ${band(x.level)}</td>` : '<td class="none">no answers</td>';
+      const label = esc(names.get(k) ?? k);
+      return x ? `<td class="n" data-label="${label}" style="background:${FILL[x.level]}">${esc(num(x.meanScore))} ${band(x.level)}</td>` : `<td class="none" data-label="${label}">no answers</td>`;
     }).join('');
-    return `<tr><th scope="row">${esc(c.candidate)}</th><td class="n">${esc(c.answers)}</td><td class="n">${esc(num(c.meanScore))} ${band(c.level)}</td>${cells}<td>${esc(c.weakest.map((w) => names.get(w) ?? w).join(', '))}</td></tr>`;
+    return `<tr><th scope="row">${esc(c.candidate)}</th><td class="n" data-label="Answers">${esc(c.answers)}</td><td class="n" data-label="Mean score">${esc(num(c.meanScore))} ${band(c.level)}</td>${cells}<td data-label="Work on first">${esc(c.weakest.map((w) => names.get(w) ?? w).join(', '))}</td></tr>`;
   }).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cohort report</title>
@@ -31,7 +32,19 @@ thead th{background:#f2f2f2}.n{text-align:right;font-variant-numeric:tabular-num
 .lvl{font-size:12px;font-weight:600;border:1px solid currentColor;border-radius:4px;padding:0 5px}
 .lvl-low{color:${LEVEL_TEXT.low}}.lvl-medium{color:${LEVEL_TEXT.medium}}.lvl-high{color:${LEVEL_TEXT.high}}
 td,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-@media (max-width:640px){body{margin:1rem .6rem}h1{font-size:22px}}
+@media (max-width:640px){
+  body{margin:1rem .6rem}h1{font-size:22px}
+  /* On a phone each candidate is a block: their name, then each cell labelled by its column. */
+  thead{display:none}
+  table,tbody,tr{display:block}
+  tr{border:1px solid #ccc;margin:0 0 .6rem;padding:.3rem .5rem}
+  th,td{display:block;border:0;padding:.15rem 0;text-align:left}
+  th[scope=row]{font-size:16px}
+  td.none{display:none}
+  td[data-label]{text-align:left}
+  td[data-label]::before{content:attr(data-label) ": ";color:#555}
+  td[style]{padding:.15rem .3rem}
+}
 @media print{body{margin:0}thead{display:table-header-group}tr{break-inside:avoid}}
 </style></head><body>
 <h1>Cohort report</h1>

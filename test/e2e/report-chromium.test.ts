@@ -20,7 +20,7 @@ const SHOTS = process.env['COACH_SCREENSHOTS'] || mkdtempSync(join(tmpdir(), 'co
 const XSS = `<script>alert(1)</script> then "><img src=x onerror=alert(1)>`;
 const WIDTHS = [390, 1280] as const;
 
-/** The pages: Sam's report from a history of three sessions, two candidates' history, and a batch of candidates' files. */
+/** The pages: Sam's report from a history of three sessions, two candidates' history, a batch of candidates' files, and its cohort table. */
 function pages(): Record<string, string> {
   const data = mkdtempSync(join(tmpdir(), 'coach-chromium-'));
   writeHistory(data, [...SAM, ...ANA]);
@@ -38,7 +38,9 @@ function pages(): Record<string, string> {
   writeFileSync(join(dir, 'lee.yaml'), stringify([...ex.slice(2, 6), { ...ex[6]!, answer: XSS }].map((e) => ({ ...e, candidate: 'Lee <b>Wong</b>' }))));
   const batch = runCoach(['score', dir, '--format', 'html'], { env });
   if (batch.code !== 0) throw new Error(batch.stderr);
-  return { candidate: report(['report', '--candidate', 'Sam Patel']), cohort: report(['report']), batch: batch.stdout };
+  const workshop = runCoach(['report', '--by', 'candidate', dir, '--format', 'html'], { env });
+  if (workshop.code !== 0) throw new Error(workshop.stderr);
+  return { candidate: report(['report', '--candidate', 'Sam Patel']), cohort: report(['report']), batch: batch.stdout, workshop: workshop.stdout };
 }
 
 describe.skipIf(!hasChromium)(`HTML reports in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} not installed; run .ci/chromium)`}`, () => {
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)(`HTML reports in headless Chromium${hasChromium ? 
     await browser?.close();
   });
 
-  for (const name of ['candidate', 'cohort', 'batch']) {
+  for (const name of ['candidate', 'cohort', 'batch', 'workshop']) {
     for (const width of WIDTHS) {
       it(`${name} report at ${width} px: nothing wider than the screen, chart text at least 10 px, level colours matching their words`, async () => {
         const page = await open(name, width);
@@ -94,7 +96,9 @@ describe.skipIf(!hasChromium)(`HTML reports in headless Chromium${hasChromium ? 
         if (name === 'candidate') expect(m.charts).toEqual([width < 640 ? 'chart-narrow' : 'chart-wide']);
         else expect(m.charts.every((c) => c === 'spark')).toBe(true);
         const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-        expect(m.bars.length).toBeGreaterThan(3);
+        // The cohort table has no bars: a mean and its band in each cell.
+        expect(m.bars.length).toBe(name === 'workshop' ? 0 : 6);
+        expect(m.badges.length).toBeGreaterThan(10);
         for (const b of m.bars) {
           const band = b.mean >= 70 ? 'high' : b.mean >= 40 ? 'medium' : 'low';
           expect(b.cls).toBe(`bar-fill fill-${band}`);
