@@ -91,7 +91,7 @@ Input records have question, answer, and optionally id and competency. CSV needs
 
 Folders are read recursively. Left out: names starting with ".", files matching --ignore or a line of the folder's .coachignore, project files (README, LICENSE, package.json...), and .txt/.md files without front matter naming their question (unless -q gives one).
 
-Input is streamed, and every format but html is written as it is scored: text, json, markdown, jsonl and csv hold only the counts (and the first 10,000 errors, for json and markdown), so memory stays flat however large the input; html keeps the results for its report. The output keeps the input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second shows a progress bar on standard error when it is a terminal (--quiet hides it).
+Input is streamed, and every format but html is written as it is scored: text, json, markdown, jsonl and csv hold only the counts (and the first 10,000 errors, for json and markdown), so memory stays flat however large the input; html keeps counts and a few example answers per competency for its report. The output keeps the input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second shows a progress bar on standard error when it is a terminal (--quiet hides it).
 
 Examples:
   coach score examples/answers.yaml

@@ -676,7 +676,7 @@ const CASES: Case[] = [
       'error corpus/nope.yaml:1:1: cannot read: no such file or directory',
     ],
     counts: { inputs: 6, scored: 3, failed: 3 },
-    stdout: /^Alex +\d+ .*\nsam +\d+ /m,
+    stdout: /^Alex: \d+ answers?, mean score [\s\S]*^sam: \d+ answers?, mean score /m,
   },
   {
     name: 'report --by candidate --format json: errors and counts in the document',

@@ -85,7 +85,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const counter = new SummaryCounter(opts.failUnder);
   // Every format but html is read, scored and written record by record, and no result is kept:
   // memory stays flat however large the input, and the first result is written at once. html
-  // keeps the results for its report.
+  // keeps counts and sums and a few example answers for its report (report/batch-report.ts).
   const sink = opts.output !== undefined ? openOutputStream(opts.output) : process.stdout;
   const out = new ChunkedWriter(sink);
   const style = styleSpec(sink as NodeJS.WriteStream, opts.color);
@@ -95,7 +95,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   // The first result's separator (a comma, a blank line) is dropped as it is written.
   let first = true;
   const results: ResultRecord[] = [];
-  const answersOf = new Map<ResultRecord, { answer: string; candidate: string | undefined }>();
+  // HTML keeps counts per competency and candidate and a few example answers, never every result.
+  const htmlReport = format === 'html' ? new (await import('../../report/batch-report.js')).BatchReport(rubric.competencies, { inputs, candidate: opts.candidate, startedAt: new Date().toISOString() }) : null;
   // --candidate files every scored answer in the history, for coach report.
   let history: import('../../io/history.js').HistoryStore | null = null;
   let answerKey: typeof import('../../io/history.js').answerKey | null = null;
@@ -156,8 +157,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     }
     if (b.records) {
       for (const [i, r] of b.records.entries()) {
-        results.push(r);
-        if (format === 'html') answersOf.set(r, { answer: q.jobs[i]!.answer, candidate: q.candidates[i] });
+        if (htmlReport) htmlReport.add(r, q.jobs[i]!.answer, q.candidates[i]);
+        else results.push(r);
       }
     }
     // A slow reader downstream: wait, rather than hold the output in memory.
@@ -287,13 +288,8 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     if (notListed > 0) end.errorsNotListed = notListed;
     out.write(view.tail(end));
   } else {
-    // The batch as a report: per competency, as coach report shows a candidate's practice.
-    const [{ buildCandidateReport }, { toReportAnswer }, { renderReportHtml }] = await Promise.all([
-      import('../../report/candidate-report.js'), import('../../report/from-history.js'), import('../../render/report-html.js'),
-    ]);
-    const answers = results.map((r) => toReportAnswer(r, answersOf.get(r)?.answer ?? '', { candidate: answersOf.get(r)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
-    const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
-    out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
+    // The batch as a report: per competency and per candidate, as coach report shows a history.
+    out.write((await import('../../render/report-html.js')).renderReportHtml(htmlReport!.build(new Date().toISOString(), failed)));
   }
   out.flush();
   if (sink !== process.stdout) {
