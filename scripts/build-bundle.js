@@ -19,7 +19,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['natural', 'yaml', 'zod', 'csv-parse', 'csv-stringify', 'chalk', 'cli-progress', 'subtitle'],
+  // @pnpm/tabtab reads its completion scripts from files beside its own code: it stays external.
+  external: ['natural', 'yaml', 'zod', 'csv-parse', 'csv-stringify', 'chalk', 'cli-progress', '@pnpm/tabtab', 'subtitle'],
   // Bundled CommonJS dependencies (commander, inquirer's helpers) call require().
   banner: { js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -8,7 +8,7 @@ import { didYouMean } from '../io/did-you-mean.js';
 
 // commander is CommonJS: require() loads it in about half the time of an ESM import, which
 // every command's start-up (and practice's first prompt) pays.
-const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+const { Argument, Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 type Command = CommandType;
 type Option = OptionType;
 
@@ -49,7 +49,9 @@ export function buildProgram(): Command {
   program
     .description('Practise and score customer-service interview answers (STAR) against low / medium / high service levels.')
     .version('0.1.0', '-V, --version')
-    .configureHelp({ helpWidth: helpWidth() })
+    // commander leaves a description unwrapped when its column is under 40 wide (a terminal
+    // under about 75 columns); 20 keeps it wrapped down to a 55-column terminal.
+    .configureHelp({ helpWidth: helpWidth(), minWidthToWrap: 20 })
     .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
     .showHelpAfterError('(run with --help for usage)')
     .allowExcessArguments(true)
@@ -94,7 +96,7 @@ Spoken answers: a WebVTT or SRT transcript (whisper.cpp -ovtt/-osrt, Zoom, Teams
 
 Folders are read recursively. Left out: names starting with ".", files matching --ignore or a line of the folder's .coachignore, project files (README, LICENSE, package.json...), and .txt/.md files without front matter naming their question (unless -q gives one).
 
-JSONL and CSV are streamed: memory stays flat however large the input, and the output keeps the input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second shows a progress bar on standard error when it is a terminal (--quiet hides it).
+Input is streamed, and every format but html is written as it is scored: text, json, markdown, jsonl and csv hold only the counts (and the first 10,000 errors, for json and markdown), so memory stays flat however large the input; html keeps counts and a few example answers per competency for its report. The output keeps the input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second shows a progress bar on standard error when it is a terminal (--quiet hides it).
 
 Examples:
   coach score examples/answers.yaml
@@ -160,7 +162,7 @@ ${EXIT_CODES}`))
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', after(`
-Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with guided STAR, in $VISUAL / $EDITOR, or from a recording's transcript (--mode transcript: give a .vtt or .srt file's path, or paste its text; its pace, pauses and fillers are shown beside the level). After each answer: the level and score, your sentences tagged with the STAR parts they show, what is shown and missing, and the next steps with their sources. Then try again and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
+Answer freely in a small editor (arrows, Home and End move anywhere; Enter for a new line; Ctrl-D to finish), part by part with guided STAR, in $VISUAL / $EDITOR (the question is in the file as # lines), or from a recording's transcript (--mode transcript: give a .vtt or .srt file's path, or paste its text; its pace, pauses and fillers are shown beside the level). After each answer: the level and score, why, and the next step, with the full feedback on request (your sentences tagged with the STAR parts they show, what is shown and missing, every next step with its source). Then try again by editing your answer and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
 
 Examples:
   coach practice
@@ -207,7 +209,7 @@ ${EXIT_CODES}`))
   program.action((_opts, cmd: Command) => {
     const stray = cmd.args[0];
     if (stray !== undefined) {
-      const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+      const names = program.createHelp().visibleCommands(program).flatMap((c) => [c.name(), ...c.aliases()]);
       return Promise.reject(new CliError(`unknown command "${stray}"${didYouMean(stray, names) || ` (commands: ${names.join(', ')})`}; see coach --help`));
     }
     return process.stdin.isTTY && process.stdout.isTTY ? practice({}, cmd) : Promise.resolve(program.help());
@@ -291,6 +293,31 @@ Examples:
   coach bank validate examples/my-bank/ --json
 ${EXIT_CODES}`))
     .action((paths: string[], opts, cmd: Command) => run(async () => (await import('./commands/bank.js')).runBankValidate(paths, { ...opts, color: cmd.optsWithGlobals()['color'] })));
+
+  program
+    .command('completion')
+    .description('Print the Tab-completion script for bash, zsh or fish.')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', after(`
+The script asks coach itself for the words on each Tab, so the commands, options and names it offers are always those of the coach on your PATH: competency and question ids and set names from the rubric (with any --rubrics on the line), candidates from the history (--data on the line, or where coach keeps it). File arguments complete as file names. Install it once, as below, then open a new shell.
+
+Examples:
+  coach completion bash >> ~/.bashrc
+  coach completion zsh >> ~/.zshrc
+  coach completion fish >> ~/.config/fish/config.fish
+
+For zsh, the script must come after compinit in ~/.zshrc (frameworks such as oh-my-zsh run it). To try it in the current shell only: source <(coach completion bash) in bash or zsh, coach completion fish | source in fish.
+${EXIT_CODES}`))
+    .action((shell: 'bash' | 'zsh' | 'fish') => run(async () => (await import('./commands/completion.js')).runCompletionScript(shell)));
+
+  // What the completion script runs on each Tab: `coach completion-server -- coach WORDS...`
+  // (the name is the library's). Hidden from help; everything after -- is words, not options.
+  program
+    .command('completion-server', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action((words: string[]) => run(async () => (await import('./completion/serve.js')).serveCompletion(words, program)));
 
   return program;
 }

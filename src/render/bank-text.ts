@@ -1,6 +1,7 @@
 import type { QuestionData, RubricData } from '../core/types.js';
 import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
+import { plural } from './plural.js';
 import { shortQuote, sourceBy, sourceName } from './citation.js';
 
 export function renderBankList(list: QuestionData[], st: Style): string {
@@ -62,7 +63,7 @@ export function renderBankShow(rubric: RubricData, kind: 'question' | 'competenc
       for (const i of inds) out.push(`  ${i.warning ? st.warn('!') : '·'} ${i.id}  ${st.dim(i.name)}`);
     }
     const qs = data.questions.filter((q) => q.competency === c.id);
-    out.push('', st.bold(`${qs.length} questions`));
+    out.push('', st.bold(plural(qs.length, 'question')));
     for (const q of qs) out.push(`  ${q.id}  ${st.dim(q.kind)}`);
   } else {
     const i = data.indicators.find((x) => x.id === id)!;

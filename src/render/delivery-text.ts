@@ -85,8 +85,8 @@ export interface TrendLine {
 }
 
 /** Pace and fillers over time, from the spoken (measured) answers; empty when there are none. */
-export function trendLines(points: ReadonlyArray<{ estimated: boolean; wordsPerMinute: number; fillersPerMinute: number }>, usual: { pace: Range; fillersPerMinute: Range } | null): TrendLine[] {
-  const spoken = points.filter((p) => !p.estimated);
+export function trendLines(points: ReadonlyArray<{ estimated?: boolean; wordsPerMinute: number; fillersPerMinute: number }>, usual: { pace: Range; fillersPerMinute: Range } | null): TrendLine[] {
+  const spoken = points.filter((p) => p.estimated !== true);
   if (spoken.length === 0 || !usual) return [];
   const firstLast = (xs: number[], f: (x: number) => string): string => (xs.length === 1 ? f(xs[0]!) : `${f(xs[0]!)} → ${f(xs[xs.length - 1]!)}`);
   const pace = spoken.map((p) => p.wordsPerMinute);

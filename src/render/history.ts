@@ -1,7 +1,10 @@
 import type { CompetencyProgress, SessionSummary, SpokenProgress } from '../report/progress.js';
 import { clock, paceWord, spark, trendLines } from './delivery-text.js';
 import { inertData } from './inert.js';
-import type { Style } from './style.js';
+import { wrap, type Style } from './style.js';
+import { plural } from './plural.js';
+import { LEVELS } from '../core/types.js';
+import { levelOfScore } from '../core/level.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -10,13 +13,15 @@ export function sparkline(scores: number[]): string {
   return scores.map((s) => BARS[Math.min(BARS.length - 1, Math.floor((Math.max(0, Math.min(100, s)) / 100) * BARS.length))]).join('');
 }
 
+/** Past sessions, newest first: each named by when and what was practised, then its answers and mean score. */
 export function renderSessions(list: SessionSummary[], st: Style): string {
   const sessions = inertData(list);
   if (sessions.length === 0) return `${st.dim('No practice sessions yet: start one with coach practice.')}\n`;
-  const out = [st.dim(`${'when'.padEnd(17)}  ${'answers'.padStart(7)}  ${'low'.padStart(4)} ${'med'.padStart(4)} ${'high'.padStart(4)}  ${'mean'.padStart(5)}  what`)];
+  const out: string[] = [];
   for (const s of sessions) {
-    const when = s.at.slice(0, 16).replace('T', ' ');
-    out.push(`${when.padEnd(17)}  ${String(s.answers).padStart(7)}  ${String(s.levels.low).padStart(4)} ${String(s.levels.medium).padStart(4)} ${String(s.levels.high).padStart(4)}  ${(s.meanScore ?? 0).toFixed(0).padStart(5)}  ${s.how}`);
+    out.push(wrap(`${st.bold(s.when)}${s.what ? ` · ${s.what}` : ''}${s.candidate ? st.dim(` · ${s.candidate}`) : ''}`, st.width, '  '));
+    const counts = `${plural(s.answers, 'answer')}${s.meanScore === null ? '' : `, mean score ${s.meanScore} (${st.level(levelOfScore(s.meanScore), `${levelOfScore(s.meanScore)} band`)})`}${s.answers ? `: ${LEVELS.map((l) => `${s.levels[l]} ${st.level(l, l)}`).join(', ')}` : ''}`;
+    out.push(`  ${counts}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -36,7 +41,7 @@ export function renderProgress(list: CompetencyProgress[], st: Style): string {
 /** Pace and fillers over time, from answers given as transcripts; nothing when there are none. */
 export function renderSpokenProgress(spoken: SpokenProgress, st: Style): string {
   const s = inertData(spoken);
-  const lines = trendLines(s.points.map((p) => ({ ...p, estimated: false })), s.usual);
+  const lines = trendLines(s.points, s.usual);
   if (lines.length === 0) return '';
   const out = ['', st.bold(`Spoken answers (${s.points.length}, from transcripts)`)];
   for (const l of lines) out.push(`  ${l.label.padEnd(8)} ${l.text}  ${st.accent(spark(l.values.slice(-30)))}`);

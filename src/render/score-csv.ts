@@ -3,6 +3,7 @@ import type { ResultRecord } from '../report/score-report.js';
 import type { Delivery } from '../core/types.js';
 import { csvRecord } from './csv.js';
 import { citation } from './citation.js';
+import type { ScoreView } from './score-view.js';
 
 export const CSV_COLUMNS = [
   'id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line',
@@ -42,3 +43,6 @@ function deliveryCells(d: Delivery): Array<string | number> {
     d.fillers.count, d.fillers.perMinute, VS[d.fillers.compared],
   ];
 }
+
+/** CSV as a stream: the header, then a row per answer as it is scored. */
+export const csvView: ScoreView = { head: csvHeader(), separator: 0, result: csvRow, tail: () => '' };

@@ -1,9 +1,9 @@
-import type { Compared, Delivery, FeedbackItem, Level, Range, StarPartName } from '../core/types.js';
-import { LEVELS, STAR_PARTS } from '../core/types.js';
-import { levelOfScore } from '../core/level.js';
+import type { Delivery, FeedbackItem, Level, StarPartName } from '../core/types.js';
+import type { DeliveryTrend } from './delivery-trend.js';
+import { ReportBuilder, type ReportBuilderOptions } from './report-builder.js';
 
 // The report an adviser hands a candidate: built from practice history (or a scored batch),
-// per competency. Pure: records in, report out; the caller supplies the clock.
+// per competency. Pure: records in, report out; the caller supplies the clock and time zone.
 
 /** One answer as a report needs it: from a history record or a scored batch. */
 export interface ReportAnswer {
@@ -14,6 +14,8 @@ export interface ReportAnswer {
   question: string;
   competency: string;
   answer: string;
+  /** The interviewer's follow-up questions and the replies (practice): `answer` is then the answer alone. */
+  followUps?: Array<{ question: string; reply: string }> | undefined;
   level: Level;
   score: number;
   star: Record<StarPartName, boolean>;
@@ -23,149 +25,125 @@ export interface ReportAnswer {
   delivery?: Delivery | undefined;
 }
 
+/** A next step, with the number of answers it was given for. */
+export interface ReportStep extends FeedbackItem {
+  answers: number;
+}
+
+/** One session's answers (of one competency, one candidate, or all): its name and mean score. */
+export interface SessionPoint {
+  /** The history's id for the session (for scripts; never shown to a reader). */
+  session: string;
+  /** "Tue 1 Dec 2026, 14:05 · Retail sales assistant set". */
+  name: string;
+  /** "1 Dec 2026": for a chart's axis. */
+  day: string;
+  at: string;
+  /** The candidate the session's answers are of, or null when they are of several or none. */
+  candidate: string | null;
+  answers: number;
+  /** Mean score of those answers, rounded. */
+  score: number;
+  /** The band that mean falls in. */
+  level: Level;
+}
+
+/** An answer quoted as an example. */
+export interface ReportExample {
+  level: Level;
+  score: number;
+  question: string;
+  answer: string;
+  candidate: string | null;
+  /** The session's name, when known. */
+  session: string | null;
+  /** The interviewer's follow-up questions and the replies, when any were asked. */
+  followUps?: Array<{ question: string; reply: string }>;
+}
+
 export interface CompetencyReport {
   competency: string;
   name: string;
   answers: number;
+  /** Mean score of every answer, to one decimal. */
   meanScore: number;
-  /** The level most answers reached... */
+  /** The band the mean score falls in (low below 40, medium 40-69, high 70 and over): the colour of its bar. */
+  meanLevel: Level;
+  /** The level most answers reached (not the same thing as the band of the mean). */
   typicalLevel: Level;
+  /** Answers at each level. */
+  levels: Record<Level, number>;
   latest: { level: Level; score: number };
-  /** The strongest answer, quoted. */
-  best: { level: Level; score: number; question: string; answer: string };
+  /** The strongest answer, quoted, with the follow-ups it was asked (when any). */
+  best: { level: Level; score: number; question: string; answer: string; followUps?: Array<{ question: string; reply: string }> };
+  /** A bounded few of the strongest answers (strongest first) and of the weakest (weakest first): with few answers, the same ones. */
+  examples: { strongest: ReportExample[]; weakest: ReportExample[] };
   /** Share of answers (0-1) in which each STAR part was found. */
   star: Record<StarPartName, number>;
-  /** The most useful next steps: the most frequent across this competency's answers. */
-  nextSteps: FeedbackItem[];
+  /**
+   * The next steps most often given for this competency's own answers, leaving out those given
+   * in every competency (the report's sharedSteps), so each competency shows its own.
+   */
+  nextSteps: ReportStep[];
   /** Score per session, oldest first (mean of that session's answers). */
-  progress: Array<{ session: string; at: string; score: number; level: Level }>;
+  progress: SessionPoint[];
   /** The adviser's own view, where recorded. */
-  adviser: Array<{ at: string | null; question: string; level: Level; comment: string; coachLevel: Level }>;
+  adviser: Array<{ at: string | null; when: string | null; question: string; level: Level; comment: string; coachLevel: Level; candidate: string | null }>;
 }
 
-/** One answer's delivery, as a report lists it over time. */
-export interface DeliveryPoint {
-  at: string | null;
-  session: string | null;
-  question: string;
-  competency: string;
-  /** A typed answer's estimate (a scored batch); the history keeps measured ones only. */
-  estimated: boolean;
-  speakingMs: number;
-  wordsPerMinute: number;
-  pace: Compared | null;
-  fillersPerMinute: number;
-  fillers: Compared;
-  longPauses: number | null;
-  longestPauseMs: number | null;
-}
-
-/** Pace and fillers over time, from the answers given as transcripts (spoken). */
-export interface DeliveryTrend {
-  /** Answers with measured timings. */
-  spoken: number;
-  /** The usual ranges the latest spoken answer was compared with. */
-  usual: { pace: Range; fillersPerMinute: Range } | null;
-  /** Every answer with a delivery, oldest first. */
-  points: DeliveryPoint[];
+/** One candidate of a report that covers several. */
+export interface CandidateRow {
+  candidate: string;
+  answers: number;
+  meanScore: number;
+  meanLevel: Level;
+  typicalLevel: Level;
+  levels: Record<Level, number>;
+  /** The (up to two) competencies with the lowest mean score: where to work first. */
+  weakest: Array<{ competency: string; name: string; meanScore: number }>;
+  /** The candidate's own sessions, oldest first: a progress line of their own. */
+  sessions: SessionPoint[];
 }
 
 export interface CandidateReport {
   version: 1;
   candidate: string | null;
   generatedAt: string;
+  /** generatedAt in words: "Wed 2 Dec 2026, 12:45". */
+  generated: string;
   since: string | null;
   answers: number;
   sessions: number;
   levels: Record<Level, number>;
+  /** Mean score of every answer, the band it falls in, and the level most answers reached. */
+  meanScore: number | null;
+  meanLevel: Level | null;
+  typicalLevel: Level | null;
+  /** Every session, oldest first, by name. */
+  timeline: SessionPoint[];
+  /** Next steps given in the answers of every competency (two or more): said once, not in each. */
+  sharedSteps: ReportStep[];
   competencies: CompetencyReport[];
-  /** How the answers were said; null when none has a delivery. */
+  /** One row per candidate, by name; more than one means the answers are of several candidates. */
+  candidates: CandidateRow[];
+  /** Answers of candidates past the first listed (counted everywhere else, not given a row). */
+  unlistedAnswers: number;
+  /** How many strongest and weakest answers each competency keeps as examples. */
+  examplesKept: number;
+  /** Inputs that could not be scored (a scored batch). */
+  notScored?: number;
+  /** How the answers were said: pace and fillers over time; null when no answer has a delivery. */
   delivery: DeliveryTrend | null;
 }
 
-/** The deliveries of the answers, oldest first: pace and fillers over time. */
-export function deliveryTrend(answers: readonly ReportAnswer[]): DeliveryTrend | null {
-  const withDelivery = answers.filter((a) => a.delivery !== undefined).map((a, i) => ({ a, i }));
-  if (withDelivery.length === 0) return null;
-  // Oldest first; answers of a batch (no time) keep their order.
-  withDelivery.sort((x, y) => (x.a.at ?? '').localeCompare(y.a.at ?? '') || x.i - y.i);
-  const points: DeliveryPoint[] = withDelivery.map(({ a }) => {
-    const d = a.delivery!;
-    return {
-      at: a.at, session: a.session, question: a.question, competency: a.competency, estimated: d.estimated,
-      speakingMs: d.speakingMs, wordsPerMinute: d.pace.wordsPerMinute, pace: d.pace.compared,
-      fillersPerMinute: d.fillers.perMinute, fillers: d.fillers.compared,
-      longPauses: d.pauses?.count ?? null, longestPauseMs: d.pauses?.longestMs ?? null,
-    };
-  });
-  const spoken = withDelivery.filter(({ a }) => !a.delivery!.estimated);
-  const latest = spoken[spoken.length - 1]?.a.delivery;
-  return { spoken: spoken.length, usual: latest ? { pace: latest.pace.usual, fillersPerMinute: latest.fillers.usual } : null, points };
+export interface ReportOptions extends ReportBuilderOptions {
+  candidate: string | null;
+  since: string | null;
+  generatedAt: string;
 }
 
-
-export function buildCandidateReport(
-  answers: ReportAnswer[],
-  names: ReadonlyMap<string, string>,
-  opts: { candidate: string | null; since: string | null; generatedAt: string },
-): CandidateReport {
-  const levels = { low: 0, medium: 0, high: 0 } as Record<Level, number>;
-  for (const a of answers) levels[a.level]++;
-  const byCompetency = new Map<string, ReportAnswer[]>();
-  for (const a of answers) {
-    const list = byCompetency.get(a.competency);
-    if (list) list.push(a);
-    else byCompetency.set(a.competency, [a]);
-  }
-  const competencies: CompetencyReport[] = [];
-  for (const [competency, list] of [...byCompetency.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
-    const ordered = [...list].sort((x, y) => (x.at ?? '').localeCompare(y.at ?? ''));
-    const best = ordered.reduce((b, a) => (a.score > b.score ? a : b));
-    const latest = ordered[ordered.length - 1]!;
-    const counts = new Map<Level, number>();
-    for (const a of ordered) counts.set(a.level, (counts.get(a.level) ?? 0) + 1);
-    const typicalLevel = [...LEVELS].sort((x, y) => (counts.get(y) ?? 0) - (counts.get(x) ?? 0) || LEVELS.indexOf(x) - LEVELS.indexOf(y))[0]!;
-    const steps = new Map<string, { item: FeedbackItem; n: number }>();
-    for (const a of ordered) {
-      for (const f of a.feedback) {
-        const s = steps.get(f.indicator);
-        if (s) s.n++;
-        else steps.set(f.indicator, { item: f, n: 1 });
-      }
-    }
-    const sessions = new Map<string, ReportAnswer[]>();
-    for (const a of ordered) {
-      const key = a.session ?? a.at ?? 'batch';
-      const s = sessions.get(key);
-      if (s) s.push(a);
-      else sessions.set(key, [a]);
-    }
-    competencies.push({
-      competency,
-      name: names.get(competency) ?? competency,
-      answers: ordered.length,
-      meanScore: Math.round((ordered.reduce((n, a) => n + a.score, 0) / ordered.length) * 10) / 10,
-      typicalLevel,
-      latest: { level: latest.level, score: latest.score },
-      best: { level: best.level, score: best.score, question: best.question, answer: best.answer },
-      star: Object.fromEntries(STAR_PARTS.map((p) => [p, Math.round((ordered.filter((a) => a.star[p]).length / ordered.length) * 100) / 100])) as Record<StarPartName, number>,
-      nextSteps: [...steps.values()].sort((x, y) => y.n - x.n).slice(0, 3).map((s) => s.item),
-      progress: [...sessions.entries()].map(([session, s]) => {
-        const score = Math.round(s.reduce((n, a) => n + a.score, 0) / s.length);
-        return { session, at: s[0]!.at ?? '', score, level: levelOfScore(score) };
-      }),
-      adviser: ordered.filter((a) => a.adviser).map((a) => ({ at: a.at, question: a.question, level: a.adviser!.level, comment: a.adviser!.comment, coachLevel: a.level })),
-    });
-  }
-  return {
-    version: 1,
-    candidate: opts.candidate,
-    generatedAt: opts.generatedAt,
-    since: opts.since,
-    answers: answers.length,
-    sessions: new Set(answers.map((a) => a.session ?? a.at ?? 'batch')).size,
-    levels,
-    competencies,
-    delivery: deliveryTrend(answers),
-  };
+export function buildCandidateReport(answers: Iterable<ReportAnswer>, names: ReadonlyMap<string, string>, opts: ReportOptions): CandidateReport {
+  const b = new ReportBuilder(names, opts);
+  for (const a of answers) b.add(a);
+  return b.build(opts);
 }

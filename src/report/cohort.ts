@@ -6,6 +6,8 @@ export interface CohortRow {
   candidate: string;
   answers: number;
   meanScore: number;
+  /** The band the mean score falls in. */
+  level: Level;
   /** Per competency answered: mean score and the level it falls in. */
   competencies: Record<string, { answers: number; meanScore: number; level: Level }>;
   /** The (up to two) competencies with the lowest mean score: where to work first. */
@@ -39,7 +41,8 @@ export function buildCohortReport(answers: ReportAnswer[], generatedAt: string):
       if (scores.length) per[c] = { answers: scores.length, meanScore: mean(scores), level: levelOfScore(mean(scores)) };
     }
     const weakest = Object.entries(per).sort((x, y) => x[1].meanScore - y[1].meanScore).slice(0, 2).map(([c]) => c);
-    return { candidate, answers: list.length, meanScore: mean(list.map((a) => a.score)), competencies: per, weakest };
+    const m = mean(list.map((a) => a.score));
+    return { candidate, answers: list.length, meanScore: m, level: levelOfScore(m), competencies: per, weakest };
   });
   return { version: 1, generatedAt, candidates, competencies };
 }

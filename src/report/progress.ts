@@ -1,11 +1,21 @@
 import type { Compared, Level, Range } from '../core/types.js';
 import type { AnswerRecord, HistoryRecord, SessionRecord } from '../io/history.js';
 import { usableAnswer } from './from-history.js';
+import { planLabel, sessionName, whenLabel, type SessionNaming } from './session-names.js';
 
 export interface SessionSummary {
+  /** The history's id for the session (for scripts; views show `name`). */
   session: string;
+  /** "Tue 1 Dec 2026, 14:05 · Retail sales assistant set". */
+  name: string;
+  /** When, in words: "Tue 1 Dec 2026, 14:05". */
+  when: string;
+  /** What was practised, in words: "Retail sales assistant set". */
+  what: string;
   at: string;
   how: string;
+  /** The candidate the session was filed under, if any. */
+  candidate?: string;
   answers: number;
   questions: number;
   levels: Record<Level, number>;
@@ -24,20 +34,20 @@ function answers(records: HistoryRecord[]): AnswerRecord[] {
   return records.filter(usableAnswer);
 }
 
-/** Past sessions, newest first, from the history records. */
-export function summariseSessions(records: HistoryRecord[]): SessionSummary[] {
+/** Past sessions, newest first, from the history records, each named by when and what (see session-names.ts). */
+export function summariseSessions(records: HistoryRecord[], naming: SessionNaming = {}): SessionSummary[] {
   const sessions = new Map<string, SessionSummary>();
   for (const r of records) {
     if (typeof r !== 'object' || r === null || r.type !== 'session' || typeof r.session !== 'string' || typeof r.at !== 'string') continue;
     const s = r as SessionRecord;
     const how = typeof s.plan === 'object' && s.plan !== null && typeof s.plan.how === 'string' ? s.plan.how : 'unknown';
-    sessions.set(s.session, { session: s.session, at: s.at, how, answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
+    sessions.set(s.session, { session: s.session, name: '', when: '', what: '', at: s.at, how, ...(typeof s.candidate === 'string' ? { candidate: s.candidate } : {}), answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
   }
   const scores = new Map<string, number[]>();
   const asked = new Map<string, Set<string>>();
   for (const a of answers(records)) {
     let s = sessions.get(a.session);
-    if (!s) sessions.set(a.session, (s = { session: a.session, at: a.at, how: 'unknown', answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null }));
+    if (!s) sessions.set(a.session, (s = { session: a.session, name: '', when: '', what: '', at: a.at, how: 'unknown', ...(typeof a.candidate === 'string' ? { candidate: a.candidate } : {}), answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null }));
     s.answers++;
     s.levels[a.assessment.level]++;
     const list = scores.get(a.session) ?? [];
@@ -51,6 +61,9 @@ export function summariseSessions(records: HistoryRecord[]): SessionSummary[] {
     const list = scores.get(s.session) ?? [];
     s.questions = asked.get(s.session)?.size ?? 0;
     s.meanScore = list.length ? Math.round((list.reduce((x, y) => x + y, 0) / list.length) * 10) / 10 : null;
+    s.when = whenLabel(s.at, naming.timeZone);
+    s.what = s.how === 'unknown' ? '' : planLabel(s.how, naming);
+    s.name = sessionName(s.at, s.how, naming);
   }
   return [...sessions.values()].sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -5,6 +5,8 @@ import type { Path, YamlFile } from './yaml-file.js';
 import type { SourceEntry } from './schema.js';
 import { pushAll } from '../core/push-all.js';
 import { quoteProblem } from './sources.js';
+import { didYouMean } from '../io/did-you-mean.js';
+import { unknownCompetency } from '../io/errors.js';
 
 /** An entry loaded from a file, with the file and path it came from, for located messages. */
 export interface Located<T> {
@@ -62,7 +64,6 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   const competencyIds = new Set(r.competencies.map((c) => c.value.id));
   const sourceNames = new Set(r.sources.flatMap((s) => [s.value.id, s.value.file]));
   const sourceIds = r.sources.map((s) => s.value.id);
-  const oneOf = (set: Set<string>, extra: string[] = []): string => (set.size ? `: expected one of ${[...extra, ...set].join(', ')}` : '');
   pushAll(problems, duplicates(r.competencies, (c) => c.id, 'competency id'));
   pushAll(problems, duplicates(r.indicators, (i) => i.id, 'indicator id'));
   pushAll(problems, duplicates(r.questions, (q) => q.id, 'question id'));
@@ -72,7 +73,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
   const citation = (l: Located<unknown>, path: Path, ref: { id?: string | undefined; file?: string | undefined; quote: string }): RubricProblem[] => {
     const out: RubricProblem[] = [];
     const name = ref.id ?? ref.file ?? '';
-    if (!sourceNames.has(name)) out.push(l.file.problem([...path, ref.id !== undefined ? 'id' : 'file'], `unknown source "${name}"${sourceIds.length ? `: expected one of ${sourceIds.join(', ')}` : ''}`));
+    if (!sourceNames.has(name)) out.push(l.file.problem([...path, ref.id !== undefined ? 'id' : 'file'], `unknown source "${name}"${didYouMean(name, sourceIds)}${sourceIds.length ? `: expected one of ${sourceIds.join(', ')}` : ''}`));
     const bad = quoteProblem(ref.quote);
     if (bad) out.push(l.file.problem([...path, 'quote'], bad));
     return out;
@@ -80,14 +81,14 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
 
   for (const c of r.competencies) {
     c.value.sources.forEach((s, i) => {
-      if (!sourceNames.has(s)) problems.push(c.file.problem([...c.path, 'sources', i], `unknown source "${s}"`));
+      if (!sourceNames.has(s)) problems.push(c.file.problem([...c.path, 'sources', i], `unknown source "${s}"${didYouMean(s, sourceIds)}`));
     });
     pushAll(problems, cueProblems(c, 'question_cues', c.value.questionCues));
   }
   for (const ind of r.indicators) {
     const v = ind.value;
     v.competencies.forEach((c, i) => {
-      if (c !== 'all' && !competencyIds.has(c)) problems.push(ind.file.problem([...ind.path, 'competencies', i], `unknown competency "${c}"${oneOf(competencyIds, ['all'])}`));
+      if (c !== 'all' && !competencyIds.has(c)) problems.push(ind.file.problem([...ind.path, 'competencies', i], competencyIds.size ? unknownCompetency(c, new Set(['all', ...competencyIds])) : `unknown competency "${c}"`));
     });
     pushAll(problems, citation(ind, [...ind.path, 'source'], v.source));
     if (v.warning && v.level !== 'low') problems.push(ind.file.problem([...ind.path, 'warning'], 'only low-level indicators can be warning signs'));
@@ -95,17 +96,17 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     for (const list of [cueProblems(ind, 'cues', v.cues), cueProblems(ind, 'named', v.named), cueProblems(ind, 'except', v.except)]) pushAll(problems, list);
   }
   for (const q of r.questions) {
-    if (!competencyIds.has(q.value.competency)) problems.push(q.file.problem([...q.path, 'competency'], `unknown competency "${q.value.competency}"${oneOf(competencyIds)}`));
+    if (!competencyIds.has(q.value.competency)) problems.push(q.file.problem([...q.path, 'competency'], competencyIds.size ? unknownCompetency(q.value.competency, competencyIds) : `unknown competency "${q.value.competency}"`));
   }
   const questionIds = new Set(r.questions.map((q) => q.value.id));
   for (const m of r.models) {
-    if (!questionIds.has(m.value.question)) problems.push(m.file.problem([...m.path, 'question'], `model answer for unknown question "${m.value.question}"`));
+    if (!questionIds.has(m.value.question)) problems.push(m.file.problem([...m.path, 'question'], `model answer for unknown question "${m.value.question}"${didYouMean(m.value.question, questionIds)}`));
   }
   pushAll(problems, duplicates(r.models, (m) => `${m.question} ${m.level}`, 'model answer (question and level)'));
   pushAll(problems, duplicates(r.sets, (s) => s.name, 'question set name'));
   for (const set of r.sets) {
     set.value.questions.forEach((q, i) => {
-      if (!questionIds.has(q)) problems.push(set.file.problem([...set.path, 'questions', i], `set "${set.value.name}": unknown question "${q}"`));
+      if (!questionIds.has(q)) problems.push(set.file.problem([...set.path, 'questions', i], `set "${set.value.name}": unknown question "${q}"${didYouMean(q, questionIds)}`));
     });
   }
   if (r.structure) {

@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HAVE_TMUX, killTmuxServer, Tty } from './tty.js';
 import { wrapHelp } from '../../src/cli/help-text.js';
 import { EXAMPLES, REPO, runCoach, STACK_LINE } from './run-coach.js';
 
 // CLI manners (issue 12): help fits 80 columns without breaking words, mistyped names get a
 // suggestion, counts agree with their nouns, the quick start builds once.
 
-const HELP = ['', 'score', 'eval', 'practice', 'history', 'progress', 'candidates', 'report', 'export', 'bank', 'bank list', 'bank show', 'bank validate'];
+const HELP = ['', 'score', 'eval', 'practice', 'history', 'progress', 'candidates', 'report', 'export', 'bank', 'bank list', 'bank show', 'bank validate', 'completion'];
 
 describe('help is wrapped at 80 columns when not a terminal', () => {
   it.each(HELP.map((c) => [c || '(top level)', c]))('coach %s --help', (_label, c) => {
@@ -30,6 +32,34 @@ describe('help is wrapped at 80 columns when not a terminal', () => {
   });
 });
 
+describe.skipIf(!HAVE_TMUX)('help is wrapped at the width of a narrow terminal (tmux)', () => {
+  afterAll(() => killTmuxServer());
+
+  // commander stops wrapping descriptions in a narrow column unless told otherwise.
+  it.each([['score', 60], ['', 64], ['practice', 56]] as const)('coach %s --help at %i columns', async (c, width) => {
+    const tty = Tty.coach([...(c ? [c] : []), '--help'], { width, height: 200 });
+    try {
+      expect(await tty.exitCode()).toBe(0);
+      // capture-pane -J joins the lines the terminal wrapped: none is longer than the terminal.
+      const lines = tty.screen().split('\n');
+      expect(lines.some((l) => l.includes('--help'))).toBe(true);
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
+    } finally {
+      tty.kill();
+    }
+  });
+
+  it('coach bank validate of one good file, at a terminal: "1 file: no problems"', async () => {
+    const tty = Tty.coach(['bank', 'validate', 'examples/my-bank/questions/retail.yaml']);
+    try {
+      expect(await tty.exitCode()).toBe(0);
+      expect(tty.screen()).toMatch(/^1 file: no problems$/m);
+    } finally {
+      tty.kill();
+    }
+  });
+});
+
 describe('did you mean', () => {
   it.each([
     [['pratice'], /unknown command "pratice" \(did you mean practice\?\)/],
@@ -45,10 +75,29 @@ describe('did you mean', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
+  it.each([
+    ['questions/q.yaml', '- id: shop-x-01\n  competency: temwork\n  kind: behavioural\n  text: Tell me about a shop.\n  guidance: Say what you did.\n', /q\.yaml:2:15: unknown competency "temwork": did you mean teamwork\?/],
+    ['sets/shop.yaml', '- name: shop\n  title: Shop\n  questions:\n    - integrity-1\n', /shop\.yaml:4:7: set "shop": unknown question "integrity-1" \(did you mean integrity-01/],
+  ])('coach bank validate: a rubric file naming a competency or question that is not there (%s)', (file, yaml, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-manners-'));
+    try {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), yaml);
+      const r = runCoach(['bank', 'validate', join(dir, file)]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(message);
+      expect(r.stderr).toBe('1 problem in 1 file\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a word far from every command lists the commands', () => {
     const r = runCoach(['xyzzy']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown command "xyzzy" \(commands: score, eval, practice/);
+    expect(r.stderr).toContain('completion'); // the commands in the help, not the hidden one
+    expect(r.stderr).not.toContain('completion-server');
   });
 });
 

@@ -10,7 +10,7 @@ import { COACH, REPO, runCoach } from './run-coach.js';
 
 const README = readFileSync(join(REPO, 'README.md'), 'utf8');
 const LEVELS = readFileSync(join(REPO, 'docs', 'levels.md'), 'utf8');
-const HELP_COMMANDS = ['', 'score', 'eval', 'practice', 'history', 'progress', 'candidates', 'report', 'export', 'bank', 'bank list', 'bank show', 'bank validate'];
+const HELP_COMMANDS = ['', 'score', 'eval', 'practice', 'history', 'progress', 'candidates', 'report', 'export', 'bank', 'bank list', 'bank show', 'bank validate', 'completion'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
@@ -106,7 +106,11 @@ describe('every example in the README and in --help runs from a fresh clone', ()
     writeFileSync(join(work, '.bin', 'coach'), `#!/bin/sh\nexec "${process.execPath}" "${COACH}" "$@"\n`);
     chmodSync(join(work, '.bin', 'coach'), 0o755);
     const data = join(work, '.data');
-    env = { ...process.env as Record<string, string>, PATH: `${join(work, '.bin')}:${process.env['PATH']}`, COACH_DATA_DIR: data, NO_COLOR: '1' };
+    // A home of its own: the completion examples add to ~/.bashrc, ~/.zshrc and fish's
+    // config.fish (in ~/.config/fish, which fish makes when it first runs).
+    const home = join(work, '.home');
+    mkdirSync(join(home, '.config', 'fish'), { recursive: true });
+    env = { ...process.env as Record<string, string>, PATH: `${join(work, '.bin')}:${process.env['PATH']}`, COACH_DATA_DIR: data, NO_COLOR: '1', HOME: home };
     delete env['FORCE_COLOR'];
     // A history, as the adviser examples expect: Sam Patel's answers, one of them judged.
     const seeded = runCoach(['score', join(REPO, 'examples', 'answers.yaml'), '--candidate', 'Sam Patel', '--data', data]);

@@ -9,6 +9,7 @@ import { RubricError } from '../../rubrics/errors.js';
 import { CliError, EXIT } from '../errors.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { didYouMean } from '../../io/did-you-mean.js';
+import { plural } from '../../render/plural.js';
 import { unknownCompetency } from '../../io/errors.js';
 import { styleFor } from '../style.js';
 import { inert, toJson } from '../../render/inert.js';
@@ -103,9 +104,9 @@ export async function runBankValidate(paths: string[], opts: BankOptions): Promi
     process.stdout.write(`${toJson({ version: 1, files: checked, problems: unique }, 2)}\n`);
   } else if (unique.length > 0) {
     process.stdout.write(`${unique.map((p) => inert(formatProblem(p))).join('\n')}\n`);
-    process.stderr.write(`${unique.length} problem${unique.length === 1 ? '' : 's'} in ${checked} files\n`);
+    process.stderr.write(`${plural(unique.length, 'problem')} in ${plural(checked, 'file')}\n`);
   } else if (process.stdout.isTTY) {
-    process.stdout.write(`${checked} files: no problems\n`);
+    process.stdout.write(`${plural(checked, 'file')}: no problems\n`);
   }
   return unique.length > 0 ? EXIT.findings : EXIT.ok;
 }

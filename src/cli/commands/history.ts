@@ -1,6 +1,8 @@
 import { describeFsError } from '../../io/errors.js';
 import { HistoryFileError, HistoryStore, type HistoryRecord } from '../../io/history.js';
 import { progressByCompetency, spokenOverTime, summariseSessions } from '../../report/progress.js';
+import { namingFromRubric } from '../../report/session-names.js';
+import { loadRubricOrFail } from '../rubric.js';
 import { renderProgress, renderSessions, renderSpokenProgress } from '../../render/history.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
@@ -42,7 +44,8 @@ export function loadHistory(opts: Pick<HistoryOptions, 'data'>) {
 
 export async function runHistory(opts: HistoryOptions): Promise<number> {
   const { store, records } = loadHistory(opts);
-  const sessions = summariseSessions(records);
+  // Sets, competencies and questions by name, to name each session ("Retail sales assistant set").
+  const sessions = summariseSessions(records, namingFromRubric(await loadRubricOrFail()));
   if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, sessions }, 2)}\n`);
   else process.stdout.write(renderSessions(sessions, await styleFor(process.stdout, opts.color)));
   return EXIT.ok;

@@ -1,5 +1,5 @@
 import type { CompiledRubric } from '../../core/compile.js';
-import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type RubricData } from '../../core/types.js';
+import type { Assessment, IndicatorData, Level, QuestionData, RubricData } from '../../core/types.js';
 import { HistoryFileError, HistoryStore } from '../../io/history.js';
 import { usableDataDir } from '../data-dir.js';
 import type { SummaryRow } from '../../render/practice.js';
@@ -8,8 +8,8 @@ import type { Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
-import type { AnswerResult } from '../prompts/answer-prompt.js';
-import type { Timed } from '../../io/answer-item.js';
+import { getAnswer, type PreviousAnswer } from './practice-answer.js';
+import type { MenuChoice } from '../prompts/menu.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
 
@@ -35,10 +35,12 @@ export interface PracticeOptions {
  * answer prompt first; the scorer, the compiled rubric and the other prompts once it is up.
  */
 interface Prompts {
-  select: <T>(config: Parameters<typeof import('@inquirer/select').default<T>>[0]) => Promise<T>;
+  /** A menu; choice names are wrapped to the terminal's width (prompts/menu.ts). */
+  select: <T>(config: { message: string; choices: ReadonlyArray<MenuChoice<T>>; pageSize?: number }) => Promise<T>;
   input: () => Promise<typeof import('@inquirer/input').default>;
-  editor: () => Promise<typeof import('@inquirer/editor').default>;
   answer: typeof import('../prompts/answer-prompt.js').answerPrompt;
+  /** A menu filtered by what is typed. */
+  search: () => Promise<typeof import('@inquirer/search').default>;
 }
 
 interface Scorer {
@@ -93,12 +95,15 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     loadRubricOrFail(opts.rubrics),
     import('../prompts/answer-prompt.js').then((m) => m.answerPrompt),
   ]);
-  const loadSelect = lazy(() => import('@inquirer/select').then((m) => m.default));
+  const loadSelect = lazy(() => Promise.all([import('@inquirer/select'), import('../prompts/menu.js')]));
   const prompts: Prompts = {
-    select: async (config) => (await loadSelect())(config),
+    select: async (config) => {
+      const [{ default: select }, { wrapChoices }] = await loadSelect();
+      return select({ ...config, choices: wrapChoices(config.choices) });
+    },
     answer,
     input: lazy(() => import('@inquirer/input').then((m) => m.default)),
-    editor: lazy(() => import('@inquirer/editor').then((m) => m.default)),
+    search: lazy(() => import('@inquirer/search').then((m) => m.default)),
   };
   const scorer = lazy(async (): Promise<Scorer> => {
     const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render] = await Promise.all([
@@ -171,60 +176,25 @@ async function choosePlan(opts: PracticeOptions, data: RubricData, questions: Qu
     ],
   });
   if (how === 'competency') {
-    const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${inert(x.name)}  ${st.dim(inert(x.summary))}`, value: x.id })) });
+    const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${inert(x.name)}  ${st.dim(inert(x.summary))}`, value: x.id, short: inert(x.name) })) });
     return { how: `competency ${c}`, questions: shuffle(questions.filter((q) => q.competency === c)).slice(0, opts.count ?? 3) };
   }
   if (how === 'question') {
-    const id = await p.select<string>({ message: 'Which question?', pageSize: 12, choices: questions.map((q) => ({ name: inert(`${q.id.padEnd(20)} ${q.text}`), value: q.id })) });
+    const id = await pickQuestion(questions, p);
     return { how: `question ${id}`, questions: [questions.find((q) => q.id === id)!] };
   }
   if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5) };
   return { how: 'random mix', questions: shuffle(questions).slice(0, opts.count ?? 3) };
 }
 
-/** Asks for an answer in the chosen mode; null when the user skips the question. */
-async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<(AnswerResult & { timed?: Timed }) | null> {
-  for (;;) {
-    let result: AnswerResult & { timed?: Timed };
-    if (mode === 'transcript') {
-      const got = await (await import('../prompts/recording-prompt.js')).recordingAnswer(p, st);
-      if (got === 'skip') return null;
-      if (got === 'end') throw new SessionEnded();
-      result = got;
-    } else if (mode === 'editor') {
-      const editor = await p.editor();
-      const text = await editor({ message: 'Write your answer in your editor (save and close it to finish).', default: initial ?? '', postfix: '.txt', waitForUserInput: false });
-      result = { text: text.replace(/\r\n?/g, '\n').trim(), expired: false, eof: false };
-    } else if (mode === 'guided' && initial === undefined) {
-      const deadline = seconds ? Date.now() + seconds * 1000 : 0;
-      const parts: string[] = [];
-      let expired = false;
-      for (const part of STAR_PARTS) {
-        const left = deadline ? Math.max(1, Math.round((deadline - Date.now()) / 1000)) : undefined;
-        const r = await p.answer({ message: `${part[0]!.toUpperCase()}${part.slice(1)}`, hint: inert(data.structure.star[part].hint), ...(left ? { seconds: left } : {}) });
-        if (r.text.trim()) parts.push(r.text.trim());
-        if (r.expired) {
-          expired = true;
-          break;
-        }
-      }
-      result = { text: parts.join('\n'), expired, eof: false };
-    } else {
-      result = await p.answer({ message: 'Your answer', ...(seconds ? { seconds } : {}), ...(initial ? { initial } : {}) });
-    }
-    if (result.expired) process.stdout.write(st.warn(`Time is up: scoring what you had.\n`));
-    if (result.text.trim() !== '') return result;
-    const next = await p.select<'again' | 'skip' | 'end'>({
-      message: result.expired ? 'Time ran out before you wrote anything.' : 'Your answer is empty.',
-      choices: [
-        { name: 'Try again', value: 'again' },
-        { name: 'Skip this question', value: 'skip' },
-        { name: 'End the session', value: 'end' },
-      ],
-    });
-    if (next === 'skip') return null;
-    if (next === 'end') throw new SessionEnded();
-  }
+/** The question picker: type to narrow the list (words of the question, its id or competency). */
+async function pickQuestion(questions: QuestionData[], p: Prompts): Promise<string> {
+  const [search, { filterQuestions, questionChoices, pickerPageSize }] = await Promise.all([p.search(), import('../prompts/question-picker.js')]);
+  return search<string>({
+    message: 'Which question? Type to filter:',
+    pageSize: pickerPageSize(),
+    source: (term) => questionChoices(filterQuestions(questions, term)),
+  });
 }
 
 function missingIndicators(rubric: CompiledRubric, a: Assessment): IndicatorData[] {
@@ -242,13 +212,15 @@ async function practiseQuestion(
 ): Promise<void> {
   process.stdout.write(`\n${(await import('../../render/practice.js')).renderQuestionHead(q, n, total, st)}`);
   let attempt = 0;
-  let previous: { text: string; assessment: Assessment } | null = null;
+  let previous: (PreviousAnswer & { assessment: Assessment }) | null = null;
   // The row is updated in place, so a session ended mid-question still reports it.
   let row: SummaryRow | null = null;
   let answerMode: AnswerMode = mode;
   for (;;) {
-    const got = await getAnswer(answerMode, data, p, st, opts.time, previous?.text);
-    if (!got) return;
+    const got = await getAnswer(answerMode, q, data, p, st, opts.time, previous ?? undefined);
+    if (got === 'skip') return;
+    if (got === 'end') throw new SessionEnded();
+    answerMode = got.mode;
     attempt++;
     const { rubric, assess, styleNotes, compare, render } = await scorer();
     const a = assess({ question: q.text, competency: q.competency, answer: got.text }, rubric);
@@ -261,8 +233,9 @@ async function practiseQuestion(
       answer: got.text, assessment: a, ...(delivery ? { delivery } : {}),
       ...(session.candidate ? { candidate: session.candidate } : {}),
     });
-    const notes = styleNotes(got.text, rubric);
-    process.stdout.write(`\n${render.renderFeedback(got.text, a, spoken ? spoken.withoutEstimate(notes) : notes, missingIndicators(rubric, a), st)}`);
+    // A summary first, so the level and the menu share one screen; the rest on request.
+    process.stdout.write(`\n${render.renderFeedbackSummary(a, st)}`);
+    // A recorded answer: how it was said, beside the level (the timings never change it).
     if (spoken && delivery) process.stdout.write(`\n${spoken.renderSpoken(a, delivery, st)}`);
     if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
     const score = { level: a.level, score: a.score };
@@ -273,33 +246,45 @@ async function practiseQuestion(
       row = { questionId: q.id, competency: q.competency, attempts: 1, first: score, best: score };
       rows.push(row);
     }
-    previous = { text: got.text, assessment: a };
+    previous = { text: got.text, parts: got.parts, assessment: a };
+    const notes = styleNotes(got.text, rubric);
+    const full = render.renderFeedback(got.text, a, spoken ? spoken.withoutEstimate(notes) : notes, missingIndicators(rubric, a), st);
     if (opts.adviser) await adviserReview(q, attempt, a, p, store, session, st);
     for (;;) {
       const models = rubric.modelsByQuestion.get(q.id) ?? [];
-      const next = await p.select<'retry' | 'guidance' | 'models' | 'next' | 'end'>({
+      const next = await p.select<'retry' | 'full' | 'guidance' | 'models' | 'next' | 'end'>({
         message: 'What next?',
         choices: [
           { name: 'Try again: revise this answer', value: 'retry' },
+          { name: 'Show full feedback', value: 'full' },
           { name: 'What a strong answer shows', value: 'guidance' },
           ...(models.length ? [{ name: 'Model answers (low, medium, high)', value: 'models' as const }] : []),
           { name: more ? 'Next question' : 'Finish', value: 'next' },
           ...(more ? [{ name: 'End the session', value: 'end' as const }] : []),
         ],
       });
-      if (next === 'guidance') process.stdout.write(`\n${render.renderGuidance(q.guidance, st)}\n`);
+      if (next === 'full') await showLong(`\n${full}`);
+      else if (next === 'guidance') process.stdout.write(`\n${render.renderGuidance(q.guidance, st)}\n`);
       else if (next === 'models') {
         const views = models.map((m) => ({ level: m.level, answer: m.answer, assessment: assess({ question: q.text, competency: q.competency, answer: m.answer }, rubric) }));
         process.stdout.write(`\n${render.renderModels(views, st)}\n`);
       } else if (next === 'retry') {
-        // A revision is typed as one free answer, starting from the previous text (or, for a
-        // recording, is a new recording's transcript).
-        answerMode = answerMode === 'editor' || answerMode === 'transcript' ? answerMode : 'free';
+        // A revision edits the previous answer in the same mode (guided: part by part).
         break;
       } else if (next === 'next') return;
       else throw new SessionEnded();
     }
   }
+}
+
+/** Text as it is when it fits the terminal, else in a pager (prompts/pager-prompt.ts). */
+async function showLong(text: string): Promise<void> {
+  if (text.split('\n').length <= (process.stdout.rows || 24) - 2) {
+    process.stdout.write(text);
+    return;
+  }
+  const { pagerPrompt } = await import('../prompts/pager-prompt.js');
+  await pagerPrompt({ text });
 }
 
 /** The adviser's own level and comment, saved beside the coach's assessment. */

@@ -6,6 +6,7 @@ import { plural } from '../../render/plural.js';
 import { buildCandidateReport, type CandidateReport, type ReportAnswer } from '../../report/candidate-report.js';
 import { buildCohortReport } from '../../report/cohort.js';
 import { answersFromHistory, toReportAnswer, withCurrentSources } from '../../report/from-history.js';
+import { namingFromRubric, sessionPlans } from '../../report/session-names.js';
 import { CliError, EXIT } from '../errors.js';
 import { readHistory } from './history.js';
 import { checkCandidate } from './candidates.js';
@@ -79,12 +80,13 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     sortInputErrors(errors, collected.files);
     const summary = { inputs: answers.length + errors.length, scored: answers.length, failed: errors.length };
     const cohort = buildCohortReport(answers, now);
+    const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
     let text: string;
     if (opts.format === 'json') text = `${toJson({ ...cohort, errors, summary }, 2)}\n`;
-    else if (opts.format === 'csv') text = (await import('../../render/cohort-csv.js')).renderCohortCsv(cohort);
-    else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, new Map((await loadRubricOrFail(opts.rubrics)).competencies.map((c) => [c.id, c.name])));
+    else if (opts.format === 'csv') text = (await import('../../render/cohort-csv.js')).renderCohortCsv(cohort, names);
+    else if (opts.format === 'html') text = (await import('../../render/cohort-html.js')).renderCohortHtml(cohort, names);
     else {
-      text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color));
+      text = (await import('../../render/report-text.js')).renderCohortText(cohort, await styleFor(process.stdout, opts.color), names);
       text += `\n${plural(summary.inputs, 'input')}: ${summary.scored} scored, ${summary.failed} failed\n`;
     }
     emit(text, opts.output);
@@ -102,7 +104,9 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   const citations = new Map([...data.indicators.map((i) => [i.id, i.source] as const), ...Object.entries(data.structure.star).map(([p, d]) => [`star.${p}`, d.source] as const)]);
   const answers = withCurrentSources(answersFromHistory(records, { candidate: opts.candidate, since }), citations);
   if (answers.length === 0) throw new CliError(`no answers${opts.candidate ? ` for candidate "${opts.candidate}"` : ''}${opts.since ? ` since ${opts.since}` : ''} in ${store.file}`, EXIT.findings);
-  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), { candidate: candidate ?? null, since: opts.since ?? null, generatedAt: now });
+  const report = buildCandidateReport(answers, new Map(data.competencies.map((c) => [c.id, c.name])), {
+    candidate: candidate ?? null, since: opts.since ?? null, generatedAt: now, sessions: sessionPlans(records), naming: namingFromRubric(data),
+  });
   emit(await renderCandidateReport(report, opts.format, opts.color), opts.output);
   return EXIT.ok;
 }

@@ -15,17 +15,15 @@ import { describeFsError, formatInputError } from '../../io/errors.js';
 import { deliveryPhrases } from '../../render/delivery-text.js';
 import { inert, inertData } from '../../render/inert.js';
 import { wrap, type Style } from '../../render/style.js';
-import type { AnswerConfig, AnswerResult } from './answer-prompt.js';
+import type { AnswerResult } from './answer-prompt.js';
+import type { AnswerPrompts } from '../commands/practice-answer.js';
 
 export interface RecordingResult extends AnswerResult {
   /** The transcript's cues and whose turns the answer is: for its delivery. */
   timed?: Timed;
 }
 
-interface Prompts {
-  answer: (config: AnswerConfig) => Promise<AnswerResult>;
-  select: <T>(config: { message: string; choices: Array<{ name: string; value: T }> }) => Promise<T>;
-}
+type Prompts = AnswerPrompts;
 
 /** A path as a terminal pastes or drags it: quoted, with escaped spaces, or starting with ~. */
 function asPath(text: string): string {

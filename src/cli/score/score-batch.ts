@@ -4,7 +4,9 @@ import { estimateDelivery, measureDelivery } from '../../core/delivery.js';
 import type { Assessment, Delivery, Level } from '../../core/types.js';
 import type { Timed } from '../../io/answer-item.js';
 import { toResultRecord, type ResultRecord } from '../../report/score-report.js';
-import { resultLine } from '../../render/score-formats.js';
+import type { ScoreView } from '../../render/score-view.js';
+import type { StyleSpec } from '../style.js';
+import type { StreamedFormat } from './load-view.js';
 
 /** One answer sent to be scored: the fields the scorer and the output need, nothing else. */
 export interface ScoreJob {
@@ -20,14 +22,14 @@ export interface ScoreJob {
 
 /**
  * How a scored batch comes back:
- *  - `lines`: the output already rendered (JSONL or CSV), so big batches cross from a worker as
- *    one string;
- *  - `records`: the result records themselves, for documents rendered at the end (json, text,
- *    markdown, html);
+ *  - a streamed format: the output already rendered by that format's view, so big batches cross
+ *    from a worker as one string (`style` says how text is coloured and wrapped);
+ *  - `records`: the result records themselves (html, which aggregates them);
  *  - `assessments` too when they are filed in the history (--candidate).
  */
 export interface BatchShape {
-  output: 'jsonl' | 'csv' | 'records';
+  output: StreamedFormat | 'records';
+  style: StyleSpec;
   assessments: boolean;
 }
 
@@ -42,14 +44,12 @@ export interface ScoredBatch {
   deliveries: Delivery[] | null;
 }
 
-export type RowRenderer = (r: ResultRecord) => string;
-
-/** Scores a batch in order. Pure but for the renderer it is given. */
-export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, shape: BatchShape, csvRow: RowRenderer | null): ScoredBatch {
+/** Scores a batch in order. Pure but for the view it renders with. */
+export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, shape: BatchShape, view: ScoreView | null): ScoredBatch {
   let text = '';  // a rope: V8 appends in place, and the writer flattens it once
   const levels: Level[] = [];
   const scores: number[] = [];
-  const records: ResultRecord[] | null = shape.output === 'records' ? [] : null;
+  const records: ResultRecord[] | null = view ? null : [];
   const assessments: Assessment[] | null = shape.assessments ? [] : null;
   const deliveries: Delivery[] | null = shape.assessments ? [] : null;
   const norms = rubric.style.delivery;
@@ -60,8 +60,7 @@ export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, sh
     const r = toResultRecord(job.id, a, { file: job.file, line: job.line }, d);
     levels.push(a.level);
     scores.push(a.score);
-    if (shape.output === 'jsonl') text += resultLine(r);
-    else if (shape.output === 'csv') text += csvRow!(r);
+    if (view) text += view.result(r);
     else records!.push(r);
     assessments?.push(a);
     deliveries?.push(d);
