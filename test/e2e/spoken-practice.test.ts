@@ -49,10 +49,16 @@ describe.skipIf(!HAVE_TMUX)('coach practice --mode transcript (tmux, 80x50)', ()
     expect(spoken).toContain('132 words a minute (usual 125-150)');
     expect(spoken).toMatch(/1 pause over 2 s \(longest 2\.9 s; at 1:07\)/);
     expect(spoken).toMatch(/2\.3 fillers a minute \(usual up to 3\): "um" ×2, "you know"/);
+    // The delivery comes right under the feedback summary, before the menu.
+    expect(block(screen, '── Feedback', /^── How you said it/).join('\n')).toMatch(/^STAR {2}/m);
     // The words are scored, not the interviewer's: the question is not in the tagged answer.
-    const feedback = block(screen, '── Feedback', /^── How you said it/).join('\n');
+    await t.choose('Show full feedback');
+    const shown = await t.waitFor(/── Full feedback[\s\S]*(^── lines \d+-\d+ of \d+|^\? What next\?$)/m, { what: 'the full feedback' });
+    if (/^── lines \d+-\d+ of \d+/m.test(shown.slice(shown.lastIndexOf('── Full feedback')))) t.keys('q');
+    const after = await t.waitFor((s) => /^\? What next\?$/m.test(s.slice(s.lastIndexOf('── Full feedback'))), { what: 'the menu after the full feedback' });
+    const feedback = block(after, '── Full feedback', /^\? What next\?$/).join('\n');
     expect(feedback).not.toContain('Tell me about a time you helped a customer who was upset');
-    expect(feedback).toContain('So last summer I worked on the front desk');
+    expect(feedback).toMatch(/^ {2}\[S\] +So last summer I worked on the front desk/m);
     // No length estimated from the words beside the real timings.
     expect(feedback).not.toMatch(/About [\d.]+ (seconds|minutes) spoken/);
     await t.choose('Finish');
@@ -71,7 +77,7 @@ describe.skipIf(!HAVE_TMUX)('coach practice --mode transcript (tmux, 80x50)', ()
     const json = runCoachJson(['progress', '--data', dir, '--json']).json;
     expect(json.spoken.points).toEqual([expect.objectContaining({ competency: 'customer-focus', wordsPerMinute: 132, fillersPerMinute: 2.3, longPauses: 1 })]);
     const report = runCoachJson(['report', '--data', dir, '--format', 'json']).json;
-    expect(report.delivery).toMatchObject({ spoken: 1, points: [expect.objectContaining({ estimated: false, wordsPerMinute: 132 })] });
+    expect(report.delivery).toMatchObject({ spoken: 1, estimated: 0, points: [expect.objectContaining({ wordsPerMinute: 132, fillersPerMinute: 2.3, longPauses: 1 })] });
     const text = runCoach(['report', '--data', dir], { env: { NO_COLOR: '1' } }).stdout;
     expect(text).toMatch(/Spoken answers \(1, from transcripts\)\n +pace +132 words a minute/);
   });
