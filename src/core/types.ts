@@ -239,6 +239,8 @@ export interface FeedbackItem {
 export interface AnswerInput {
   question: string;
   competency?: string | undefined;
+  /** The question's kind, when the caller knows it (a question of the candidate's own whose kind they chose). */
+  kind?: QuestionKind | undefined;
   answer: string;
 }
 
@@ -248,7 +250,8 @@ export interface Assessment {
   competency: string;
   competencyInferred: boolean;
   kind: QuestionKind;
-  kindSource: 'bank' | 'wording';
+  /** bank: the bank's; wording: read from the question; given: as the caller said (AnswerInput.kind). */
+  kindSource: 'bank' | 'wording' | 'given';
   level: Level;
   /** 0-100: low 0-39, medium 40-69, high 70-100; the position inside the band tracks the evidence. */
   score: number;

@@ -1,16 +1,19 @@
 import type { CompiledRubric } from '../../core/compile.js';
-import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type RubricData } from '../../core/types.js';
+import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type QuestionKind, type RubricData } from '../../core/types.js';
 import { HistoryFileError, HistoryStore } from '../../io/history.js';
 import { usableDataDir } from '../data-dir.js';
 import type { SummaryRow } from '../../render/practice.js';
 import { inert } from '../../render/inert.js';
-import type { Style } from '../../render/style.js';
+import { wrap, type Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
 import type { AnswerResult } from '../prompts/answer-prompt.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
+import { Drafts, isCtrlC } from '../practice/drafts.js';
+import type { MockTurn } from '../../report/debrief.js';
+import { scoreAnswer, type PracticeQuestion } from '../practice/score-answer.js';
 
 export type AnswerMode = 'free' | 'guided' | 'editor';
 
@@ -24,6 +27,14 @@ export interface PracticeOptions {
   mock?: boolean;
   time?: number;
   mode?: AnswerMode;
+  /** How many follow-up questions to ask after each answer: 0, 1 or 2 (default 1). */
+  followUps?: string | number;
+  /** A question of the candidate's own, to practise instead of a bank question. */
+  ask?: string;
+  /** With --ask: the kind of question, instead of the one read from its wording. */
+  kind?: QuestionKind;
+  /** A drill: "weakest" picks questions from the weakest and never practised areas in the history. */
+  focus?: string;
   data?: string;
   rubrics: string[];
   color?: boolean;
@@ -33,15 +44,18 @@ export interface PracticeOptions {
  * What a session needs, loaded so that the first prompt shows quickly: the bank's data and the
  * answer prompt first; the scorer, the compiled rubric and the other prompts once it is up.
  */
-interface Prompts {
+export interface Prompts {
   select: <T>(config: Parameters<typeof import('@inquirer/select').default<T>>[0]) => Promise<T>;
   input: () => Promise<typeof import('@inquirer/input').default>;
   editor: () => Promise<typeof import('@inquirer/editor').default>;
   answer: typeof import('../prompts/answer-prompt.js').answerPrompt;
 }
 
-interface Scorer {
+export interface Scorer {
   rubric: CompiledRubric;
+  followUps: typeof import('../../core/follow-ups.js');
+  followUpViews: typeof import('../../render/follow-ups.js');
+  infer: typeof import('../../core/question.js').inferQuestion;
   assess: typeof import('../../core/assess.js').assess;
   styleNotes: typeof import('../../core/style-notes.js').styleNotes;
   compare: typeof import('../../core/compare.js').compareAssessments;
@@ -83,6 +97,8 @@ function mockInterview(data: RubricData, questions: QuestionData[], n: number): 
 }
 
 export async function runPractice(opts: PracticeOptions): Promise<number> {
+  const followUps = followUpCount(opts.followUps);
+  checkPlanOptions(opts);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new CliError('coach practice needs an interactive terminal. To score answers from a file or a pipe, use coach score (see coach score --help).');
   }
@@ -93,17 +109,24 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     import('../prompts/answer-prompt.js').then((m) => m.answerPrompt),
   ]);
   const loadSelect = lazy(() => import('@inquirer/select').then((m) => m.default));
+  // Every answer prompt reports what is typed, so Ctrl-C can keep it as a draft.
+  const drafts = new Drafts();
   const prompts: Prompts = {
     select: async (config) => (await loadSelect())(config),
-    answer,
+    answer: async (config) => {
+      const r = await answer({ ...config, onChange: (t) => drafts.typed(t) });
+      drafts.finished(r.text);
+      return r;
+    },
     input: lazy(() => import('@inquirer/input').then((m) => m.default)),
     editor: lazy(() => import('@inquirer/editor').then((m) => m.default)),
   };
   const scorer = lazy(async (): Promise<Scorer> => {
-    const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render] = await Promise.all([
+    const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render, followUpsCore, followUpViews, { inferQuestion }] = await Promise.all([
       import('../../core/compile.js'), import('../../core/assess.js'), import('../../core/style-notes.js'), import('../../core/compare.js'), import('../../render/practice.js'),
+      import('../../core/follow-ups.js'), import('../../render/follow-ups.js'), import('../../core/question.js'),
     ]);
-    return { rubric: compileRubric(data), assess, styleNotes, compare: compareAssessments, render };
+    return { rubric: compileRubric(data), assess, styleNotes, compare: compareAssessments, render, followUps: followUpsCore, followUpViews, infer: inferQuestion };
   });
   // Compile once the first prompt is on screen, while the user reads it; scoring then never waits.
   setTimeout(() => void scorer(), 200).unref();
@@ -121,10 +144,18 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   // Time plus a random suffix: unique enough for one person's history, without loading node:crypto.
   session.id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const rows: SummaryRow[] = [];
+  const turns: MockTurn[] = [];
+  let mock = false;
+  let interrupted = false;
   try {
-    const plan = set
-      ? { how: `set ${set.name}`, questions: set.questions.map((id) => questions.find((q) => q.id === id)!) }
-      : await choosePlan(opts, data, questions, prompts, st);
+    const plan: Plan = set
+      ? { how: `set ${set.name}${opts.mock ? ' (mock)' : ''}`, questions: set.questions.map((id) => questions.find((q) => q.id === id)!), ...(opts.mock ? { mock: true } : {}) }
+      : opts.ask !== undefined
+        ? await askPlan(opts, data, scorer, prompts, st)
+        : opts.focus
+          ? await focusPlan(opts, store, data, questions, scorer, st)
+          : await choosePlan(opts, data, questions, prompts, st);
+    mock = plan.mock === true;
     const mode = opts.mode ?? await prompts.select<AnswerMode>({
       message: 'How do you want to answer?',
       choices: [
@@ -138,25 +169,112 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
       plan: { how: plan.how, count: plan.questions.length, ...(seconds ? { seconds } : {}) },
       ...(opts.candidate ? { candidate: opts.candidate } : {}),
     });
-    for (const [i, q] of plan.questions.entries()) {
-      const more = i < plan.questions.length - 1;
-      await practiseQuestion(q, i + 1, plan.questions.length, more, mode, { ...opts, ...(seconds ? { time: seconds } : {}) }, data, scorer, prompts, store, session, st, rows);
+    if (mock) {
+      const { runMock } = await import('../practice/mock.js');
+      await runMock(plan.questions, { mode, seconds, followUps, session }, data, scorer, prompts, store, st, drafts, turns);
+    } else {
+      for (const [i, q] of plan.questions.entries()) {
+        const more = i < plan.questions.length - 1;
+        await practiseQuestion(q, i + 1, plan.questions.length, more, mode, { ...opts, ...(seconds ? { time: seconds } : {}) }, followUps, data, scorer, prompts, store, session, st, rows, drafts);
+      }
     }
   } catch (e) {
     // A history that is a link, a pipe or a folder: a plain error, as for every command.
     if (e instanceof HistoryFileError) throw new CliError(e.message);
     if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
+    interrupted = isCtrlC(e);
     process.stdout.write(`\n${st.dim('Session ended.')}\n`);
+    if (interrupted) keepDraft(drafts, store, session, st);
   }
-  process.stdout.write(`\n${(await import('../../render/practice.js')).renderSummary(rows, st)}`);
-  if (rows.length) process.stdout.write(st.dim(`Saved to ${inert(store.file)}. See coach history and coach progress.\n`));
-  return EXIT.ok;
+  if (mock) await debrief(turns, interrupted, scorer, prompts, st);
+  else process.stdout.write(`\n${(await import('../../render/practice.js')).renderSummary(rows, st)}`);
+  if (rows.length || turns.some((t) => t.result)) process.stdout.write(st.dim(`Saved to ${inert(store.file)}. See coach history and coach progress.\n`));
+  // Ctrl-C ends the session as an interrupt does: exit code 130, once everything is saved.
+  return interrupted ? EXIT.interrupted : EXIT.ok;
 }
 
-async function choosePlan(opts: PracticeOptions, data: RubricData, questions: QuestionData[], p: Prompts, st: Style): Promise<{ how: string; questions: QuestionData[] }> {
+interface Plan {
+  how: string;
+  questions: PracticeQuestion[];
+  /** A mock interview: back to back, no feedback until the debrief. */
+  mock?: boolean;
+}
+
+/** --follow-ups: 0, 1 or 2 (default 1). */
+function followUpCount(value: string | number | undefined): number {
+  if (value === undefined) return 1;
+  const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (n === 0 || n === 1 || n === 2) return n;
+  throw new CliError(`--follow-ups is how many follow-up questions to ask after each answer: 0, 1 or 2, not "${String(value)}"`);
+}
+
+/** Options that pick the questions in different ways cannot be combined. */
+function checkPlanOptions(opts: PracticeOptions): void {
+  const ways = [opts.set && '--set', opts.question && '--question', opts.ask !== undefined && '--ask', opts.focus && '--focus'].filter(Boolean) as string[];
+  if (ways.length > 1) throw new CliError(`${ways.join(' and ')} each choose the questions: give one of them`);
+  if (opts.mock && (opts.question || opts.ask !== undefined)) throw new CliError(`--mock is several questions back to back: it goes with --set, --focus or --count, not ${opts.question ? '--question' : '--ask'}`);
+  if (opts.focus !== undefined && opts.focus !== 'weakest') throw new CliError(`--focus takes "weakest", not "${opts.focus}"${didYouMean(opts.focus, ['weakest'])}`);
+  if (opts.kind !== undefined && opts.ask === undefined) throw new CliError('--kind is for a question of your own: give it with --ask "..."');
+}
+
+/** A question of the candidate's own (--ask), read and shown before it is practised. */
+async function askPlan(opts: PracticeOptions, data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, st: Style): Promise<Plan> {
+  const { ownQuestion } = await import('../practice/own-question.js');
+  const q = await ownQuestion(opts.ask ?? '', { competency: opts.competency, kind: opts.kind }, data, await scorer(), p, st);
+  return { how: 'your own question', questions: [q] };
+}
+
+/** --focus weakest: questions from the areas the history shows weakest or never practised. */
+async function focusPlan(opts: PracticeOptions, store: HistoryStore, data: RubricData, questions: QuestionData[], scorer: () => Promise<Scorer>, st: Style): Promise<Plan> {
+  const n = opts.count ?? (opts.mock ? 5 : 3);
+  const { weakestPlan } = await import('../practice/focus-plan.js');
+  const pool = opts.competency ? questions.filter((q) => q.competency === opts.competency) : questions;
+  const picks = weakestPlan(store, data, await scorer(), pool, n);
+  process.stdout.write(`${st.bold('A drill on your weakest areas')} ${st.dim('(from your history)')}\n`);
+  picks.forEach((x, i) => process.stdout.write(`  ${i + 1}. ${wrap(inert(x.why), st.width, '     ')}\n`));
+  return { how: `focus weakest${opts.mock ? ' (mock)' : ''}`, questions: picks.map((x) => x.question), ...(opts.mock ? { mock: true } : {}) };
+}
+
+
+/** Ctrl-C in the middle of an answer or a reply: what was typed is kept as a draft, and the screen says so. */
+function keepDraft(drafts: Drafts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style): void {
+  const d = drafts.pending();
+  if (!d) return;
+  store.append({
+    v: 1, type: 'draft', session: session.id, at: new Date().toISOString(), questionId: d.context.questionId, question: d.context.question,
+    attempt: d.context.attempt, mode: d.context.mode, ...(d.context.followUp ? { followUp: d.context.followUp } : {}), text: d.text,
+    ...(session.candidate ? { candidate: session.candidate } : {}),
+  });
+  drafts.clear();
+  process.stdout.write(st.warn(`What you had typed (${d.text.split(/\s+/).filter(Boolean).length} words) is kept as a draft in ${inert(store.file)}; it is not scored.\n`));
+}
+
+/** The mock's debrief; then, at the terminal, the full feedback on any answer the candidate asks for. */
+async function debrief(turns: MockTurn[], interrupted: boolean, scorer: () => Promise<Scorer>, p: Prompts, st: Style): Promise<void> {
+  const [{ buildDebrief }, { renderDebrief }] = await Promise.all([import('../../report/debrief.js'), import('../../render/debrief.js')]);
+  const d = buildDebrief(turns);
+  process.stdout.write(`\n${renderDebrief(d, st)}`);
+  if (interrupted || d.answered === 0) return;
+  const s = await scorer();
+  for (;;) {
+    const pick = await p.select<number>({
+      message: 'See the full feedback on an answer?',
+      choices: [
+        ...turns.filter((t) => t.result).map((t) => ({ name: `${t.n}. ${inert(t.question).slice(0, Math.max(20, st.width - 12))}`, value: t.n })),
+        { name: 'Finish', value: 0 },
+      ],
+    });
+    if (pick === 0) return;
+    const t = turns.find((x) => x.n === pick)!;
+    const shown = (await import('../practice/mock.js')).scoredTexts.get(t);
+    if (shown) process.stdout.write(`\n${s.render.renderFeedback(shown.text, shown.assessment, s.styleNotes(shown.text, s.rubric), missingIndicators(s.rubric, shown.assessment), st)}`);
+  }
+}
+
+async function choosePlan(opts: PracticeOptions, data: RubricData, questions: QuestionData[], p: Prompts, st: Style): Promise<Plan> {
   const n = opts.count ?? (opts.mock ? 5 : 1);
   if (opts.question) return { how: `question ${opts.question}`, questions: [questions.find((q) => q.id === opts.question)!] };
-  if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(data, questions, n) };
+  if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(data, questions, n), mock: true };
   if (opts.competency) return { how: `competency ${opts.competency}`, questions: shuffle(questions.filter((q) => q.competency === opts.competency)).slice(0, n) };
   process.stdout.write(`${st.bold('coach practice')} ${st.dim('- rehearse customer-service interview answers, with feedback')}\n`);
   const how = await p.select<'competency' | 'mix' | 'question' | 'mock'>({
@@ -176,12 +294,12 @@ async function choosePlan(opts: PracticeOptions, data: RubricData, questions: Qu
     const id = await p.select<string>({ message: 'Which question?', pageSize: 12, choices: questions.map((q) => ({ name: inert(`${q.id.padEnd(20)} ${q.text}`), value: q.id })) });
     return { how: `question ${id}`, questions: [questions.find((q) => q.id === id)!] };
   }
-  if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5) };
+  if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5), mock: true };
   return { how: 'random mix', questions: shuffle(questions).slice(0, opts.count ?? 3) };
 }
 
 /** Asks for an answer in the chosen mode; null when the user skips the question. */
-async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<AnswerResult | null> {
+export async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<AnswerResult | null> {
   for (;;) {
     let result: AnswerResult;
     if (mode === 'editor') {
@@ -230,9 +348,11 @@ function missingIndicators(rubric: CompiledRubric, a: Assessment): IndicatorData
 }
 
 async function practiseQuestion(
-  q: QuestionData, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions,
+  q: PracticeQuestion, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions, followUps: number,
   data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style, rows: SummaryRow[],
+  drafts: Drafts,
 ): Promise<void> {
+  const questionId = q.own ? null : q.id;
   process.stdout.write(`\n${(await import('../../render/practice.js')).renderQuestionHead(q, n, total, st)}`);
   let attempt = 0;
   let previous: { text: string; assessment: Assessment } | null = null;
@@ -240,29 +360,37 @@ async function practiseQuestion(
   let row: SummaryRow | null = null;
   let answerMode: AnswerMode = mode;
   for (;;) {
+    const draft = { questionId, question: q.text, attempt: attempt + 1, mode: answerMode } as const;
+    drafts.begin(draft);
     const got = await getAnswer(answerMode, data, p, st, opts.time, previous?.text);
     if (!got) return;
     attempt++;
-    const { rubric, assess, styleNotes, compare, render } = await scorer();
-    const a = assess({ question: q.text, competency: q.competency, answer: got.text }, rubric);
+    const s = await scorer();
+    const { rubric, assess, styleNotes, compare, render } = s;
+    // The interviewer's follow-ups, asked about the answer's biggest gaps; the replies are scored with it.
+    const scored = await scoreAnswer(q, got.text, followUps, s, p, st, drafts, draft);
+    const a = scored.assessment;
     store.append({
-      v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId: q.id, mode: answerMode,
+      v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId, mode: answerMode,
       ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
-      answer: got.text, assessment: a,
+      answer: scored.text, assessment: a,
+      ...(scored.followUps.length ? { followUps: scored.followUps, first: { level: scored.first.level, score: scored.first.score } } : {}),
       ...(session.candidate ? { candidate: session.candidate } : {}),
     });
-    process.stdout.write(`\n${render.renderFeedback(got.text, a, styleNotes(got.text, rubric), missingIndicators(rubric, a), st)}`);
+    drafts.clear();
+    process.stdout.write(`\n${render.renderFeedback(scored.text, a, styleNotes(scored.text, rubric), missingIndicators(rubric, a), st)}`);
+    if (scored.followUps.length) process.stdout.write(`\n${s.followUpViews.renderFollowUpGain(compare(scored.first, a), scored.followUps.some((f) => f.reply), st)}`);
     if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
     const score = { level: a.level, score: a.score };
     if (row) {
       row.attempts = attempt;
       if (a.score > row.best.score) row.best = score;
     } else {
-      row = { questionId: q.id, competency: q.competency, attempts: 1, first: score, best: score };
+      row = { questionId: q.id, question: q.text, competency: q.competency, attempts: 1, first: score, best: score };
       rows.push(row);
     }
-    previous = { text: got.text, assessment: a };
-    if (opts.adviser) await adviserReview(q, attempt, a, p, store, session, st);
+    previous = { text: scored.text, assessment: a };
+    if (opts.adviser) await adviserReview(questionId, attempt, a, p, store, session, st);
     for (;;) {
       const models = rubric.modelsByQuestion.get(q.id) ?? [];
       const next = await p.select<'retry' | 'guidance' | 'models' | 'next' | 'end'>({
@@ -291,7 +419,7 @@ async function practiseQuestion(
 
 /** The adviser's own level and comment, saved beside the coach's assessment. */
 async function adviserReview(
-  q: QuestionData, attempt: number, a: Assessment, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style,
+  questionId: string | null, attempt: number, a: Assessment, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style,
 ): Promise<void> {
   const level = await p.select<Level | 'skip'>({
     message: `Adviser: your level for this answer? ${st.dim(`(the coach says ${a.level})`)}`,
@@ -303,10 +431,20 @@ async function adviserReview(
     ],
   });
   if (level === 'skip') return;
-  const comment = await (await p.input())({ message: 'Adviser: a comment for the candidate (optional)' });
-  store.append({
-    v: 1, type: 'adviser', session: session.id, at: new Date().toISOString(), questionId: q.id, attempt, level, comment: comment.trim(),
-    ...(session.candidate ? { candidate: session.candidate } : {}),
-  });
+  const record = { v: 1, type: 'adviser', session: session.id, questionId, attempt, level, ...(session.candidate ? { candidate: session.candidate } : {}) } as const;
+  // inquirer drops the text on Ctrl-C: the transformer sees every change, so the comment typed so
+  // far is kept, with the level already chosen.
+  let typed = '';
+  let comment: string;
+  try {
+    comment = await (await p.input())({ message: 'Adviser: a comment for the candidate (optional)', transformer: (v: string) => ((typed = v), v) });
+  } catch (e) {
+    if (isCtrlC(e)) {
+      store.append({ ...record, at: new Date().toISOString(), comment: typed.trim(), draft: true });
+      process.stdout.write(st.warn(`\nThe adviser's level (${level})${typed.trim() ? ' and the comment typed so far were' : ' was'} kept beside the coach's ${a.level}.\n`));
+    }
+    throw e;
+  }
+  store.append({ ...record, at: new Date().toISOString(), comment: comment.trim() });
   process.stdout.write(st.dim(`Saved beside the coach's ${a.level}: ${level}${comment.trim() ? `, "${inert(comment.trim())}"` : ''}.\n`));
 }

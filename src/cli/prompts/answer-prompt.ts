@@ -8,6 +8,11 @@ export interface AnswerConfig {
   seconds?: number;
   /** Text to start from (a retry begins with the previous answer). */
   initial?: string;
+  /**
+   * Called with the whole text after every key (added for Ctrl-C drafts: inquirer rejects the
+   * prompt on Ctrl-C without its value, so practice keeps the last text it was told of).
+   */
+  onChange?: (text: string) => void;
 }
 
 export interface AnswerResult {
@@ -97,6 +102,7 @@ export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, do
     } else {
       current.current = rl.line;
     }
+    config.onChange?.([...lines.current, current.current].join('\n'));
     redraw();
   });
 
