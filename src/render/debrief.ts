@@ -10,7 +10,7 @@ export function clock(seconds: number): string {
 }
 
 /** Text cut to `width` characters at a word, with an ellipsis when cut. */
-function fit(text: string, width: number): string {
+export function fit(text: string, width: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= width) return t;
   const cut = t.lastIndexOf(' ', width - 1);
@@ -52,7 +52,7 @@ export function renderDebrief(debrief: Debrief, st: Style): string {
   }
   const line = (label: string, t: MockTurn | null): void => {
     if (!t?.result) return;
-    out.push('', `${st.bold(label)} ${st.dim(`(question ${t.n}, ${t.result.level} ${t.result.score})`)} ${wrap(`"${fit(t.question, 70)}"`, w, '  ')}`);
+    out.push('', wrap(`${st.bold(label)} ${st.dim(`(question ${t.n}, ${t.result.level} ${t.result.score}):`)} "${fit(t.question, 2 * w)}"`, w, '  '));
     out.push(`  ${wrap(t.result.why, w, '  ')}`);
   };
   line('Strongest', d.strongest);

@@ -6,8 +6,14 @@ export interface SessionSummary {
   session: string;
   at: string;
   how: string;
+  /** Answers scored, every attempt counted (a retry is a second one). */
   answers: number;
+  /** The same as answers: attempts, counted apart from the questions they answer. */
+  attempts: number;
+  /** Questions answered at least once. */
   questions: number;
+  /** Answers left unfinished by Ctrl-C, kept as drafts (not scored). */
+  drafts: number;
   levels: Record<Level, number>;
   meanScore: number | null;
 }
@@ -31,14 +37,15 @@ export function summariseSessions(records: HistoryRecord[]): SessionSummary[] {
     if (typeof r !== 'object' || r === null || r.type !== 'session' || typeof r.session !== 'string' || typeof r.at !== 'string') continue;
     const s = r as SessionRecord;
     const how = typeof s.plan === 'object' && s.plan !== null && typeof s.plan.how === 'string' ? s.plan.how : 'unknown';
-    sessions.set(s.session, { session: s.session, at: s.at, how, answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
+    sessions.set(s.session, { session: s.session, at: s.at, how, answers: 0, attempts: 0, questions: 0, drafts: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
   }
   const scores = new Map<string, number[]>();
   const asked = new Map<string, Set<string>>();
   for (const a of answers(records)) {
     let s = sessions.get(a.session);
-    if (!s) sessions.set(a.session, (s = { session: a.session, at: a.at, how: 'unknown', answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null }));
+    if (!s) sessions.set(a.session, (s = { session: a.session, at: a.at, how: 'unknown', answers: 0, attempts: 0, questions: 0, drafts: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null }));
     s.answers++;
+    s.attempts++;
     s.levels[a.assessment.level]++;
     const list = scores.get(a.session) ?? [];
     list.push(a.assessment.score);
@@ -46,6 +53,11 @@ export function summariseSessions(records: HistoryRecord[]): SessionSummary[] {
     const qs = asked.get(a.session) ?? new Set<string>();
     qs.add(a.questionId ?? a.assessment.question);
     asked.set(a.session, qs);
+  }
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null || r.type !== 'draft') continue;
+    const s = sessions.get(r.session);
+    if (s) s.drafts++;
   }
   for (const s of sessions.values()) {
     const list = scores.get(s.session) ?? [];

@@ -8,6 +8,8 @@ import { styleFor } from '../style.js';
 import { toJson } from '../../render/inert.js';
 import { notice } from '../notice.js';
 import { usableDataDir } from '../data-dir.js';
+import { loadRubricOrFail } from '../rubric.js';
+import { neverPractised } from '../../report/focus.js';
 
 export interface HistoryOptions {
   data?: string;
@@ -44,7 +46,11 @@ export async function runHistory(opts: HistoryOptions): Promise<number> {
   const { store, records } = loadHistory(opts);
   const sessions = summariseSessions(records);
   if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, sessions }, 2)}\n`);
-  else process.stdout.write(renderSessions(sessions, await styleFor(process.stdout, opts.color)));
+  else {
+    // Questions are named by their text (the bundled bank, from the build's cache: no YAML read).
+    const data = await loadRubricOrFail([]);
+    process.stdout.write(renderSessions(sessions, await styleFor(process.stdout, opts.color), new Map(data.questions.map((q) => [q.id, q.text]))));
+  }
   return EXIT.ok;
 }
 
@@ -55,7 +61,10 @@ export async function runProgress(opts: HistoryOptions): Promise<number> {
     progress = progress.filter((p) => p.competency === opts.competency);
     if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}${didYouMean(opts.competency, progressByCompetency(records).map((p) => p.competency))}`);
   }
-  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress }, 2)}\n`);
-  else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color)));
+  // The competencies of the bundled rubric that no answer in the history is for.
+  const data = await loadRubricOrFail([]);
+  const never = opts.competency ? [] : neverPractised(data.competencies, progressByCompetency(records).map((p) => p.competency));
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress, neverPractised: never.map((c) => c.id) }, 2)}\n`);
+  else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color), never.map((c) => ({ id: c.id, name: c.name }))));
   return EXIT.ok;
 }

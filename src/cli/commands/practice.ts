@@ -251,7 +251,7 @@ function keepDraft(drafts: Drafts, store: HistoryStore, session: { id: string; c
 
 /** The mock's debrief; then, at the terminal, the full feedback on any answer the candidate asks for. */
 async function debrief(turns: MockTurn[], interrupted: boolean, scorer: () => Promise<Scorer>, p: Prompts, st: Style): Promise<void> {
-  const [{ buildDebrief }, { renderDebrief }] = await Promise.all([import('../../report/debrief.js'), import('../../render/debrief.js')]);
+  const [{ buildDebrief }, { renderDebrief, fit }] = await Promise.all([import('../../report/debrief.js'), import('../../render/debrief.js')]);
   const d = buildDebrief(turns);
   process.stdout.write(`\n${renderDebrief(d, st)}`);
   if (interrupted || d.answered === 0) return;
@@ -260,7 +260,7 @@ async function debrief(turns: MockTurn[], interrupted: boolean, scorer: () => Pr
     const pick = await p.select<number>({
       message: 'See the full feedback on an answer?',
       choices: [
-        ...turns.filter((t) => t.result).map((t) => ({ name: `${t.n}. ${inert(t.question).slice(0, Math.max(20, st.width - 12))}`, value: t.n })),
+        ...turns.filter((t) => t.result).map((t) => ({ name: `${t.n}. ${fit(inert(t.question), Math.max(20, st.width - 12))}`, value: t.n })),
         { name: 'Finish', value: 0 },
       ],
     });

@@ -1,7 +1,7 @@
 import type { QuestionData, RubricData } from '../../core/types.js';
 import type { HistoryStore } from '../../io/history.js';
 import type { MockTurn } from '../../report/debrief.js';
-import type { Style } from '../../render/style.js';
+import { wrap, type Style } from '../../render/style.js';
 import { getAnswer, type AnswerMode, type Prompts, type Scorer } from '../commands/practice.js';
 import type { Drafts } from './drafts.js';
 import { scoreAnswer } from './score-answer.js';
@@ -31,7 +31,7 @@ export async function runMock(
 ): Promise<void> {
   const { readCountdown } = await import('./read-countdown.js');
   const render = await import('../../render/practice.js');
-  process.stdout.write(st.dim(`A mock interview: ${questions.length} questions back to back, ${READ_SECONDS} seconds to read each before the clock starts, and the interviewer's follow-ups. Your feedback comes at the end.\n`));
+  process.stdout.write(`${st.dim(wrap(`A mock interview: ${questions.length} questions back to back, ${READ_SECONDS} seconds to read each before the clock starts, and the interviewer's follow-ups. Your feedback comes at the end.`, st.width, ''))}\n`);
   for (const [i, q] of questions.entries()) {
     process.stdout.write(`\n${render.renderQuestionHead(q, i + 1, questions.length, st)}`);
     await readCountdown({ seconds: READ_SECONDS });
