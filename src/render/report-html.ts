@@ -119,7 +119,7 @@ function competencySection(c: CompetencyReport, i: number): string {
   out.push(`<section class="card comp" aria-labelledby="c-${i}">`);
   out.push(`<h3 id="c-${i}"><span class="swatch" style="background:${colourOf(i)}"></span>${esc(c.name)}</h3>`);
   out.push(`<p class="facts">Typical level ${badge(c.typicalLevel)} · mean score <strong>${esc(num(c.meanScore))}</strong>/100 over ${c.answers} answer${c.answers === 1 ? '' : 's'} · latest ${esc(c.latest.score)} ${badge(c.latest.level)}</p>`);
-  out.push('<h4>Strongest answer</h4>', `<figure class="best"><figcaption><span class="q">Q.</span> ${esc(c.best.question)} <span class="score">${esc(c.best.score)} ${badge(c.best.level)}</span></figcaption><blockquote>${esc(c.best.answer)}</blockquote></figure>`);
+  out.push('<h4>Strongest answer</h4>', `<figure class="best"><figcaption><span class="q">Q.</span> ${esc(c.best.question)} <span class="score">${esc(c.best.score)} ${badge(c.best.level)}</span></figcaption><blockquote>${esc(c.best.answer)}</blockquote>${(c.best.followUps ?? []).map((f) => `<p class="follow-up"><span class="q">Follow-up.</span> ${esc(f.question)}</p>${f.reply ? `<blockquote>${esc(f.reply)}</blockquote>` : '<p class="muted">No reply.</p>'}`).join('')}</figure>`);
   out.push('<h4>STAR coverage</h4>', `<ul class="star">${STAR_PARTS.map((p) => `<li><span>${STAR_LABEL[p]}</span><span class="meter"><span style="width:${Math.round(c.star[p] * 100)}%"></span></span><span>${pct(c.star[p])}</span></li>`).join('')}</ul>`);
   out.push('<h4>Next steps</h4>');
   out.push(c.nextSteps.length

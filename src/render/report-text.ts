@@ -20,6 +20,7 @@ export function renderReportText(report: CandidateReport, st: Style): string {
     out.push('', `${st.bold(c.name)}  ${st.level(c.latest.level, c.latest.level.toUpperCase())} ${c.latest.score}/100 latest  ${st.dim(`mean ${c.meanScore}, ${plural(c.answers, 'answer')}`)}  ${st.accent(sparkline(c.progress.map((p) => p.score)))}`);
     out.push(`  STAR  ${STAR_PARTS.map((p) => `${p} ${pct(c.star[p])}`).join('  ')}`);
     out.push(`  Strongest (${c.best.level} ${c.best.score}): ${wrap(`"${c.best.answer.replace(/\s+/g, ' ').slice(0, 220)}${c.best.answer.length > 220 ? '…' : ''}"`, st.width, '    ')}`);
+    for (const f of c.best.followUps ?? []) out.push(`    ${wrap(`Follow-up: ${f.question} ${f.reply ? `"${f.reply.replace(/\s+/g, ' ').slice(0, 220)}${f.reply.length > 220 ? '…' : ''}"` : st.dim('(no reply)')}`, st.width, '      ')}`);
     c.nextSteps.forEach((f, i) => out.push(`  ${i === 0 ? 'Next' : '    '}  ${i + 1}. ${wrap(f.message, st.width, '          ')}`, `          ${st.dim(wrap(citation(f.source, 110), st.width, '          '))}`));
     for (const a of c.adviser) out.push(`  Adviser: ${a.level} (coach ${a.coachLevel})${a.comment ? `: ${wrap(a.comment, st.width, '    ')}` : ''}`);
   }
@@ -36,6 +37,7 @@ export function renderReportMarkdown(report: CandidateReport): string {
   for (const c of r.competencies) {
     out.push('', `## ${md(c.name)}`, '', `Latest ${c.latest.level} (${c.latest.score}/100); progress over sessions: ${c.progress.map((p) => p.score).join(' → ')}.`, '');
     out.push(`**Strongest answer** (${c.best.level}, ${c.best.score}/100), to "${md(c.best.question)}":`, '', `> ${md(c.best.answer)}`, '');
+    for (const f of c.best.followUps ?? []) out.push(`*Follow-up:* ${md(f.question)}`, '', f.reply ? `> ${md(f.reply)}` : '(no reply)', '');
     if (c.nextSteps.length) {
       out.push('**Next steps**', '');
       c.nextSteps.forEach((f, i) => out.push(`${i + 1}. ${md(f.message)} (${md(citation(f.source))})`));

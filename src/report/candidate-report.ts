@@ -19,6 +19,8 @@ export interface ReportAnswer {
   star: Record<StarPartName, boolean>;
   feedback: FeedbackItem[];
   adviser?: { level: Level; comment: string } | undefined;
+  /** The interviewer's follow-up questions and the replies (practice): `answer` is then the answer alone. */
+  followUps?: Array<{ question: string; reply: string }> | undefined;
 }
 
 export interface CompetencyReport {
@@ -29,8 +31,8 @@ export interface CompetencyReport {
   /** The level most answers reached... */
   typicalLevel: Level;
   latest: { level: Level; score: number };
-  /** The strongest answer, quoted. */
-  best: { level: Level; score: number; question: string; answer: string };
+  /** The strongest answer, quoted, with the follow-ups it was asked (when any). */
+  best: { level: Level; score: number; question: string; answer: string; followUps?: Array<{ question: string; reply: string }> };
   /** Share of answers (0-1) in which each STAR part was found. */
   star: Record<StarPartName, number>;
   /** The most useful next steps: the most frequent across this competency's answers. */
@@ -96,7 +98,7 @@ export function buildCandidateReport(
       meanScore: Math.round((ordered.reduce((n, a) => n + a.score, 0) / ordered.length) * 10) / 10,
       typicalLevel,
       latest: { level: latest.level, score: latest.score },
-      best: { level: best.level, score: best.score, question: best.question, answer: best.answer },
+      best: { level: best.level, score: best.score, question: best.question, answer: best.answer, ...(best.followUps?.length ? { followUps: best.followUps } : {}) },
       star: Object.fromEntries(STAR_PARTS.map((p) => [p, Math.round((ordered.filter((a) => a.star[p]).length / ordered.length) * 100) / 100])) as Record<StarPartName, number>,
       nextSteps: [...steps.values()].sort((x, y) => y.n - x.n).slice(0, 3).map((s) => s.item),
       progress: [...sessions.entries()].map(([session, s]) => {
