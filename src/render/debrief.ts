@@ -37,9 +37,10 @@ export function renderDebrief(debrief: Debrief, st: Style): string {
     return `${out.join('\n')}\n`;
   }
   const skipped = d.skipped ? `, ${d.skipped} skipped` : '';
-  out.push(`${st.bold('Overall')} ${st.level(d.level, d.level.toUpperCase())} ${st.bold(`${d.meanScore}/100`)}  ${st.dim(`${d.answered} answered${skipped}; ${d.atLeastMedium} at medium or above; ${clock(d.seconds)} answering`)}`);
+  out.push(`${st.bold('Overall')} ${st.level(d.level, d.level.toUpperCase())} ${st.bold(`${d.meanScore}/100`)}`);
+  out.push(st.dim(wrap(`${d.answered} answered${skipped}; ${d.atLeastMedium} at medium or above; ${clock(d.seconds)} spent answering.`, w, '')));
   out.push(wrap(VERDICT[d.level], w, ''));
-  out.push('', st.dim(`${' #'}  ${'question'.padEnd(w - 32)}  ${'level'.padEnd(10)} ${'time'.padStart(5)}  follow-up`));
+  out.push('', st.dim(`${' #'}  ${'question'.padEnd(w - 32)}  ${'level'.padEnd(10)} ${'time'.padStart(5)}  reply`));
   for (const t of d.turns) {
     const q = fit(t.question, w - 32).padEnd(w - 32);
     if (!t.result) {
