@@ -154,6 +154,28 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(hist.stdout).not.toMatch(/\s0\s*"/);
   });
 
+  it('Ctrl-C while replying to a follow-up keeps the answer, scored, and the reply typed so far as a draft', async () => {
+    const dir = dataDir();
+    const t = start(['practice', '--question', 'customer-focus-03', '--mode', 'free', '--data', dir]);
+    const story = 'Last winter I worked at a hotel reception. A guest rang because she had left her laptop in her room. I found the laptop myself and booked a courier.';
+    await t.waitFor(/^\? Your answer$/m);
+    t.type(story);
+    t.keys('C-d');
+    await t.waitFor(/^\? Your reply$/m);
+    t.type('I asked her what she');
+    await new Promise((r) => setTimeout(r, 300));
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+    const screen = t.screen();
+    expect(screen).toMatch(/is kept as a draft in/);
+    expect(block(screen, '── Session summary', /^Saved to /).join('\n')).toMatch(/Give an example of a time/);
+    const h = readHistory(dir);
+    expect(h.map((r) => r.type)).toEqual(['session', 'answer', 'draft']);
+    expect(h[1]).toMatchObject({ questionId: 'customer-focus-03', attempt: 1, answer: story });
+    expect(h[1].followUps).toEqual([{ gap: expect.any(String), question: expect.any(String), reply: '', start: -1 }]);
+    expect(h[2]).toMatchObject({ questionId: 'customer-focus-03', attempt: 1, text: 'I asked her what she', followUp: h[1].followUps[0].question });
+  });
+
   it('Ctrl-C while the adviser types a comment keeps the level chosen and the comment so far, exit 130', async () => {
     const dir = dataDir();
     const t = start(['practice', '--question', 'teamwork-01', '--mode', 'free', '--adviser', '--follow-ups', '0', '--data', dir]);

@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadRubric } from '../../src/rubrics/load.js';
+import { RubricError } from '../../src/rubrics/errors.js';
 import { assessExchange, chooseFollowUp, joinReplies, type FollowUp } from '../../src/core/follow-ups.js';
 import { LEVELS, type Assessment, type Span } from '../../src/core/types.js';
 import { rubric, score } from './rubric-fixture.js';
@@ -147,5 +152,47 @@ describe('choosing and phrasing a follow-up', () => {
 
   it('replies join the answer as paragraphs; an empty reply adds nothing', () => {
     expect(joinReplies('First. ', ['', ' Then this. '])).toEqual({ text: 'First.\n\nThen this.', starts: [-1, 8] });
+  });
+});
+
+describe('rubrics/follow-ups.yaml is checked like every rubric file', () => {
+  const cases: Array<{ name: string; yaml: string; problem: RegExp }> = [
+    { name: 'an unknown gap', yaml: 'follow_ups:\n  - gap: results\n    ask: [What happened?]\n', problem: /follow-ups\.yaml:2:\d+: follow_ups\.0\.gap: gap must be one of story, own-action/ },
+    { name: 'an unknown slot', yaml: 'follow_ups:\n  - gap: result\n    ask: ["You said {what}.", What happened?]\n', problem: /follow-ups\.yaml:3:\d+: unknown slot \{what\}: expected \{quote\}, \{action\}, \{customer\}/ },
+    { name: 'a last wording with a slot', yaml: 'follow_ups:\n  - gap: result\n    ask: ["What happened, for {customer}?"]\n', problem: /follow-ups\.yaml:3:\d+: the last wording must have no \{slot\}/ },
+    { name: 'a warning follow-up naming a behaviour that is not a warning sign', yaml: 'follow_ups:\n  - gap: warning\n    behaviours: [probes-need]\n    ask: [Why?]\n', problem: /follow-ups\.yaml:3:\d+: "probes-need" is not a warning sign/ },
+    { name: 'an unknown behaviour', yaml: 'follow_ups:\n  - gap: behaviour\n    behaviours: [probing]\n    ask: [Why?]\n', problem: /follow-ups\.yaml:3:\d+: unknown behaviour "probing": expected one of probes-need/ },
+    { name: 'an unknown competency', yaml: 'follow_ups:\n  - gap: result\n    competencies: [teamwrok]\n    ask: [Why?]\n', problem: /follow-ups\.yaml:3:\d+: unknown competency "teamwrok"/ },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'coach-follow-ups-'));
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'follow-ups.yaml'), c.yaml);
+        let problems: string[] = [];
+        try {
+          loadRubric([dir]);
+        } catch (e) {
+          if (!(e instanceof RubricError)) throw e;
+          problems = e.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+        }
+        expect(problems.join('\n')).toMatch(c.problem);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a folder\'s own follow-ups are asked before the bundled ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-follow-ups-'));
+    try {
+      writeFileSync(join(dir, 'follow-ups.yaml'), 'follow_ups:\n  - gap: result\n    ask: [And then what?]\n');
+      const data = loadRubric([dir]).data;
+      expect(data.followUps!.questions[0]).toMatchObject({ gap: 'result', ask: ['And then what?'] });
+      expect(data.followUps!.questions.length).toBeGreaterThan(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

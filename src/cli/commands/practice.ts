@@ -368,27 +368,21 @@ async function practiseQuestion(
     const s = await scorer();
     const { rubric, assess, styleNotes, compare, render } = s;
     // The interviewer's follow-ups, asked about the answer's biggest gaps; the replies are scored with it.
-    const scored = await scoreAnswer(q, got.text, followUps, s, p, st, drafts, draft);
-    const a = scored.assessment;
-    store.append({
-      v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId, mode: answerMode,
-      ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
-      answer: scored.text, assessment: a,
-      ...(scored.followUps.length ? { followUps: scored.followUps, first: { level: scored.first.level, score: scored.first.score } } : {}),
-      ...(session.candidate ? { candidate: session.candidate } : {}),
+    // Saved once the follow-ups are answered, or at Ctrl-C during one.
+    const scored = await scoreAnswer(q, got.text, followUps, s, p, st, drafts, draft, (x) => {
+      store.append({
+        v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId, mode: answerMode,
+        ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
+        answer: x.text, assessment: x.assessment,
+        ...(x.followUps.length ? { followUps: x.followUps, first: { level: x.first.level, score: x.first.score } } : {}),
+        ...(session.candidate ? { candidate: session.candidate } : {}),
+      });
+      row = summarise(row, rows, q, attempt, x.assessment);
     });
-    drafts.clear();
+    const a = scored.assessment;
     process.stdout.write(`\n${render.renderFeedback(scored.text, a, styleNotes(scored.text, rubric), missingIndicators(rubric, a), st)}`);
     if (scored.followUps.length) process.stdout.write(`\n${s.followUpViews.renderFollowUpGain(compare(scored.first, a), scored.followUps.some((f) => f.reply), st)}`);
     if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
-    const score = { level: a.level, score: a.score };
-    if (row) {
-      row.attempts = attempt;
-      if (a.score > row.best.score) row.best = score;
-    } else {
-      row = { questionId: q.id, question: q.text, competency: q.competency, attempts: 1, first: score, best: score };
-      rows.push(row);
-    }
     previous = { text: scored.text, assessment: a };
     if (opts.adviser) await adviserReview(questionId, attempt, a, p, store, session, st);
     for (;;) {
@@ -415,6 +409,19 @@ async function practiseQuestion(
       else throw new SessionEnded();
     }
   }
+}
+
+/** The question's row of the session summary, updated in place with an attempt saved. */
+function summarise(row: SummaryRow | null, rows: SummaryRow[], q: PracticeQuestion, attempt: number, a: Assessment): SummaryRow {
+  const score = { level: a.level, score: a.score };
+  if (row) {
+    row.attempts = attempt;
+    if (a.score > row.best.score) row.best = score;
+    return row;
+  }
+  const added = { questionId: q.id, question: q.text, competency: q.competency, attempts: 1, first: score, best: score };
+  rows.push(added);
+  return added;
 }
 
 /** The adviser's own level and comment, saved beside the coach's assessment. */

@@ -46,28 +46,29 @@ export async function runMock(
       continue;
     }
     const s = await scorer();
-    const scored = await scoreAnswer(q, got.text, o.followUps, s, p, st, drafts, draft);
-    store.append({
-      v: 1, type: 'answer', session: o.session.id, at: new Date().toISOString(), attempt: 1, questionId: q.id, mode: o.mode,
-      ...(o.seconds ? { timed: { seconds: o.seconds, expired: got.expired } } : {}),
-      answer: scored.text, assessment: scored.assessment,
-      ...(scored.followUps.length ? { followUps: scored.followUps, first: { level: scored.first.level, score: scored.first.score } } : {}),
-      took: seconds,
-      ...(o.session.candidate ? { candidate: o.session.candidate } : {}),
+    // Saved (and counted in the debrief) once the follow-ups are answered, or at Ctrl-C during one.
+    await scoreAnswer(q, got.text, o.followUps, s, p, st, drafts, draft, (scored) => {
+      store.append({
+        v: 1, type: 'answer', session: o.session.id, at: new Date().toISOString(), attempt: 1, questionId: q.id, mode: o.mode,
+        ...(o.seconds ? { timed: { seconds: o.seconds, expired: got.expired } } : {}),
+        answer: scored.text, assessment: scored.assessment,
+        ...(scored.followUps.length ? { followUps: scored.followUps, first: { level: scored.first.level, score: scored.first.score } } : {}),
+        took: seconds,
+        ...(o.session.candidate ? { candidate: o.session.candidate } : {}),
+      });
+      const a = scored.assessment;
+      const turn: MockTurn = {
+        n: i + 1, questionId: q.id, question: q.text, competency: q.competency,
+        result: {
+          level: a.level, score: a.score, why: a.reasons[0] ?? '', seconds,
+          first: { level: scored.first.level, score: scored.first.score },
+          followUps: scored.followUps.map((f) => ({ question: f.question, reply: f.reply })),
+          feedback: a.feedback,
+        },
+      };
+      turns.push(turn);
+      scoredTexts.set(turn, { text: scored.text, assessment: a });
     });
-    drafts.clear();
-    const a = scored.assessment;
-    const turn: MockTurn = {
-      n: i + 1, questionId: q.id, question: q.text, competency: q.competency,
-      result: {
-        level: a.level, score: a.score, why: a.reasons[0] ?? '', seconds,
-        first: { level: scored.first.level, score: scored.first.score },
-        followUps: scored.followUps.map((f) => ({ question: f.question, reply: f.reply })),
-        feedback: a.feedback,
-      },
-    };
-    turns.push(turn);
-    scoredTexts.set(turn, { text: scored.text, assessment: a });
     process.stdout.write(st.dim(i < questions.length - 1 ? 'Thank you. Next question.\n' : 'Thank you: that was the last question.\n'));
   }
 }
