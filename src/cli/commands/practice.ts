@@ -148,13 +148,14 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   let mock = false;
   let interrupted = false;
   try {
-    const plan: Plan = set
+    let chosen: Plan | 'ask' | 'focus' = set
       ? { how: `set ${set.name}${opts.mock ? ' (mock)' : ''}`, questions: set.questions.map((id) => questions.find((q) => q.id === id)!), ...(opts.mock ? { mock: true } : {}) }
-      : opts.ask !== undefined
-        ? await askPlan(opts, data, scorer, prompts, st)
-        : opts.focus
-          ? await focusPlan(opts, store, data, questions, scorer, st)
-          : await choosePlan(opts, data, questions, prompts, st);
+      : opts.ask !== undefined ? 'ask' : opts.focus ? 'focus' : await choosePlan(opts, data, questions, prompts, st);
+    if (chosen === 'ask') {
+      const text = opts.ask ?? await (await prompts.input())({ message: 'Your question (from a job advert, say):', validate: (v: string) => v.trim() !== '' || 'Type the question you want to practise.' });
+      chosen = await askPlan({ ...opts, ask: text }, data, scorer, prompts, st);
+    } else if (chosen === 'focus') chosen = await focusPlan(opts, store, data, questions, scorer, st);
+    const plan: Plan = chosen;
     mock = plan.mock === true;
     const mode = opts.mode ?? await prompts.select<AnswerMode>({
       message: 'How do you want to answer?',
@@ -271,21 +272,25 @@ async function debrief(turns: MockTurn[], interrupted: boolean, scorer: () => Pr
   }
 }
 
-async function choosePlan(opts: PracticeOptions, data: RubricData, questions: QuestionData[], p: Prompts, st: Style): Promise<Plan> {
+async function choosePlan(opts: PracticeOptions, data: RubricData, questions: QuestionData[], p: Prompts, st: Style): Promise<Plan | 'ask' | 'focus'> {
   const n = opts.count ?? (opts.mock ? 5 : 1);
   if (opts.question) return { how: `question ${opts.question}`, questions: [questions.find((q) => q.id === opts.question)!] };
   if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(data, questions, n), mock: true };
   if (opts.competency) return { how: `competency ${opts.competency}`, questions: shuffle(questions.filter((q) => q.competency === opts.competency)).slice(0, n) };
   process.stdout.write(`${st.bold('coach practice')} ${st.dim('- rehearse customer-service interview answers, with feedback')}\n`);
-  const how = await p.select<'competency' | 'mix' | 'question' | 'mock'>({
+  const how = await p.select<'competency' | 'mix' | 'question' | 'mock' | 'ask' | 'focus'>({
     message: 'What would you like to practise?',
     choices: [
       { name: 'One competency', value: 'competency' },
       { name: 'A random mix', value: 'mix' },
       { name: 'A question from the bank', value: 'question' },
       { name: 'A mock interview (5 questions across competencies)', value: 'mock' },
+      { name: 'A question of my own', value: 'ask' },
+      { name: 'My weakest areas, from my history', value: 'focus' },
     ],
   });
+  // Both need the scorer (and the drill the history): the caller plans them.
+  if (how === 'ask' || how === 'focus') return how;
   if (how === 'competency') {
     const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${inert(x.name)}  ${st.dim(inert(x.summary))}`, value: x.id })) });
     return { how: `competency ${c}`, questions: shuffle(questions.filter((q) => q.competency === c)).slice(0, opts.count ?? 3) };
