@@ -24,7 +24,8 @@ export function renderSessions(list: SessionSummary[], st: Style, questionText: 
     const m = /^question (\S+)$/.exec(s.how);
     const text = m ? texts.get(m[1]!) : undefined;
     const room = Math.max(20, st.width - 60);
-    const what = (text ? `"${text.length > room ? `${text.slice(0, room - 1)}…` : text}"` : s.how) + (s.drafts ? st.dim(` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})`) : '');
+    const cut = text && text.length > room ? text.lastIndexOf(' ', room - 1) : -1;
+    const what = (text ? `"${text.length > room ? `${text.slice(0, cut > room / 3 ? cut : room - 1)}…` : text}"` : s.how) + (s.drafts ? st.dim(` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})`) : '');
     if (s.answers === 0) {
       out.push(`${when.padEnd(16)}  ${st.dim(`${'-'.padStart(9)}  ${'-'.padStart(8)}  ${'no answers'.padEnd(18)}`)}  ${what}`);
       continue;

@@ -309,7 +309,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     const text = runCoach(['history', '--data', retryDir!], { env: { NO_COLOR: '1' } });
     expect(text.code).toBe(0);
     // One question, two attempts, named by its text.
-    expect(text.stdout).toMatch(/\s1\s+2\s+\d+\s+\d+\s+\d+\s+\d+\s+"Describe a situation where a customer asked[^"]*"\n$/);
+    expect(text.stdout).toMatch(/\s1\s+2\s+\d+\s+\d+\s+\d+\s+\d+\s+"Describe a[^"]*"\n$/);
   });
 
   it('80 columns: no line of the feedback screen is wider than the terminal', async () => {
