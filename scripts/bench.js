@@ -343,7 +343,7 @@ async function main() {
       warmRuns: inproc.rubricWarmRuns,
     },
     bounds,
-    scale: scale && { ...scale, bars: { perCoreAnswersPerSecond: SCALE_BARS.perCore, maxRssMiB: SCALE_BARS.rssMiB, flatWithin: SCALE_BARS.flat } },
+    scale: scale && { ...scale, bars: { perCoreAnswersPerSecond: SCALE_BARS.perCore, maxRssMiB: SCALE_BARS.rssMiB, flatWithin: SCALE_BARS.flat, firstLinesMs: SCALE_BARS.firstLinesMs } },
     failures,
     totalSeconds: totalS,
   };
@@ -425,9 +425,11 @@ async function main() {
       }
       rows.push(['', 'max RSS', '', '', '']);
       for (const m of scale.memory) {
-        rows.push([`${fmtInt(m.count)} answers on stdin (default --jobs)`, fmtMiB(m.maxRssKiB), `${fmtInt(m.count / (m.wallMs / 1000))} /s`, `< ${SCALE_BARS.rssMiB} MiB`, metText(m.maxRssKiB / 1024 < SCALE_BARS.rssMiB)]);
+        rows.push([`${fmtInt(m.count)} answers on stdin, --format ${m.format}`, fmtMiB(m.maxRssKiB), `${fmtInt(m.count / (m.wallMs / 1000))} /s`, `< ${SCALE_BARS.rssMiB} MiB`, metText(m.maxRssKiB / 1024 < SCALE_BARS.rssMiB)]);
       }
-      if (scale.growth != null) rows.push([`  growth from ${fmtInt(scale.memory[0].count)} to ${fmtInt(scale.memory[1].count)}`, `${(scale.growth * 100).toFixed(1)}%`, '', `within ${SCALE_BARS.flat * 100}%`, metText(Math.abs(scale.growth) <= SCALE_BARS.flat)]);
+      if (scale.growth != null) rows.push([`  jsonl growth from ${fmtInt(scale.memory[0].count)} to ${fmtInt(scale.memory[1].count)}`, `${(scale.growth * 100).toFixed(1)}%`, '', `within ${SCALE_BARS.flat * 100}%`, metText(Math.abs(scale.growth) <= SCALE_BARS.flat)]);
+      rows.push(['', 'wall', '', '', '']);
+      for (const f of scale.firstLines) rows.push([`coach score FILE --format ${f.format} | head -3`, fmtMs(f.wallMs), '', `< ${SCALE_BARS.firstLinesMs} ms`, metText(f.wallMs < SCALE_BARS.firstLinesMs)]);
       sections.push({
         title: `6. Batch scoring at scale (${env.cpus} CPUs; throughput over a ${fmtInt(scale.count)}-answer file, median of ${o.throughputRuns})`,
         rows,

@@ -89,7 +89,7 @@ Input records have question, answer, and optionally id and competency. CSV needs
 
 Folders are read recursively. Left out: names starting with ".", files matching --ignore or a line of the folder's .coachignore, project files (README, LICENSE, package.json...), and .txt/.md files without front matter naming their question (unless -q gives one).
 
-JSONL and CSV are streamed: memory stays flat however large the input, and the output keeps the input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second shows a progress bar on standard error when it is a terminal (--quiet hides it).
+Input is streamed, and every format but html is written as it is scored: text, json, markdown, jsonl and csv hold only the counts (and the first 10,000 errors, for json and markdown), so memory stays flat however large the input; html keeps the results for its report. The output keeps the input's order. A line or CSV row over 200,000 bytes is refused unread. Errors are written as they are found. Ctrl-C (or SIGTERM, SIGHUP) with --candidate files what was scored, then exits. Past 500 answers, --jobs threads score in parallel. A run longer than a second shows a progress bar on standard error when it is a terminal (--quiet hides it).
 
 Examples:
   coach score examples/answers.yaml
@@ -148,7 +148,7 @@ ${EXIT_CODES}`))
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', after(`
-Answer freely (Enter for a new line; two empty lines or Ctrl-D to finish), part by part with guided STAR, or in $VISUAL / $EDITOR. After each answer the interviewer asks a follow-up question about its biggest gap (no result, nothing you did yourself, the need never asked about...); your reply is scored with the answer, and the feedback says what it added. Then: the level and score, your sentences tagged with the STAR parts they show, what is shown and missing, and the next steps with their sources. Try again and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session, keeps them, keeps what you were typing as a draft, and exits with code 130. Pasted text keeps its line breaks (Windows line endings too).
+Answer freely in a small editor (arrows, Home and End move anywhere; Enter for a new line; Ctrl-D to finish), part by part with guided STAR, or in $VISUAL / $EDITOR (the question is in the file as # lines). After each answer the interviewer asks a follow-up question about its biggest gap (no result, nothing you did yourself, the need never asked about...); your reply is scored with the answer, and the feedback says what it added. Then: the level and score, why, and the next step, with the full feedback on request (your sentences tagged with the STAR parts they show, what is shown and missing, every next step with its source). Then try again by editing your answer and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session, keeps them, keeps what you were typing as a draft, and exits with code 130. Pasted text keeps its line breaks (Windows line endings too).
 
 Examples:
   coach practice

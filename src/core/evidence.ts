@@ -33,8 +33,9 @@ export function negates(c: Clause, at: number): boolean {
 
 export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Shown {
   if (c.negatedFrom >= 0 && c.negatedFrom < first && first < c.negatedTo) return 'negated';
-  if (named) return 'named';
+  if (named || c.scare) return 'named';
   if (isOwn(doc, c)) {
+    if (c.delegatedFrom >= 0 && first >= c.delegatedFrom) return 'others';
     if (c.mode === 'actual' && (doc.narrative || c.past)) return 'action';
     return 'step';
   }
@@ -55,13 +56,20 @@ export function setAside(doc: Doc, clause: number): boolean {
   // Only the neighbouring clauses: in unpunctuated speech a "sentence" can be the whole answer.
   for (let k = clause + 1; k < doc.clauses.length && k <= clause + 2 && doc.clauses[k]!.sentence === c.sentence; k++) {
     const later = doc.clauses[k]!;
-    if (CONCESSIVE.has(doc.tokens[later.first]!.norm) && isOwnAction(doc, later)) return true;
+    if (CONCESSIVE.has(doc.tokens[later.first]!.norm) && (isOwnAction(doc, later) || couldAct(doc, later))) return true;
   }
   for (let k = clause - 1; k >= 0 && k >= clause - 2 && doc.clauses[k]!.sentence === c.sentence; k--) {
     const earlier = doc.clauses[k]!;
     if (earlier.negatedFrom < 0) continue;
     for (let i = earlier.negatedFrom; i < earlier.last; i++) if (SPEECH.has(doc.tokens[i]!.norm)) return true;
   }
+  return false;
+}
+
+/** "but I could authorise exceptions": in a story, "could" is what the candidate was able to do. */
+function couldAct(doc: Doc, c: Clause): boolean {
+  if (!doc.narrative || !isOwn(doc, c) || c.negatedFrom >= 0) return false;
+  for (let i = c.first; i < c.last; i++) if (doc.tokens[i]!.norm === 'could') return true;
   return false;
 }
 

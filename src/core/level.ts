@@ -182,9 +182,12 @@ export function decideLevel(
   } else {
     // An apology, listening or a clear explanation supports a level but is not, alone, owning and
     // fixing the problem (levels.md: medium is owning and correcting it).
-    const fixes = high.length + medium.filter((f) => !indicators.get(f.id)!.supporting).length
+    // A result that shows the relationship (a thank-you, a customer back) is the candidate's only
+    // beside something they did to put it right: after a colleague's fix it shows the colleague's.
+    const fixes = high.filter((f) => indicators.get(f.id)!.evidence !== 'outcome').length
+      + medium.filter((f) => !indicators.get(f.id)!.supporting).length
       + (medium.length > 0 && otherOwnSteps(doc, findings, indicators, stepsCount) >= 1 ? 1 : 0);
-    level = high.length >= 2 ? 'high' : fixes >= 1 ? 'medium' : 'low';
+    level = fixes === 0 ? 'low' : high.length >= 2 ? 'high' : 'medium';
     if (level === 'high') reasons.push(`Shows ${high.length} high-level behaviours: ${high.map((f) => f.name.toLowerCase()).join('; ')}.`);
     else if (level === 'medium') reasons.push(high.length === 1
       ? `Owns the problem and shows one high-level behaviour (${high[0]!.name.toLowerCase()}); high needs two.`

@@ -44,16 +44,50 @@ function taggedAnswer(answer: string, a: Assessment, st: Style): string[] {
   return out;
 }
 
+/** At most `max` lines of wrapped text; a cut one ends in "…". */
+function clip(wrapped: string, max: number, width: number): string {
+  const lines = wrapped.split('\n');
+  if (lines.length <= max) return wrapped;
+  const kept = lines.slice(0, max);
+  let last = kept[max - 1]!;
+  while (last.length >= width - 1 && last.includes(' ')) last = last.slice(0, last.lastIndexOf(' '));
+  kept[max - 1] = `${last}…`;
+  return kept.join('\n');
+}
+
+const levelLine = (a: Assessment, st: Style): string =>
+  `${st.level(a.level, a.level.toUpperCase())} ${st.bold(`${a.score}/100`)}  ${st.dim(`${a.competency} · ${a.kind} question`)}`;
+
+const starLine = (a: Assessment, st: Style): string =>
+  `${st.bold('STAR')}  ${STAR_PARTS.map((p) => (a.star[p].present ? st.good(`✓ ${p}`) : st.dim(`✗ ${p}`))).join('  ')}`;
+
+/**
+ * What shows first after an answer, short enough to stay on a 24-line screen with the menu
+ * under it: the level and score, the main reason (two lines at most), the STAR parts shown and
+ * the most useful next step (three lines at most). The rest is in renderFeedback.
+ */
+export function renderFeedbackSummary(assessment: Assessment, st: Style): string {
+  const a = inertData(assessment);
+  const w = st.width;
+  const out: string[] = [rule('Feedback', st), levelLine(a, st)];
+  if (a.reasons[0]) out.push(clip(`Why: ${wrap(a.reasons[0], w, '     ')}`, 2, w));
+  out.push(starLine(a, st));
+  const next = a.feedback[0];
+  if (next) out.push(clip(`${st.bold('Next:')} ${wrap(next.message, w, '      ')}`, 3, w));
+  return `${out.join('\n')}\n`;
+}
+
+/** Everything about an answer: the reasons, the answer tagged sentence by sentence, the evidence, every next step. */
 export function renderFeedback(answerText: string, assessment: Assessment, styleNotes: StyleNotes, missingList: IndicatorData[], st: Style): string {
   // Inert replaces character for character, so the spans still index the answer.
   const [answer, a, notes, missing] = inertData([answerText, assessment, styleNotes, missingList] as const);
   const w = st.width;
-  const out: string[] = [rule('Feedback', st)];
-  out.push(`${st.level(a.level, a.level.toUpperCase())} ${st.bold(`${a.score}/100`)}  ${st.dim(`${a.competency} · ${a.kind} question`)}`);
+  const out: string[] = [rule('Full feedback', st)];
+  out.push(levelLine(a, st));
   for (const r of a.reasons) out.push(wrap(r, w, ''));
   out.push('', st.bold('Your answer, sentence by sentence') + st.dim('  (S situation, T task, A action, R result)'));
   out.push(...taggedAnswer(answer, a, st));
-  out.push('', `${st.bold('STAR')}  ${STAR_PARTS.map((p) => (a.star[p].present ? st.good(`✓ ${p}`) : st.dim(`✗ ${p}`))).join('  ')}`);
+  out.push('', starLine(a, st));
   const shown = a.indicators.filter((f) => f.counted && !f.warning && f.level !== 'low');
   const warnings = a.indicators.filter((f) => f.counted && f.warning);
   if (shown.length) {

@@ -2,6 +2,7 @@ import { STAR_PARTS } from '../core/types.js';
 import type { ResultRecord } from '../report/score-report.js';
 import { csvRecord } from './csv.js';
 import { citation } from './citation.js';
+import type { ScoreView } from './score-view.js';
 
 export const CSV_COLUMNS = ['id', 'question', 'competency', 'kind', 'level', 'score', ...STAR_PARTS, 'indicators', 'warnings', 'next_step', 'file', 'line'] as const;
 
@@ -20,3 +21,6 @@ export function csvRow(r: ResultRecord): string {
     r.source.file, r.source.line,
   ]);
 }
+
+/** CSV as a stream: the header, then a row per answer as it is scored. */
+export const csvView: ScoreView = { head: csvHeader(), separator: 0, result: csvRow, tail: () => '' };

@@ -1,6 +1,7 @@
 import { STAR_PARTS, type IndicatorFinding } from '../core/types.js';
-import { formatInputError, type InputError } from '../io/errors.js';
-import type { ResultRecord, ScoreReport } from '../report/score-report.js';
+import type { InputError } from '../io/errors.js';
+import type { ResultRecord, ScoreReport, ScoreSummary } from '../report/score-report.js';
+import { renderWhole, type ScoreView } from './score-view.js';
 import { inertData } from './inert.js';
 import { wrap, type Style } from './style.js';
 import { citation } from './citation.js';
@@ -42,21 +43,33 @@ export function renderResultText(record: ResultRecord, st: Style): string {
   return out.join('\n');
 }
 
-export function renderSummaryText(report: ScoreReport, st: Style): string {
-  const s = report.summary;
+export function renderSummaryText(s: ScoreSummary, st: Style): string {
   const parts = [`${s.scored} scored`, `${s.failed} failed`, `${st.level('low', String(s.levels.low))} low`, `${st.level('medium', String(s.levels.medium))} medium`, `${st.level('high', String(s.levels.high))} high`];
   if (s.meanScore !== null) parts.push(`mean score ${s.meanScore}`);
   if (s.failUnder) parts.push(`${s.failUnder.below} below ${s.failUnder.level}`);
   return `${plural(s.inputs, 'input')}: ${parts.join(', ')}`;
 }
 
-/** The terminal view: one block per answer, then a summary line. Errors go to standard error. */
+/**
+ * The terminal view, written as it is scored: one block per answer, a blank line between, then a
+ * summary line (left out for a single answer with nothing failed). Errors go to standard error.
+ */
+export function textView(st: Style): ScoreView {
+  return {
+    head: '',
+    separator: 2,
+    result: (r) => `\n\n${renderResultText(r, st)}`,
+    tail: (end) => {
+      const summary = end.results !== 1 || end.summary.failed > 0 ? `${end.results > 0 ? '\n\n' : ''}${st.dim(renderSummaryText(end.summary, st))}` : '';
+      return `${summary}\n`;
+    },
+  };
+}
+
 export function renderScoreText(report: ScoreReport, st: Style): string {
-  const blocks = report.results.map((r) => renderResultText(r, st));
-  if (report.results.length !== 1 || report.errors.length > 0) blocks.push(st.dim(renderSummaryText(report, st)));
-  return `${blocks.join('\n\n')}\n`;
+  return renderWhole(textView(st), report);
 }
 
 export function renderErrorsText(errors: InputError[], st: Style): string {
-  return inertData(errors).map((e) => `${st.bad('error')} ${formatInputError(e)}\n`).join('');
+  return inertData(errors).map((e) => `${st.bad('error')} ${e.file}:${e.line}:${e.column}: ${e.message}\n`).join('');
 }

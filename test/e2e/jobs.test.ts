@@ -65,12 +65,14 @@ describe('coach score --jobs', () => {
     expect(lines.at(-1)).toMatchObject({ type: 'summary', inputs: 2400, scored: 2394, failed: 6 });
   });
 
-  it('gives the same CSV, JSON and Markdown with 1 and 2 threads', () => {
-    for (const format of ['csv', 'json', 'markdown']) {
-      const [one, two] = [1, 2].map((j) => runCoach(['score', rows, '--format', format, '--jobs', String(j)]));
+  it('gives the same CSV, JSON, Markdown and text (coloured too) with 1 and 2 threads', () => {
+    for (const format of ['csv', 'json', 'markdown', 'text']) {
+      const [one, two] = [1, 2].map((j) => runCoach(['score', rows, '--format', format, '--jobs', String(j)], format === 'text' ? { env: { FORCE_COLOR: '1' } } : {}));
       expect(one!.code).toBe(0);
       expect(two!.stdout).toBe(one!.stdout);
       if (format === 'csv') expect(two!.stdout.trim().split('\n')).toHaveLength(1501);
+      if (format === 'json') expect(JSON.parse(two!.stdout).results).toHaveLength(1500);
+      if (format === 'text') expect(two!.stdout).toContain('\x1b[');
     }
   });
 

@@ -5,6 +5,15 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCoach, runCoachJson } from './run-coach.js';
 import { block, HAVE_TMUX, killTmuxServer, readHistory, Tty } from './tty.js';
 
+/** Opens the full feedback from the What next? menu (closing the pager if it needs one) and returns its lines. */
+async function fullFeedback(t: Tty, menu = /^\? What next\?$/m): Promise<string[]> {
+  await t.choose('Show full feedback');
+  const shown = await t.waitFor(/── Full feedback[\s\S]*(^── lines \d+-\d+ of \d+|^\? What next\?$|^\? See the full feedback)/m, { what: 'the full feedback' });
+  if (/^── lines \d+-\d+ of \d+/m.test(shown.slice(shown.lastIndexOf('── Full feedback')))) t.keys('q');
+  const screen = await t.waitFor((s) => menu.test(s.slice(s.lastIndexOf('── Full feedback'))), { what: 'the menu after the full feedback' });
+  return block(screen, '── Full feedback', menu);
+}
+
 /**
  * coach practice as an interview: the interviewer's follow-up questions, a mock with its debrief,
  * a question of your own, a drill on weak areas, and Ctrl-C keeping a draft. Driven through a
@@ -53,18 +62,19 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(asked).toMatch(/^Interviewer: What did you find out about what the guest really needed\? And what did you do with that\?$/m);
     t.type(reply);
     t.keys('C-d');
-    screen = await t.waitFor(/── What your reply added[\s\S]*^\? What next\?$/m, { what: 'what the reply added, and the menu' });
-    const added = block(screen, '── What your reply added', /^\? What next\?$/).join('\n');
-    const m = /^(LOW|MEDIUM|HIGH) (\d+) → (LOW|MEDIUM|HIGH) (\d+) {2}\+(\d+)$/m.exec(added);
-    expect(m, added).not.toBeNull();
+    screen = await t.waitFor(/^Your reply added[\s\S]*^\? What next\?$/m, { what: 'what the reply added, and the menu' });
+    // Under the summary: the level of the answer alone and with the reply, and what the reply brought.
+    const summary = block(screen, '── Feedback', /^\? What next\?$/).join('\n');
+    expect(summary).toMatch(/^HIGH \d+\/100/m);
+    const m = /^Your reply added {2}(LOW|MEDIUM|HIGH) (\d+) → (LOW|MEDIUM|HIGH) (\d+) {2}\+(\d+)$/m.exec(summary);
+    expect(m, summary).not.toBeNull();
     expect(m![1]).toBe('MEDIUM');
     expect(m![3]).toBe('HIGH');
-    expect(added.replace(/\n {7}/g, ' ')).toMatch(/^Added: .*\+ STAR result.*\+ Probes the underlying need/m);
-    // The feedback is for the story and the reply together: the reply's sentences are tagged too.
-    const feedback = block(screen, '── Feedback', /^── What your reply added/).join('\n');
-    expect(feedback).toMatch(/^ {2}\[R\] +She made her train and sent a thank-you card\.$/m);
-    expect(feedback).toMatch(/^HIGH \d+\/100/m);
+    expect(summary.replace(/\n {2}(?=\S)/g, ' ')).toMatch(/^Your reply added .*\+ STAR result.*\+ Probes the underlying need/m);
     for (const l of screen.split('\n')) expect(width(l), l).toBeLessThanOrEqual(80);
+    // The full feedback is for the story and the reply together: the reply's sentences are tagged too.
+    const feedback = (await fullFeedback(t)).join('\n');
+    expect(feedback).toMatch(/^ {2}\[R\] +She made her train and sent a thank-you card\.$/m);
     await t.choose('Finish');
     expect(await t.exitCode()).toBe(0);
 
@@ -120,7 +130,9 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     for (const l of debrief.split('\n')) expect(width(l), l).toBeLessThanOrEqual(80);
     // The full feedback on the answer, on request.
     await t.choose(screen.match(/^❯ (1\. .*)$/m)![1]!);
-    await t.waitFor(/── Feedback[\s\S]*^\? See the full feedback on an answer\?$/m, { what: 'the feedback on answer 1' });
+    const shown = await t.waitFor(/── Full feedback[\s\S]*(^── lines \d+-\d+ of \d+|^\? See the full feedback on an answer\?$)/m, { what: 'the feedback on answer 1' });
+    if (/^── lines \d+-\d+ of \d+/m.test(shown.slice(shown.lastIndexOf('── Full feedback')))) t.keys('q');
+    await t.waitFor((s) => /^\? See the full feedback on an answer\?$/m.test(s.slice(s.lastIndexOf('── Full feedback'))), { what: 'the menu after the feedback' });
     await t.choose('Finish');
     expect(await t.exitCode()).toBe(0);
 

@@ -35,6 +35,18 @@ const tagged = (letter: string, start: string): RegExp => new RegExp(`^  \\[[STA
 
 const LEVEL_LINE = /^(LOW|MEDIUM|HIGH) \d{1,3}\/100  \S+ · \S+ question$/m;
 
+/**
+ * Chooses "Show full feedback" in the What next? menu, closes the pager if the feedback is
+ * taller than the terminal, and returns the full feedback's lines once the menu is back.
+ */
+async function fullFeedback(t: Tty): Promise<string[]> {
+  await t.choose('Show full feedback');
+  const shown = await t.waitFor(/── Full feedback[\s\S]*(^── lines \d+-\d+ of \d+|^\? What next\?$)/m, { what: 'the full feedback' });
+  if (/^── lines \d+-\d+ of \d+/m.test(shown.slice(shown.lastIndexOf('── Full feedback')))) t.keys('q');
+  const screen = await t.waitFor((s) => /^\? What next\?$/m.test(s.slice(s.lastIndexOf('── Full feedback'))), { what: 'the menu after the full feedback' });
+  return block(screen, '── Full feedback', /^\? What next\?$/);
+}
+
 const TITLE = HAVE_TMUX ? 'coach practice in a terminal (tmux, 80x50)' : 'coach practice in a terminal: SKIPPED, tmux is not on PATH';
 if (!HAVE_TMUX) console.warn('test/e2e/practice.test.ts: tmux is not on PATH, so the interactive coach practice tests are skipped.');
 
@@ -67,7 +79,8 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
       t.keys('C-d');
     }
     const screen = await t.waitFor(/^\? What next\?$/m);
-    const feedback = block(screen, '── Feedback', /^\? What next\?$/).join('\n');
+    expect(block(screen, '── Feedback', /^\? What next\?$/).join('\n')).toMatch(LEVEL_LINE);
+    const feedback = (await fullFeedback(t)).join('\n');
     expect(feedback).toMatch(LEVEL_LINE);
     expect(feedback).toContain('STAR  ✓ situation  ✓ task  ✓ action  ✓ result');
     expect(feedback).toMatch(tagged('S', 'Last spring a customer'));
@@ -113,6 +126,8 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     await t.waitFor((s) => /^✔ What next\? Try again: revise this answer\n\? Your answer$/m.test(s) && count(s, 'In my Saturday job') >= 2, {
       what: 'the retry prompt, starting from the first answer',
     });
+    // The cursor starts at the end of the previous answer: the revision goes on a new line.
+    t.keys('Enter');
     t.type(added);
     t.keys('C-d');
     const screen = await t.waitFor(/── What changed[\s\S]*^\? What next\?$/m, { what: 'What changed and the menu' });
@@ -125,9 +140,10 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(delta).toBe(after - before);
     // the Gained line wraps at 80 columns; read it with its continuation lines
     expect(changed.replace(/\n {8}/g, ' ')).toMatch(/^Gained: .*Offers alternatives and lets the customer decide/m);
-    // The second feedback is for the whole revised answer.
-    const second = block(screen, '── Feedback', /^── What changed/).join('\n');
-    expect(second).toContain("I asked her what it was for, and she said she boiled water");
+    // The revised answer, as submitted, shows above its feedback.
+    const second = block(screen, '✔ Your answer', /^── Feedback/, 1).map((l) => l.trim()).join(' ');
+    expect(second).toContain('In my Saturday job');
+    expect(second).toContain('I asked her what it was for, and she said she boiled water');
     expect(screen).toMatch(/^Describe a situation where a customer asked for one thing/m);
     retryScreen = screen;
 
@@ -243,7 +259,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     screen = await t.waitFor(/^\? What next\?$/m);
     const feedback = block(screen, '── Feedback', /^\? What next\?$/).join('\n');
     expect(feedback).toMatch(LEVEL_LINE);
-    expect(feedback).toMatch(/I helped a new colleague learn the till/);
+    expect(screen).toMatch(/^✔ Your answer\n {2}I helped a new colleague learn the till/m);
     await t.choose('Finish');
     expect(await t.exitCode()).toBe(0);
 
@@ -268,7 +284,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(elapsed).toBeGreaterThan(8_000);
     const feedback = block(screen, '── Feedback', /^\? What next\?$/).join('\n');
     expect(feedback).toMatch(LEVEL_LINE);
-    expect(feedback).toMatch(/I helped a new colleague with the till/);
+    expect(screen).toMatch(/^✔ Your answer\n {2}I helped a new colleague with the till/m);
     await t.choose('Finish');
     expect(await t.exitCode()).toBe(0);
 
@@ -324,8 +340,8 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     );
     t.keys('C-d');
     const screen = await t.waitFor(/^\? What next\?$/m);
-    const lines = block(screen, '── Feedback', /^\? What next\?$/);
-    expect(lines.length).toBeGreaterThan(15);
+    const lines = [...block(screen, '✔ Your answer', /^── Feedback/), ...block(screen, '── Feedback', /^\? What next\?$/), ...(await fullFeedback(t))];
+    expect(lines.length).toBeGreaterThan(25);
     // The long sentences were wrapped (continuation lines), so the check below means something.
     expect(lines.some((l) => /^ {8}\S/.test(l))).toBe(true);
     const wide = lines.filter((l) => width(l) > 80);

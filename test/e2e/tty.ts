@@ -59,11 +59,12 @@ export class Tty {
    * the command ends the shell prints EXIT=<code> and stays open, so the last screen can still
    * be read.
    */
-  static coach(args: string[], opts: { width?: number; height?: number } = {}): Tty {
+  static coach(args: string[], opts: { width?: number; height?: number; env?: Record<string, string> } = {}): Tty {
     const name = `coach-${process.pid}-${++counter}`;
     const cmd = [
       'cd', shQuote(REPO), '&&',
       'env', '-u', 'FORCE_COLOR', '-u', 'COACH_DEBUG', '-u', 'COACH_DATA_DIR', 'NO_COLOR=1',
+      ...Object.entries(opts.env ?? {}).map(([k, v]) => shQuote(`${k}=${v}`)),
       shQuote(process.execPath), shQuote(COACH), ...args.map(shQuote),
       '; echo EXIT=$?; sleep 120',
     ].join(' ');
@@ -87,6 +88,12 @@ export class Tty {
     tmux(['send-keys', '-t', this.name, '-l', text]);
   }
 
+  /** Text pasted as a terminal pastes it: all at once, each line break sent as a carriage return. */
+  paste(text: string): void {
+    tmux(['set-buffer', '-b', this.name, '--', text]);
+    tmux(['paste-buffer', '-d', '-b', this.name, '-t', this.name]);
+  }
+
   /** Named keys: Enter, Down, C-d, C-c... */
   keys(...keys: string[]): void {
     tmux(['send-keys', '-t', this.name, ...keys]);
@@ -102,6 +109,21 @@ export class Tty {
       .map((l) => l.trimEnd())
       .join('\n')
       .replace(/\n+$/, '\n');
+  }
+
+  /** Only what the terminal shows now (its height in lines), not what has scrolled off. */
+  visible(): string {
+    return tmux(['capture-pane', '-p', '-t', this.name])
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n');
+  }
+
+  /** The terminal's cursor: column and line on the visible screen, from 0. */
+  cursorAt(): { x: number; y: number } {
+    const [x, y] = tmux(['display-message', '-p', '-t', this.name, '#{cursor_x} #{cursor_y}']).trim().split(' ').map(Number);
+    return { x: x!, y: y! };
   }
 
   /**

@@ -47,18 +47,25 @@ describe.each(['test/fixtures/labelled/blind.yaml', 'test/fixtures/labelled/hold
 // The sets in new voices and the gaming set are held to what this version reaches (a ratchet: a
 // change that loses agreement on them fails here), at or above the judgement issue's QWK 0.80.
 describe('agreement on the new-voice and gaming sets', () => {
-  it('voices: exact at least 0.75, QWK at least 0.80, none two levels off, STAR F1 as measured', () => {
+  it('voices: exact at least 0.78, QWK at least 0.85, none two levels off, STAR F1 as measured', () => {
     const r = agreement('test/fixtures/labelled/voices.yaml');
-    expect(r.exact).toBeGreaterThanOrEqual(0.75);
-    expect(r.qwk).toBeGreaterThanOrEqual(0.8);
+    expect(r.exact).toBeGreaterThanOrEqual(0.78);
+    expect(r.qwk).toBeGreaterThanOrEqual(0.85);
     expect(r.twoOff).toEqual([]);
     for (const p of ['situation', 'action', 'result'] as const) expect(r.star[p]?.f1, p).toBeGreaterThanOrEqual(0.85);
     expect(r.star.task?.f1).toBeGreaterThanOrEqual(0.7);
   });
-  it('gaming: exact at least 0.85, QWK at least 0.80, none two levels off', () => {
+  it('gaming: exact at least 0.90, QWK at least 0.85, none two levels off', () => {
     const r = agreement('test/fixtures/labelled/gaming.yaml');
-    expect(r.exact).toBeGreaterThanOrEqual(0.85);
-    expect(r.qwk).toBeGreaterThanOrEqual(0.8);
+    expect(r.exact).toBeGreaterThanOrEqual(0.9);
+    expect(r.qwk).toBeGreaterThanOrEqual(0.85);
+    expect(r.twoOff).toEqual([]);
+  });
+  // fresh3: advice-site pairs, red team, newcomers, transcripts and perturbations (first run 73.3%, QWK 0.717).
+  it("fresh3: exact at least 0.90, QWK at least 0.90, none two levels off", () => {
+    const r = agreement('test/fixtures/labelled/fresh3.yaml');
+    expect(r.exact).toBeGreaterThanOrEqual(0.9);
+    expect(r.qwk).toBeGreaterThanOrEqual(0.9);
     expect(r.twoOff).toEqual([]);
   });
 });

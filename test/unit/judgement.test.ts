@@ -154,6 +154,45 @@ const CASES: Case[] = [
     level: 'high',
     star: { result: true },
   },
+  {
+    name: 'an action handed to a supervisor is the supervisor\'s ("got my supervisor to take over")',
+    question: 'Tell me about a time you dealt with a customer who was angry about a mistake your company had made.',
+    answer: "A customer came in angry because his order had gone to the wrong address. I explained that the address on the system was the one he had given us. He kept raising his voice, so I got my supervisor to take over and sort it out. I think he got a refund.",
+    level: 'low',
+    notCounted: ['owns-fix'],
+  },
+  {
+    name: 'what the candidate tells the customer to do is the customer\'s',
+    question: 'Tell me about a time the same customer problem kept coming up and you did something about it.',
+    answer: 'At the call centre we got loads of calls about direct debits failing after people moved house. I mentioned it to my team leader, and I kept telling the callers to set it up again like the script says.',
+    level: 'low',
+  },
+  {
+    name: 'service words in scare quotes are mocked, not shown',
+    question: 'Tell me about a time a misunderstanding with a customer caused a problem, and what you did about it.',
+    answer: 'A man rang convinced he had been promised a free router. So I did everything by the book. I "actively listened", which is to say I put him on mute. I "offered him options": pay for it or go without. I "followed up" by putting a note on his account saying "customer confused". He never rang back.',
+    level: 'low',
+  },
+  {
+    name: 'a thank-you after a colleague\'s fix is not the candidate\'s result',
+    question: 'Describe a situation where you had to admit a mistake to a customer.',
+    answer: "A customer's sofa delivery had been booked for the 14th instead of the 4th. She rang on the 4th asking where it was. I told her the system showed the 14th, so that was when it was booked for. My colleague Ross saw it was a keying mistake, apologised, rang the warehouse and got it onto a van for the next morning. It arrived the next day and she wrote in to thank him.",
+    level: 'low',
+  },
+  {
+    name: 'a negation in a run-on clause stops at the next past-tense verb',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: 'i ran the returns desk when a man brought back a coffee machine after the limit because his father went into hospital i asked whether hed rather have a refund or store credit and he took the refund then i asked the manager whether we could add a rule for returns delayed by a hospital stay so colleagues didnt have to guess it went into the returns guide the next month he wrote in to thank us',
+    level: 'high',
+    counts: ['relationship-result'],
+  },
+  {
+    name: '"none of this is their fault" is not blame',
+    question: 'How would you handle a colleague who keeps passing difficult customers on to you at busy times?',
+    answer: "I'd take the customer he sent over and look after them properly, because none of this is their fault. Later I'd ask him what it is about those customers that he finds hard, offer to show him how I handle refunds, and suggest we agree a simple rule for busy times so the whole team works the same way.",
+    level: 'high',
+    notCounted: ['blames-others'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

@@ -1,5 +1,5 @@
 import type { CompiledRubric } from '../../core/compile.js';
-import { STAR_PARTS, type Assessment, type IndicatorData, type Level, type QuestionData, type QuestionKind, type RubricData } from '../../core/types.js';
+import type { Assessment, IndicatorData, Level, QuestionData, QuestionKind, RubricData } from '../../core/types.js';
 import { HistoryFileError, HistoryStore } from '../../io/history.js';
 import { usableDataDir } from '../data-dir.js';
 import type { SummaryRow } from '../../render/practice.js';
@@ -8,10 +8,11 @@ import { wrap, type Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
-import type { AnswerResult } from '../prompts/answer-prompt.js';
+import { getAnswer, type PreviousAnswer } from './practice-answer.js';
+import type { MenuChoice } from '../prompts/menu.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
-import { Drafts, isCtrlC } from '../practice/drafts.js';
+import { Drafts, draftOf, isCtrlC } from '../practice/drafts.js';
 import type { MockTurn } from '../../report/debrief.js';
 import { scoreAnswer, type PracticeQuestion } from '../practice/score-answer.js';
 
@@ -45,10 +46,12 @@ export interface PracticeOptions {
  * answer prompt first; the scorer, the compiled rubric and the other prompts once it is up.
  */
 export interface Prompts {
-  select: <T>(config: Parameters<typeof import('@inquirer/select').default<T>>[0]) => Promise<T>;
+  /** A menu; choice names are wrapped to the terminal's width (prompts/menu.ts). */
+  select: <T>(config: { message: string; choices: ReadonlyArray<MenuChoice<T>>; pageSize?: number }) => Promise<T>;
   input: () => Promise<typeof import('@inquirer/input').default>;
-  editor: () => Promise<typeof import('@inquirer/editor').default>;
   answer: typeof import('../prompts/answer-prompt.js').answerPrompt;
+  /** A menu filtered by what is typed. */
+  search: () => Promise<typeof import('@inquirer/search').default>;
 }
 
 export interface Scorer {
@@ -108,18 +111,15 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     loadRubricOrFail(opts.rubrics),
     import('../prompts/answer-prompt.js').then((m) => m.answerPrompt),
   ]);
-  const loadSelect = lazy(() => import('@inquirer/select').then((m) => m.default));
-  // Every answer prompt reports what is typed, so Ctrl-C can keep it as a draft.
-  const drafts = new Drafts();
+  const loadSelect = lazy(() => Promise.all([import('@inquirer/select'), import('../prompts/menu.js')]));
   const prompts: Prompts = {
-    select: async (config) => (await loadSelect())(config),
-    answer: async (config) => {
-      const r = await answer({ ...config, onChange: (t) => drafts.typed(t) });
-      drafts.finished(r.text);
-      return r;
+    select: async (config) => {
+      const [{ default: select }, { wrapChoices }] = await loadSelect();
+      return select({ ...config, choices: wrapChoices(config.choices) });
     },
+    answer,
     input: lazy(() => import('@inquirer/input').then((m) => m.default)),
-    editor: lazy(() => import('@inquirer/editor').then((m) => m.default)),
+    search: lazy(() => import('@inquirer/search').then((m) => m.default)),
   };
   const scorer = lazy(async (): Promise<Scorer> => {
     const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render, followUpsCore, followUpViews, { inferQuestion }] = await Promise.all([
@@ -145,6 +145,8 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   session.id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const rows: SummaryRow[] = [];
   const turns: MockTurn[] = [];
+  // What is being answered, so that Ctrl-C can keep what was typed as a draft.
+  const drafts = new Drafts();
   let mock = false;
   let interrupted = false;
   try {
@@ -185,7 +187,7 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
     interrupted = isCtrlC(e);
     process.stdout.write(`\n${st.dim('Session ended.')}\n`);
-    if (interrupted) keepDraft(drafts, store, session, st);
+    if (interrupted) keepDraft(drafts, draftOf(e), store, session, st);
   }
   if (mock) await debrief(turns, interrupted, scorer, prompts, st);
   else process.stdout.write(`\n${(await import('../../render/practice.js')).renderSummary(rows, st)}`);
@@ -236,23 +238,22 @@ async function focusPlan(opts: PracticeOptions, store: HistoryStore, data: Rubri
   return { how: `focus weakest${opts.mock ? ' (mock)' : ''}`, questions: picks.map((x) => x.question), ...(opts.mock ? { mock: true } : {}) };
 }
 
-
 /** Ctrl-C in the middle of an answer or a reply: what was typed is kept as a draft, and the screen says so. */
-function keepDraft(drafts: Drafts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style): void {
-  const d = drafts.pending();
-  if (!d) return;
+function keepDraft(drafts: Drafts, typed: string, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style): void {
+  const d = drafts.context;
+  if (!d || !typed) return;
   store.append({
-    v: 1, type: 'draft', session: session.id, at: new Date().toISOString(), questionId: d.context.questionId, question: d.context.question,
-    attempt: d.context.attempt, mode: d.context.mode, ...(d.context.followUp ? { followUp: d.context.followUp } : {}), text: d.text,
+    v: 1, type: 'draft', session: session.id, at: new Date().toISOString(), questionId: d.questionId, question: d.question,
+    attempt: d.attempt, mode: d.mode, ...(d.followUp ? { followUp: d.followUp } : {}), text: typed,
     ...(session.candidate ? { candidate: session.candidate } : {}),
   });
   drafts.clear();
-  process.stdout.write(st.warn(`What you had typed (${d.text.split(/\s+/).filter(Boolean).length} words) is kept as a draft in ${inert(store.file)}; it is not scored.\n`));
+  process.stdout.write(st.warn(`What you had typed (${typed.split(/\s+/).filter(Boolean).length} words) is kept as a draft in ${inert(store.file)}; it is not scored.\n`));
 }
 
 /** The mock's debrief; then, at the terminal, the full feedback on any answer the candidate asks for. */
 async function debrief(turns: MockTurn[], interrupted: boolean, scorer: () => Promise<Scorer>, p: Prompts, st: Style): Promise<void> {
-  const [{ buildDebrief }, { renderDebrief, fit }] = await Promise.all([import('../../report/debrief.js'), import('../../render/debrief.js')]);
+  const [{ buildDebrief }, { renderDebrief, fit }, { scoredTexts }] = await Promise.all([import('../../report/debrief.js'), import('../../render/debrief.js'), import('../practice/mock.js')]);
   const d = buildDebrief(turns);
   process.stdout.write(`\n${renderDebrief(d, st)}`);
   if (interrupted || d.answered === 0) return;
@@ -266,9 +267,8 @@ async function debrief(turns: MockTurn[], interrupted: boolean, scorer: () => Pr
       ],
     });
     if (pick === 0) return;
-    const t = turns.find((x) => x.n === pick)!;
-    const shown = (await import('../practice/mock.js')).scoredTexts.get(t);
-    if (shown) process.stdout.write(`\n${s.render.renderFeedback(shown.text, shown.assessment, s.styleNotes(shown.text, s.rubric), missingIndicators(s.rubric, shown.assessment), st)}`);
+    const shown = scoredTexts.get(turns.find((x) => x.n === pick)!);
+    if (shown) await showLong(`\n${s.render.renderFeedback(shown.text, shown.assessment, s.styleNotes(shown.text, s.rubric), missingIndicators(s.rubric, shown.assessment), st)}`);
   }
 }
 
@@ -292,55 +292,25 @@ async function choosePlan(opts: PracticeOptions, data: RubricData, questions: Qu
   // Both need the scorer (and the drill the history): the caller plans them.
   if (how === 'ask' || how === 'focus') return how;
   if (how === 'competency') {
-    const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${inert(x.name)}  ${st.dim(inert(x.summary))}`, value: x.id })) });
+    const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${inert(x.name)}  ${st.dim(inert(x.summary))}`, value: x.id, short: inert(x.name) })) });
     return { how: `competency ${c}`, questions: shuffle(questions.filter((q) => q.competency === c)).slice(0, opts.count ?? 3) };
   }
   if (how === 'question') {
-    const id = await p.select<string>({ message: 'Which question?', pageSize: 12, choices: questions.map((q) => ({ name: inert(`${q.id.padEnd(20)} ${q.text}`), value: q.id })) });
+    const id = await pickQuestion(questions, p);
     return { how: `question ${id}`, questions: [questions.find((q) => q.id === id)!] };
   }
   if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5), mock: true };
   return { how: 'random mix', questions: shuffle(questions).slice(0, opts.count ?? 3) };
 }
 
-/** Asks for an answer in the chosen mode; null when the user skips the question. */
-export async function getAnswer(mode: AnswerMode, data: RubricData, p: Prompts, st: Style, seconds: number | undefined, initial?: string): Promise<AnswerResult | null> {
-  for (;;) {
-    let result: AnswerResult;
-    if (mode === 'editor') {
-      const editor = await p.editor();
-      const text = await editor({ message: 'Write your answer in your editor (save and close it to finish).', default: initial ?? '', postfix: '.txt', waitForUserInput: false });
-      result = { text: text.replace(/\r\n?/g, '\n').trim(), expired: false, eof: false };
-    } else if (mode === 'guided' && initial === undefined) {
-      const deadline = seconds ? Date.now() + seconds * 1000 : 0;
-      const parts: string[] = [];
-      let expired = false;
-      for (const part of STAR_PARTS) {
-        const left = deadline ? Math.max(1, Math.round((deadline - Date.now()) / 1000)) : undefined;
-        const r = await p.answer({ message: `${part[0]!.toUpperCase()}${part.slice(1)}`, hint: inert(data.structure.star[part].hint), ...(left ? { seconds: left } : {}) });
-        if (r.text.trim()) parts.push(r.text.trim());
-        if (r.expired) {
-          expired = true;
-          break;
-        }
-      }
-      result = { text: parts.join('\n'), expired, eof: false };
-    } else {
-      result = await p.answer({ message: 'Your answer', ...(seconds ? { seconds } : {}), ...(initial ? { initial } : {}) });
-    }
-    if (result.expired) process.stdout.write(st.warn(`Time is up: scoring what you had.\n`));
-    if (result.text.trim() !== '') return result;
-    const next = await p.select<'again' | 'skip' | 'end'>({
-      message: result.expired ? 'Time ran out before you wrote anything.' : 'Your answer is empty.',
-      choices: [
-        { name: 'Try again', value: 'again' },
-        { name: 'Skip this question', value: 'skip' },
-        { name: 'End the session', value: 'end' },
-      ],
-    });
-    if (next === 'skip') return null;
-    if (next === 'end') throw new SessionEnded();
-  }
+/** The question picker: type to narrow the list (words of the question, its id or competency). */
+async function pickQuestion(questions: QuestionData[], p: Prompts): Promise<string> {
+  const [search, { filterQuestions, questionChoices, pickerPageSize }] = await Promise.all([p.search(), import('../prompts/question-picker.js')]);
+  return search<string>({
+    message: 'Which question? Type to filter:',
+    pageSize: pickerPageSize(),
+    source: (term) => questionChoices(filterQuestions(questions, term)),
+  });
 }
 
 function missingIndicators(rubric: CompiledRubric, a: Assessment): IndicatorData[] {
@@ -360,20 +330,22 @@ async function practiseQuestion(
   const questionId = q.own ? null : q.id;
   process.stdout.write(`\n${(await import('../../render/practice.js')).renderQuestionHead(q, n, total, st)}`);
   let attempt = 0;
-  let previous: { text: string; assessment: Assessment } | null = null;
+  let previous: (PreviousAnswer & { assessment: Assessment }) | null = null;
   // The row is updated in place, so a session ended mid-question still reports it.
   let row: SummaryRow | null = null;
   let answerMode: AnswerMode = mode;
   for (;;) {
-    const draft = { questionId, question: q.text, attempt: attempt + 1, mode: answerMode } as const;
-    drafts.begin(draft);
-    const got = await getAnswer(answerMode, data, p, st, opts.time, previous?.text);
-    if (!got) return;
+    drafts.begin({ questionId, question: q.text, attempt: attempt + 1, mode: answerMode });
+    const got = await getAnswer(answerMode, q, data, p, st, opts.time, previous ?? undefined);
+    if (got === 'skip') return;
+    if (got === 'end') throw new SessionEnded();
+    answerMode = got.mode;
     attempt++;
     const s = await scorer();
     const { rubric, assess, styleNotes, compare, render } = s;
-    // The interviewer's follow-ups, asked about the answer's biggest gaps; the replies are scored with it.
-    // Saved once the follow-ups are answered, or at Ctrl-C during one.
+    // The interviewer's follow-ups, asked about the answer's biggest gaps; the replies are scored
+    // with it. Saved once they are answered, or at Ctrl-C during one.
+    const draft = { questionId, question: q.text, attempt, mode: answerMode };
     const scored = await scoreAnswer(q, got.text, followUps, s, p, st, drafts, draft, (x) => {
       store.append({
         v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId, mode: answerMode,
@@ -385,35 +357,49 @@ async function practiseQuestion(
       row = summarise(row, rows, q, attempt, x.assessment);
     });
     const a = scored.assessment;
-    process.stdout.write(`\n${render.renderFeedback(scored.text, a, styleNotes(scored.text, rubric), missingIndicators(rubric, a), st)}`);
-    if (scored.followUps.length) process.stdout.write(`\n${s.followUpViews.renderFollowUpGain(compare(scored.first, a), scored.followUps.some((f) => f.reply), st)}`);
+    // A summary first, so the level and the menu share one screen; the rest on request.
+    process.stdout.write(`\n${render.renderFeedbackSummary(a, st)}`);
+    if (scored.followUps.length) process.stdout.write(s.followUpViews.renderFollowUpGain(compare(scored.first, a), scored.followUps.some((f) => f.reply), st));
     if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
-    previous = { text: scored.text, assessment: a };
+    // A retry edits the answer with the replies in it (the replies are part of what was scored).
+    previous = { text: scored.text, ...(scored.text === got.text && got.parts ? { parts: got.parts } : {}), assessment: a };
+    const full = render.renderFeedback(scored.text, a, styleNotes(scored.text, rubric), missingIndicators(rubric, a), st);
     if (opts.adviser) await adviserReview(questionId, attempt, a, p, store, session, st);
     for (;;) {
       const models = rubric.modelsByQuestion.get(q.id) ?? [];
-      const next = await p.select<'retry' | 'guidance' | 'models' | 'next' | 'end'>({
+      const next = await p.select<'retry' | 'full' | 'guidance' | 'models' | 'next' | 'end'>({
         message: 'What next?',
         choices: [
           { name: 'Try again: revise this answer', value: 'retry' },
+          { name: 'Show full feedback', value: 'full' },
           { name: 'What a strong answer shows', value: 'guidance' },
           ...(models.length ? [{ name: 'Model answers (low, medium, high)', value: 'models' as const }] : []),
           { name: more ? 'Next question' : 'Finish', value: 'next' },
           ...(more ? [{ name: 'End the session', value: 'end' as const }] : []),
         ],
       });
-      if (next === 'guidance') process.stdout.write(`\n${render.renderGuidance(q.guidance, st)}\n`);
+      if (next === 'full') await showLong(`\n${full}`);
+      else if (next === 'guidance') process.stdout.write(`\n${render.renderGuidance(q.guidance, st)}\n`);
       else if (next === 'models') {
         const views = models.map((m) => ({ level: m.level, answer: m.answer, assessment: assess({ question: q.text, competency: q.competency, answer: m.answer }, rubric) }));
         process.stdout.write(`\n${render.renderModels(views, st)}\n`);
       } else if (next === 'retry') {
-        // A revision is typed as one free answer, starting from the previous text.
-        answerMode = answerMode === 'editor' ? 'editor' : 'free';
+        // A revision edits the previous answer in the same mode (guided: part by part).
         break;
       } else if (next === 'next') return;
       else throw new SessionEnded();
     }
   }
+}
+
+/** Text as it is when it fits the terminal, else in a pager (prompts/pager-prompt.ts). */
+async function showLong(text: string): Promise<void> {
+  if (text.split('\n').length <= (process.stdout.rows || 24) - 2) {
+    process.stdout.write(text);
+    return;
+  }
+  const { pagerPrompt } = await import('../prompts/pager-prompt.js');
+  await pagerPrompt({ text });
 }
 
 /** The question's row of the session summary, updated in place with an attempt saved. */

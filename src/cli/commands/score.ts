@@ -9,14 +9,16 @@ import type { HistoryRecord } from '../../io/history.js';
 import type { InputFormat } from '../../io/read-answers.js';
 import { inputBytes, ReadProgress } from '../../io/read-progress.js';
 import { SummaryCounter, type ResultRecord, type ScoreReport } from '../../report/score-report.js';
-import { jsonlLine, renderScoreJson, renderScoreMarkdown } from '../../render/score-formats.js';
+import { jsonlLine } from '../../render/score-formats.js';
+import type { ScoreEnd } from '../../render/score-view.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledRubric } from '../rubric.js';
 import { stdinStream } from '../stdin.js';
 import { ScoreProgress } from '../score/progress-bar.js';
 import type { ScorePool } from '../score/pool.js';
 import { scoreBatch, type BatchShape, type ScoredBatch, type ScoreJob } from '../score/score-batch.js';
-import { styleFor } from '../style.js';
+import { styleFor, styleSpec } from '../style.js';
+import { loadView } from '../score/load-view.js';
 
 export type ScoreFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'markdown' | 'html';
 
@@ -54,7 +56,7 @@ const IN_FLIGHT_PER_WORKER = 3;
 /** Batches scored but not yet written (a slow worker holds the ones after its own). */
 const MAX_QUEUED = 8;
 /**
- * Errors kept for the formats that list them inside one document (json, markdown); past this many
+ * Errors kept for the formats that list them at the end of the document (json, markdown); past this many
  * they are counted (summary.failed, and errorsNotListed) but not kept, so memory stays flat for
  * any number of bad records. The other formats write each error as it is found.
  */
@@ -81,13 +83,17 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   let failed = 0;
   let notListed = 0;
   const counter = new SummaryCounter(opts.failUnder);
-  // JSONL and CSV are read, scored and written record by record and nothing is kept: memory
-  // stays flat however large the input. The other formats are whole documents.
+  // Every format but html is read, scored and written record by record, and no result is kept:
+  // memory stays flat however large the input, and the first result is written at once. html
+  // keeps the results for its report.
   const sink = opts.output !== undefined ? openOutputStream(opts.output) : process.stdout;
   const out = new ChunkedWriter(sink);
-  // The CSV renderer is loaded only for CSV output (start-up cost).
-  const csv = format === 'csv' ? await import('../../render/score-csv.js') : null;
-  if (csv) out.write(csv.csvHeader());
+  const style = styleSpec(sink as NodeJS.WriteStream, opts.color);
+  // Each format's renderer is loaded only when it is used (start-up cost).
+  const view = format === 'html' ? null : await loadView(format, style);
+  if (view) out.write(view.head);
+  // The first result's separator (a comma, a blank line) is dropped as it is written.
+  let first = true;
   const results: ResultRecord[] = [];
   const answersOf = new Map<ResultRecord, { answer: string; candidate: string | undefined }>();
   // --candidate files every scored answer in the history, for coach report.
@@ -125,7 +131,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   };
   if (history) fileHistory([{ v: 1, type: 'session', session: batch, at: new Date().toISOString(), plan: { how: `coach score ${inputs.join(' ')}`, count: 0 }, candidate: opts.candidate! }]);
 
-  const shape: BatchShape = { output: format === 'jsonl' ? 'jsonl' : format === 'csv' ? 'csv' : 'records', assessments: history !== null };
+  const shape: BatchShape = { output: format === 'html' ? 'records' : format, style, assessments: history !== null };
   const jobs = opts.jobs ?? availableParallelism();
   let scored = 0;
   // A progress bar only on a terminal, and only without --quiet.
@@ -155,7 +161,12 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       }
     }
     // A slow reader downstream: wait, rather than hold the output in memory.
-    if (b.text.length > 0 && out.write(b.text)) await out.drained();
+    if (b.text.length > 0) {
+      const text = first && view ? b.text.slice(view.separator) : b.text;
+      // The first batch goes out at once (a reader sees results straight away); later ones in blocks.
+      if ((out.write(text) || (first && out.flush()))) await out.drained();
+      first = false;
+    }
     for (const e of q.errors) if (out.write(jsonlLine('error', e))) await out.drained();
     progress?.tick();
   };
@@ -169,7 +180,6 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   const queue: Queued[] = [];
   let jobsBuf: ScoreJob[] = [];
   let candidatesBuf: (string | undefined)[] = [];
-  const csvRow = csv ? csv.csvRow : null;
   const submit = async (): Promise<void> => {
     if (jobsBuf.length === 0) return;
     const q: Queued = { jobs: jobsBuf, candidates: candidatesBuf, done: false, result: null as unknown as Promise<ScoredBatch>, errors: waiting };
@@ -182,7 +192,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       // Awaited in turn below; this marks it done meanwhile (and keeps a failure from counting as unhandled).
       q.result.then(() => { q.done = true; }, () => { q.done = true; });
     } else {
-      q.result = Promise.resolve(scoreBatch(q.jobs, rubric, shape, csvRow));
+      q.result = Promise.resolve(scoreBatch(q.jobs, rubric, shape, view));
       q.done = true;
     }
     queue.push(q);
@@ -272,24 +282,18 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   counter.addErrors(failed);
   const report: ScoreReport = { version: 1, results, errors, summary: counter.summary(), ...(notListed > 0 ? { errorsNotListed: notListed } : {}) };
 
-  switch (format) {
-    case 'jsonl':
-      out.write(jsonlLine('summary', report.summary));
-      break;
-    case 'csv': break;
-    case 'json': out.write(renderScoreJson(report)); break;
-    case 'markdown': out.write(renderScoreMarkdown(report)); break;
-    case 'html': {
-      // The batch as a report: per competency, as coach report shows a candidate's practice.
-      const [{ buildCandidateReport }, { toReportAnswer }, { renderReportHtml }] = await Promise.all([
-        import('../../report/candidate-report.js'), import('../../report/from-history.js'), import('../../render/report-html.js'),
-      ]);
-      const answers = results.map((r) => toReportAnswer(r, answersOf.get(r)?.answer ?? '', { candidate: answersOf.get(r)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
-      const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
-      out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
-      break;
-    }
-    case 'text': out.write((await import('../../render/score-text.js')).renderScoreText(report, await styleFor(sink as NodeJS.WriteStream, opts.color))); break;
+  if (view) {
+    const end: ScoreEnd = { results: scored, errors, summary: report.summary };
+    if (notListed > 0) end.errorsNotListed = notListed;
+    out.write(view.tail(end));
+  } else {
+    // The batch as a report: per competency, as coach report shows a candidate's practice.
+    const [{ buildCandidateReport }, { toReportAnswer }, { renderReportHtml }] = await Promise.all([
+      import('../../report/candidate-report.js'), import('../../report/from-history.js'), import('../../render/report-html.js'),
+    ]);
+    const answers = results.map((r) => toReportAnswer(r, answersOf.get(r)?.answer ?? '', { candidate: answersOf.get(r)?.candidate ?? opts.candidate ?? null, session: r.source.file, at: null }));
+    const names = new Map(rubric.competencies.map((c) => [c.id, c.name]));
+    out.write(renderReportHtml(buildCandidateReport(answers, names, { candidate: opts.candidate ?? null, since: null, generatedAt: new Date().toISOString() })));
   }
   out.flush();
   if (sink !== process.stdout) {

@@ -1,7 +1,9 @@
+import type { WithDraft } from '../prompts/answer-prompt.js';
+
 /**
- * What has been typed of the answer (or reply) in progress, so that Ctrl-C does not lose it:
- * inquirer rejects a prompt on Ctrl-C without its value, so the prompts report each change here.
- * Guided answers come in parts: the finished parts are kept with the one being typed.
+ * What is being answered, so that Ctrl-C does not lose what was typed: the answer prompt's Ctrl-C
+ * error carries the text so far (prompts/answer-prompt.ts, WithDraft), and this says what it was
+ * an answer (or a reply) to.
  */
 export interface DraftContext {
   questionId: string | null;
@@ -13,39 +15,23 @@ export interface DraftContext {
 }
 
 export class Drafts {
-  private context: DraftContext | null = null;
-  private done: string[] = [];
-  private typing = '';
+  context: DraftContext | null = null;
 
   /** A new answer or reply starts. */
   begin(context: DraftContext): void {
     this.context = context;
-    this.done = [];
-    this.typing = '';
   }
 
-  typed(text: string): void {
-    this.typing = text;
-  }
-
-  /** A prompt finished with this text (a part of a guided answer, or the whole answer). */
-  finished(text: string): void {
-    if (text.trim()) this.done.push(text.trim());
-    this.typing = '';
-  }
-
-  /** The answer was scored and saved: nothing is pending. */
+  /** The answer was saved: nothing is pending. */
   clear(): void {
     this.context = null;
-    this.done = [];
-    this.typing = '';
   }
+}
 
-  /** What is pending, if anything was typed. */
-  pending(): { context: DraftContext; text: string } | null {
-    const text = [...this.done, this.typing.trim()].filter(Boolean).join('\n');
-    return this.context && text ? { context: this.context, text } : null;
-  }
+/** The text typed so far, as the Ctrl-C error of the answer prompt carries it ('' when none). */
+export function draftOf(e: unknown): string {
+  const d = e instanceof Error ? (e as WithDraft).draft : undefined;
+  return typeof d === 'string' ? d.trim() : '';
 }
 
 /** Ctrl-C, as inquirer reports it (Ctrl-D and a closed terminal are not Ctrl-C). */

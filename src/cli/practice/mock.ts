@@ -2,7 +2,8 @@ import type { QuestionData, RubricData } from '../../core/types.js';
 import type { HistoryStore } from '../../io/history.js';
 import type { MockTurn } from '../../report/debrief.js';
 import { wrap, type Style } from '../../render/style.js';
-import { getAnswer, type AnswerMode, type Prompts, type Scorer } from '../commands/practice.js';
+import type { AnswerMode, Prompts, Scorer } from '../commands/practice.js';
+import { getAnswer } from '../commands/practice-answer.js';
 import type { Drafts } from './drafts.js';
 import { scoreAnswer } from './score-answer.js';
 
@@ -36,20 +37,22 @@ export async function runMock(
     process.stdout.write(`\n${render.renderQuestionHead(q, i + 1, questions.length, st)}`);
     await readCountdown({ seconds: READ_SECONDS });
     const started = Date.now();
-    const draft = { questionId: q.id, question: q.text, attempt: 1, mode: o.mode } as const;
-    drafts.begin(draft);
-    const got = await getAnswer(o.mode, data, p, st, o.seconds);
+    drafts.begin({ questionId: q.id, question: q.text, attempt: 1, mode: o.mode });
+    const got = await getAnswer(o.mode, q, data, p, st, o.seconds);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
-    if (!got) {
+    if (got === 'skip' || got === 'end') {
       drafts.clear();
       turns.push({ n: i + 1, questionId: q.id, question: q.text, competency: q.competency, result: null });
+      // Ending the mock early still gives the debrief of what was answered.
+      if (got === 'end') return;
       continue;
     }
+    const draft = { questionId: q.id, question: q.text, attempt: 1, mode: got.mode };
     const s = await scorer();
     // Saved (and counted in the debrief) once the follow-ups are answered, or at Ctrl-C during one.
     await scoreAnswer(q, got.text, o.followUps, s, p, st, drafts, draft, (scored) => {
       store.append({
-        v: 1, type: 'answer', session: o.session.id, at: new Date().toISOString(), attempt: 1, questionId: q.id, mode: o.mode,
+        v: 1, type: 'answer', session: o.session.id, at: new Date().toISOString(), attempt: 1, questionId: q.id, mode: got.mode,
         ...(o.seconds ? { timed: { seconds: o.seconds, expired: got.expired } } : {}),
         answer: scored.text, assessment: scored.assessment,
         ...(scored.followUps.length ? { followUps: scored.followUps, first: { level: scored.first.level, score: scored.first.score } } : {}),

@@ -48,9 +48,9 @@ export async function ownQuestion(
     });
     if (next === 'go') break;
     if (next === 'competency') {
-      competency = await p.select<string>({ message: 'Which competency?', default: competency, choices: data.competencies.map((c) => ({ name: inert(c.name), value: c.id })) });
+      competency = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((c) => ({ name: inert(c.name), value: c.id })) });
     } else {
-      kind = await p.select<QuestionKind>({ message: 'Which kind of question?', default: kind, choices: KINDS.map((k) => ({ name: `${k}: ${KIND_SAYS[k]}`, value: k })) });
+      kind = await p.select<QuestionKind>({ message: 'Which kind of question?', choices: KINDS.map((k) => ({ name: `${k}: ${KIND_SAYS[k]}`, value: k })) });
     }
     show();
   }

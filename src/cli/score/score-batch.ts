@@ -2,7 +2,9 @@ import { assess } from '../../core/assess.js';
 import type { CompiledRubric } from '../../core/compile.js';
 import type { Assessment, Level } from '../../core/types.js';
 import { toResultRecord, type ResultRecord } from '../../report/score-report.js';
-import { resultLine } from '../../render/score-formats.js';
+import type { ScoreView } from '../../render/score-view.js';
+import type { StyleSpec } from '../style.js';
+import type { StreamedFormat } from './load-view.js';
 
 /** One answer sent to be scored: the fields the scorer and the output need, nothing else. */
 export interface ScoreJob {
@@ -16,14 +18,14 @@ export interface ScoreJob {
 
 /**
  * How a scored batch comes back:
- *  - `lines`: the output already rendered (JSONL or CSV), so big batches cross from a worker as
- *    one string;
- *  - `records`: the result records themselves, for documents rendered at the end (json, text,
- *    markdown, html);
+ *  - a streamed format: the output already rendered by that format's view, so big batches cross
+ *    from a worker as one string (`style` says how text is coloured and wrapped);
+ *  - `records`: the result records themselves (html, which aggregates them);
  *  - `assessments` too when they are filed in the history (--candidate).
  */
 export interface BatchShape {
-  output: 'jsonl' | 'csv' | 'records';
+  output: StreamedFormat | 'records';
+  style: StyleSpec;
   assessments: boolean;
 }
 
@@ -36,22 +38,19 @@ export interface ScoredBatch {
   assessments: Assessment[] | null;
 }
 
-export type RowRenderer = (r: ResultRecord) => string;
-
-/** Scores a batch in order. Pure but for the renderer it is given. */
-export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, shape: BatchShape, csvRow: RowRenderer | null): ScoredBatch {
+/** Scores a batch in order. Pure but for the view it renders with. */
+export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, shape: BatchShape, view: ScoreView | null): ScoredBatch {
   let text = '';  // a rope: V8 appends in place, and the writer flattens it once
   const levels: Level[] = [];
   const scores: number[] = [];
-  const records: ResultRecord[] | null = shape.output === 'records' ? [] : null;
+  const records: ResultRecord[] | null = view ? null : [];
   const assessments: Assessment[] | null = shape.assessments ? [] : null;
   for (const job of jobs) {
     const a = assess({ question: job.question, competency: job.competency, answer: job.answer }, rubric);
     const r = toResultRecord(job.id, a, { file: job.file, line: job.line });
     levels.push(a.level);
     scores.push(a.score);
-    if (shape.output === 'jsonl') text += resultLine(r);
-    else if (shape.output === 'csv') text += csvRow!(r);
+    if (view) text += view.result(r);
     else records!.push(r);
     assessments?.push(a);
   }

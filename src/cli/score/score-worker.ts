@@ -2,7 +2,8 @@
 // is sent and posts each back, rendered, with its sequence number (the main thread keeps order).
 import { parentPort, workerData } from 'node:worker_threads';
 import { compiledRubric } from '../rubric.js';
-import { scoreBatch, type BatchShape, type RowRenderer, type ScoreJob } from './score-batch.js';
+import { scoreBatch, type BatchShape, type ScoreJob } from './score-batch.js';
+import { loadView } from './load-view.js';
 
 export interface WorkerSetup {
   rubrics: string[];
@@ -19,15 +20,15 @@ const encoder = new TextEncoder();
 const port = parentPort!;
 const ready = (async () => {
   const rubric = await compiledRubric(setup.rubrics);
-  const csvRow: RowRenderer | null = setup.shape.output === 'csv' ? (await import('../../render/score-csv.js')).csvRow : null;
-  return { rubric, csvRow };
+  const view = setup.shape.output === 'records' ? null : await loadView(setup.shape.output, setup.shape.style);
+  return { rubric, view };
 })();
 
 port.on('message', (req: BatchRequest) => {
-  void ready.then(({ rubric, csvRow }) => {
+  void ready.then(({ rubric, view }) => {
     let batch;
     try {
-      batch = scoreBatch(req.jobs, rubric, setup.shape, csvRow);
+      batch = scoreBatch(req.jobs, rubric, setup.shape, view);
     } catch (e) {
       port.postMessage({ seq: req.seq, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
       return;

@@ -1,5 +1,5 @@
 import { stem } from '../text/stem.js';
-import { internStem } from './vocab.js';
+import { internStem, noteCueWord } from './vocab.js';
 
 /**
  * A cue pattern, compiled from rubric text such as "ask ... what|why|how" or "complaints fell|dropped by #".
@@ -52,7 +52,9 @@ export function compilePattern(cue: string): Slot[] {
         if (!/^=?[\p{L}\p{M}'’-]+$/u.test(a)) throw new CuePatternError(cue, `"${a}" is not a word (use letters, apostrophes, hyphens, =word for an exact form; or ..., _, #, #%)`);
       }
       const exact = alts.filter((a) => a.startsWith('=')).map((a) => normaliseWord(a.slice(1)));
-      const stems = alts.filter((a) => !a.startsWith('=')).map((a) => stem(normaliseWord(a)));
+      const plain = alts.filter((a) => !a.startsWith('=')).map((a) => normaliseWord(a));
+      for (const w of plain) noteCueWord(w);
+      const stems = plain.map((a) => stem(a));
       slots.push({ type: 'word', stems: new Set(stems), ids: new Set(stems.map(internStem)), exact: new Set(exact) });
     }
   }

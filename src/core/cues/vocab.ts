@@ -22,3 +22,15 @@ export function stemId(stem: string): number {
 export function vocabSize(): number {
   return ids.size;
 }
+
+const words = new Set<string>();
+
+/** A cue word as the rubric writes it (lower case), kept so that misspellings can be read back to it. */
+export function noteCueWord(word: string): void {
+  words.add(word);
+}
+
+/** The cue words noted so far. */
+export function cueWords(): ReadonlySet<string> {
+  return words;
+}

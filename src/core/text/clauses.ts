@@ -29,6 +29,16 @@ export interface Clause {
   active: boolean;
   /** Words the speaker says in quotes ("I said, "What is it for?""). */
   quoted: boolean;
+  /**
+   * A short phrase in quotes that nobody says ("I "actively listened""): scare quotes, which keep
+   * the words at arm's length. Cues in it are named, not shown.
+   */
+  scare: boolean;
+  /**
+   * Token index from which the clause's action is someone else's, or -1: "I got my supervisor to
+   * take over", "telling them to set it up again" (the one asked does what follows "to").
+   */
+  delegatedFrom: number;
 }
 
 
@@ -52,7 +62,8 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
     const t = tokens[j]!;
     if (t.kind !== 'word') continue;
-    if ((t.wc & (W_PAST | W_BE | W_HAVE | W_DO | W_MODAL | W_STATIVE | W_NEG)) !== 0 || (t.norm.length > 4 && t.norm.endsWith('ing'))) return true;
+    // "if the kitchen's behind i'd go round": a noun's "'s" is often "is".
+    if ((t.wc & (W_PAST | W_BE | W_HAVE | W_DO | W_MODAL | W_STATIVE | W_NEG)) !== 0 || (t.norm.length > 4 && t.norm.endsWith('ing')) || (t.norm.length > 3 && t.norm.endsWith("'s"))) return true;
   }
   return false;
 }
@@ -171,6 +182,56 @@ function verbAfter(tokens: Token[], from: number, last: number): number {
   return -1;
 }
 
+/** Verbs that hand an action to someone else: "got / asked / told / wanted X to do it". */
+const HANDS_OVER = new Set(['got', 'get', 'gets', 'getting', 'asked', 'ask', 'asks', 'asking', 'told', 'tell', 'tells', 'telling',
+  'persuaded', 'convinced', 'encouraged', 'advised', 'reminded', 'instructed', 'needed', 'wanted', 'expected', 'allowed', 'sent', 'begged', 'made']);
+const REFLEXIVE = new Set(['myself', 'ourselves']);
+const NOT_IN_OBJECT = W_PREP | W_SUB | W_BREAK | W_MODAL | W_BE | W_HAVE | W_DO | W_NEG | W_PAST | W_SELF | W_TEAM;
+
+/** Where "VERB someone to ..." hands the rest of the clause to that someone, or -1. */
+function delegation(tokens: Token[], first: number, last: number): number {
+  for (let i = first; i + 3 < last; i++) {
+    if (!HANDS_OVER.has(tokens[i]!.norm)) continue;
+    let j = i + 1;
+    while (j < last && j <= i + 4 && tokens[j]!.kind === 'word' && tokens[j]!.norm !== 'to' && (tokens[j]!.wc & NOT_IN_OBJECT) === 0 && !REFLEXIVE.has(tokens[j]!.norm)) j++;
+    if (j === i + 1 || j + 1 >= last || tokens[j]!.norm !== 'to') continue;
+    // "got the parcel to her", "sent it to the office": "to" then a person or a place is not an action.
+    const v = tokens[j + 1]!;
+    if (v.kind !== 'word' || (v.wc & (W_DET | W_PERSONAL | W_NOUN | W_OTHER | W_SELF | W_TEAM)) !== 0 || v.norm === 'them' || v.norm === 'him' || v.capital) continue;
+    return j + 1;
+  }
+  return -1;
+}
+
+/**
+ * Where a plain negation ends in a run-on clause: "colleagues didn't have to guess it went into
+ * the guide mr lindqvist wrote in" - a later past-tense verb after a noun or pronoun is a new
+ * clause the negation does not reach (speech-to-text leaves no comma to say so).
+ */
+function negationEnd(tokens: Token[], from: number, last: number): number {
+  let nv = from + 1;
+  while (nv < last && tokens[nv]!.kind === 'word' && ((tokens[nv]!.wc & (W_ADV | W_NEG | W_DO | W_MODAL | W_BE | W_HAVE | W_LEAD)) !== 0 || NEGATORS.has(tokens[nv]!.norm))) nv++;
+  for (let k = nv + 2; k < last; k++) {
+    const t = tokens[k]!;
+    const prev = tokens[k - 1]!;
+    if (t.kind !== 'word' || prev.kind !== 'word' || (t.wc & W_PAST) === 0 || (t.wc & W_STATIVE) !== 0) continue;
+    const pw = prev.wc;
+    if ((pw & (W_NOUN | W_OTHER | W_IMPERSONAL | W_NOMINATIVE)) !== 0 || (pw === 0 && prev.norm !== 'to')) return k - 1;
+  }
+  return last;
+}
+
+/**
+ * "they were starving and cold i got chatting": words after "and" that end the clause before (no
+ * verb, no preposition or subordinator to open a phrase of their own), then a new subject.
+ */
+const WH = new Set(['how', 'what', 'which', 'who', 'whom', 'whose', 'where', 'why', 'when', 'that', 'whatever']);
+function trailsBreak(tokens: Token[], start: number, to: number): boolean {
+  if ((tokens[start]!.wc & W_BREAK) === 0 || to - start > 3) return false;
+  for (let j = start + 1; j < to; j++) if (tokens[j]!.kind !== 'word' || (tokens[j]!.wc & (W_SUB | W_PREP | W_DET)) !== 0 || WH.has(tokens[j]!.norm)) return false;
+  return true;
+}
+
 /** Cuts each sentence into clauses and reads subject, mode, tense and negation for each. */
 export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Clause[] {
   const out: Clause[] = [];
@@ -185,7 +246,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       else if (t.wc & W_SELF && i > start + 1 && (tokens[start]!.wc & W_SUB) !== 0 && !hasSubjectBefore(tokens, start + 1, i, SELF_SUBJECT)) cuts.push(i);
       // A subject pronoun ("i", "she", "we") opens a new clause even without a comma, as in
       // speech-to-text or hurried typing: "a man wanted the big drill i asked what for".
-      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i, (t.wc & (W_SELF | W_TEAM)) === 0) && hasVerb(tokens, start, i)) cuts.push(i);
+      else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i, (t.wc & (W_SELF | W_TEAM)) === 0) && (hasVerb(tokens, start, i) || trailsBreak(tokens, start, i))) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
     }
@@ -209,6 +270,11 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       const carried = (prev && lastMain && opensSubordinate(tokens, prev) ? lastMain : prev)
         ?? (c === 0 && looksPast(tokens[first]!.norm) ? lastOfPrevious : null);
       let subject: Subject = found.subject === 'inherit' ? (carried?.subject ?? 'none') : found.subject;
+      // "I sent a voice note she could listen to, plus a photo": what "plus" adds is still the
+      // doing of the sentence's last own clause, past any clause about someone else between.
+      if (tokens[first]!.norm === 'plus') {
+        for (let k = out.length - 1; k >= 0 && out[k]!.sentence === si; k--) if (out[k]!.subject === 'self' || out[k]!.subject === 'team') { subject = out[k]!.subject; break; }
+      }
       // "Rang each of them myself. Said sorry.": a sentence that opens on a past-tense verb, with no
       // subject, is the speaker's own (diary style), whatever the previous sentence was about.
       // Notes do the same in lower case after a bullet ("- rang her back").
@@ -246,7 +312,10 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
               while (j < last && !SELF_SUBJECT.has(tokens[j]!.norm) && !TEAM_SUBJECT.has(tokens[j]!.norm) && !['he', 'she', 'they'].includes(tokens[j]!.norm)) j++;
               negatedTo = j;
             }
-          } else if (negatedFrom < 0) negatedFrom = i;
+          } else if (negatedFrom < 0) {
+            negatedFrom = i;
+            negatedTo = negationEnd(tokens, i, last);
+          }
         }
         if (i <= moodEnd && wc & W_MODAL) {
           const nx = tokens[i + 1];
@@ -280,9 +349,20 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
           past = quoteSpeaker.past;
         }
       } else quoteSpeaker = null;
+      let scare = false;
+      if (quotes % 2 === 1 && quoteSpeaker === null && QUOTES.has(tokens[last - 1]!.norm)) {
+        let words = 0;
+        for (let i = first; i < last; i++) if (tokens[i]!.kind === 'word') words++;
+        // Not after "said" or a colon: a quoted phrase nobody says.
+        const before = tokens[first - 2];
+        scare = words <= 4 && !(before && (before.norm === ':' || SPEECH_VERBS.has(before.norm) || REPORTING.has(before.norm)));
+      }
       const vt = verb >= 0 ? tokens[verb]! : null;
       const active = quoteSpeaker !== null || (vt !== null && (vt.wc & (W_STATIVE | W_DET)) === 0 && !STATIVE.has(vt.stem));
-      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null };
+      let delegatedFrom = delegation(tokens, first, last);
+      // "got my supervisor to take over and sort it out": the coordinated action is the supervisor's too.
+      if (delegatedFrom < 0 && inherited && prev && prev.delegatedFrom >= 0 && (tokens[first]!.norm === 'and' || tokens[first]!.norm === 'or')) delegatedFrom = first;
+      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null, scare, delegatedFrom };
       out.push(clause);
       prev = clause;
       if (!opensSubordinate(tokens, clause)) lastMain = clause;

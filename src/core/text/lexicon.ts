@@ -15,7 +15,7 @@ export const DETERMINERS = new Set(['my', 'the', 'our', 'his', 'her', 'their', '
 export const NEGATORS = new Set([
   'not', 'never', 'no', "didn't", "don't", "doesn't", "wasn't", "weren't", "couldn't", "can't", 'cannot',
   "won't", "wouldn't", "hadn't", "haven't", "hasn't", "isn't", "aren't", "shouldn't", 'didnt', 'dont', 'wasnt',
-  'couldnt', 'cant', 'wont', 'wouldnt', 'without', 'nor', 'neither', 'instead', 'rather',
+  'couldnt', 'cant', 'wont', 'wouldnt', 'without', 'nor', 'neither', 'instead', 'rather', 'none', 'nobody',
 ]);
 /** Modal verbs that make a clause hypothetical ("I would ask", "I'll check"). */
 export const MODALS = new Set(['would', "i'd", "we'd", 'will', "i'll", "we'll", 'could', 'should', 'might', 'may', 'must', "you'd", "they'd", "he'd", "she'd"]);

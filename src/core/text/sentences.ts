@@ -10,6 +10,11 @@ export interface SentenceRange {
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'e.g', 'i.e', 'etc', 'vs', 'no']);
 const TERMINATORS = new Set(['.', '!', '?', '…']);
+/** Closed-class words that open sentences; names and "I" are capitalised anywhere. */
+const OPENERS = new Set(['it', 'the', 'he', 'she', 'they', 'we', 'my', 'our', 'their', 'his', 'her', 'then', 'so', 'but', 'and',
+  'when', 'after', 'before', 'within', 'honestly', 'that', 'this', 'there', 'in', 'on', 'at', 'a', 'as', 'once', 'because',
+  'if', 'while', 'later', 'next', 'luckily', 'unfortunately', 'eventually', 'finally', 'afterwards', 'overall', 'since',
+  'from', 'also', 'now', 'what', 'why', 'how', "it's", "he'd", "she'd", "they'd", "we'd", 'he', 'looking', 'sometimes']);
 
 /**
  * Cuts a token stream into sentences: at . ! ? (not after a known abbreviation or inside a number),
@@ -32,6 +37,12 @@ export function splitSentences(text: string, tokens: Token[]): SentenceRange[] {
         const gap = text.slice(prev.end, t.start);
         if (/\n[ \t]*\r?\n/.test(gap) || /^[-*•]$/.test(t.norm)) close(i);
       }
+    }
+    // Punctuation left out but capitals kept ("best nights for takings It really showed me"): a
+    // capitalised word that opens sentences, straight after a lower-case one, starts a new one.
+    if (t.kind === 'word' && t.capital && i > first + 1 && OPENERS.has(t.norm)) {
+      const prev = tokens[i - 1]!;
+      if ((prev.kind === 'word' && !prev.capital) || prev.kind === 'num') close(i);
     }
     if (t.kind === 'punct' && TERMINATORS.has(t.norm)) {
       const prev = tokens[i - 1];

@@ -1,6 +1,7 @@
 import { stem } from './stem.js';
 import { wordClass } from './lexicon.js';
 import { stemId, vocabSize } from '../cues/vocab.js';
+import { slipOf } from './typos.js';
 
 export type TokenKind = 'word' | 'num' | 'punct';
 
@@ -23,7 +24,10 @@ export interface Token {
 }
 
 interface WordInfo {
+  /** The word's stem, or for a slip of a cue word ("wether"), that word's stem. */
   stem: string;
+  /** The word's own stem. */
+  own: string;
   num: boolean;
   wc: number;
   sid: number;
@@ -36,13 +40,25 @@ function infoOf(norm: string): WordInfo {
   let info = wordMemo.get(norm);
   if (info === undefined) {
     const s = stem(norm);
-    info = { stem: s, num: isNumberWord(norm), wc: wordClass(norm), sid: stemId(s), vocab: vocabSize() };
+    info = { stem: s, own: s, num: isNumberWord(norm), wc: wordClass(norm), sid: -1, vocab: -1 };
+    refresh(norm, info);
     if (wordMemo.size < 50_000) wordMemo.set(norm, info);
-  } else if (info.vocab !== vocabSize()) {
-    info.sid = stemId(info.stem);
-    info.vocab = vocabSize();
-  }
+  } else if (info.vocab !== vocabSize()) refresh(norm, info);
   return info;
+}
+
+/** The cue id of a word's stem, read again when a rubric compiled since has added stems. */
+function refresh(norm: string, info: WordInfo): void {
+  info.stem = info.own;
+  info.sid = stemId(info.own);
+  if (info.sid < 0 && info.wc === 0 && !info.num) {
+    const slip = slipOf(norm);
+    if (slip !== null) {
+      info.stem = slip;
+      info.sid = stemId(slip);
+    }
+  }
+  info.vocab = vocabSize();
 }
 
 /**
@@ -83,11 +99,8 @@ function tableAdd(norm: string, info: WordInfo, h: number): void {
   tableSlots[slot] = tableWords.length;
 }
 
-function freshInfo(info: WordInfo): WordInfo {
-  if (info.vocab !== vocabSize()) {
-    info.sid = stemId(info.stem);
-    info.vocab = vocabSize();
-  }
+function freshInfo(norm: string, info: WordInfo): WordInfo {
+  if (info.vocab !== vocabSize()) refresh(norm, info);
   return info;
 }
 
@@ -193,7 +206,7 @@ export function tokenizeAscii(text: string): Token[] {
       let info: WordInfo;
       if (e >= 0) {
         norm = tableWords[e]!;
-        info = freshInfo(tableInfos[e]!);
+        info = freshInfo(norm, tableInfos[e]!);
       } else {
         const raw = text.slice(start, i);
         // No curly apostrophes in ASCII text.
