@@ -95,6 +95,28 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
     expect(report.stdout).toContain(`> ${story}\n`);
   });
 
+  it('on a 24-line screen, after a follow-up, the summary, what the reply added and the whole menu show together', async () => {
+    const dir = dataDir();
+    const t = Tty.coach(['practice', '--question', 'customer-focus-03', '--mode', 'free', '--data', dir], { width: 80, height: 24 });
+    tty = t;
+    await t.waitFor(/^\? Your answer$/m);
+    t.type('Last winter I worked at a hotel reception. A guest rang because she had left her laptop in her room and her train was in an hour. I found the laptop myself and booked a taxi courier to take it to the station.');
+    t.keys('C-d');
+    await t.waitFor(/^\? Your reply$/m);
+    t.type('I asked what time her train left and what she needed the laptop for. I gave her two options, and she chose the courier. She made her train and sent a thank-you card.');
+    t.keys('C-d');
+    await t.waitFor(/^↑↓ navigate/m, { what: 'the whole menu' });
+    const shown = t.visible();
+    const lines = shown.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(shown).toMatch(/^(LOW|MEDIUM|HIGH) \d+\/100 {2}customer-focus · behavioural question$/m);
+    expect(shown).toMatch(/^Your reply added {2}MEDIUM \d+ → HIGH \d+ {2}\+\d+$/m);
+    for (const choice of ['❯ Try again: revise this answer', '  Show full feedback', '  Finish']) expect(lines, shown).toContain(choice);
+    for (const l of lines) expect(width(l), l).toBeLessThanOrEqual(80);
+    await t.choose('Finish');
+    expect(await t.exitCode()).toBe(0);
+  });
+
   it('a mock: a countdown to read each question, follow-ups, no feedback until the debrief, a skipped question listed as skipped', async () => {
     const dir = dataDir();
     const t = start(['practice', '--mock', '--count', '2', '--mode', 'free', '--data', dir]);
