@@ -13,6 +13,8 @@ export interface ReportAnswer {
   question: string;
   competency: string;
   answer: string;
+  /** The interviewer's follow-up questions and the replies (practice): `answer` is then the answer alone. */
+  followUps?: Array<{ question: string; reply: string }> | undefined;
   level: Level;
   score: number;
   star: Record<StarPartName, boolean>;
@@ -52,6 +54,8 @@ export interface ReportExample {
   candidate: string | null;
   /** The session's name, when known. */
   session: string | null;
+  /** The interviewer's follow-up questions and the replies, when any were asked. */
+  followUps?: Array<{ question: string; reply: string }>;
 }
 
 export interface CompetencyReport {
@@ -67,8 +71,8 @@ export interface CompetencyReport {
   /** Answers at each level. */
   levels: Record<Level, number>;
   latest: { level: Level; score: number };
-  /** The strongest answer, quoted. */
-  best: { level: Level; score: number; question: string; answer: string };
+  /** The strongest answer, quoted, with the follow-ups it was asked (when any). */
+  best: { level: Level; score: number; question: string; answer: string; followUps?: Array<{ question: string; reply: string }> };
   /** A bounded few of the strongest answers (strongest first) and of the weakest (weakest first): with few answers, the same ones. */
   examples: { strongest: ReportExample[]; weakest: ReportExample[] };
   /** Share of answers (0-1) in which each STAR part was found. */

@@ -10,6 +10,7 @@ import { styleFor } from '../style.js';
 import { toJson } from '../../render/inert.js';
 import { notice } from '../notice.js';
 import { usableDataDir } from '../data-dir.js';
+import { neverPractised } from '../../report/focus.js';
 
 export interface HistoryOptions {
   data?: string;
@@ -58,7 +59,10 @@ export async function runProgress(opts: HistoryOptions): Promise<number> {
     progress = progress.filter((p) => p.competency === opts.competency);
     if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}${didYouMean(opts.competency, progressByCompetency(records).map((p) => p.competency))}`);
   }
-  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress }, 2)}\n`);
-  else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color)));
+  // The competencies of the bundled rubric that no answer in the history is for.
+  const data = await loadRubricOrFail([]);
+  const never = opts.competency ? [] : neverPractised(data.competencies, progressByCompetency(records).map((p) => p.competency));
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress, neverPractised: never.map((c) => c.id) }, 2)}\n`);
+  else process.stdout.write(renderProgress(progress, await styleFor(process.stdout, opts.color), never.map((c) => ({ id: c.id, name: c.name }))));
   return EXIT.ok;
 }
