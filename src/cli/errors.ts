@@ -13,4 +13,6 @@ export const EXIT = {
   findings: 1,
   /** An input or rubric could not be read, the output could not be written, or the command line was wrong. */
   fatal: 2,
+  /** Ctrl-C ended the session (128 + SIGINT), once everything typed was saved. */
+  interrupted: 130,
 } as const;

@@ -151,10 +151,14 @@ ${EXIT_CODES}`))
     .command('practice')
     .description('Rehearse answers at the terminal: feedback after each one, retries, model answers, history.')
     .option('--set <name>', 'a question set for a role, run in order (retail, hospitality, call-centre, banking, graduate-scheme, or your own)')
-    .option('--competency <id>', 'questions from this competency')
+    .option('--competency <id>', 'questions from this competency (with --ask: the competency of your question)')
     .option('--question <id>', 'this bank question (see coach bank list)')
     .addOption(new Option('--count <n>', 'how many questions').argParser((v) => Number.parseInt(v, 10)))
-    .option('--mock', 'a mock interview: questions across competencies (5 unless --count)')
+    .option('--mock', 'a mock interview: questions back to back (5 across competencies unless --count, --set or --focus), a few seconds to read each, feedback in a debrief at the end')
+    .option('--follow-ups <n>', 'follow-up questions the interviewer asks after each answer: 0, 1 or 2 (default 1)')
+    .option('--ask <question>', 'practise a question of your own (from a job advert, say): its competency and kind are read from it')
+    .addOption(new Option('--kind <kind>', 'with --ask: the kind of question, instead of the one read from its wording').choices(['behavioural', 'situational', 'opinion']))
+    .option('--focus <what>', 'weakest: questions from the competencies and behaviours your history shows weakest or never practised')
     .addOption(new Option('--mode <mode>', 'how to answer (transcript: from a recording\'s .vtt or .srt transcript)').choices(['free', 'guided', 'editor', 'transcript']))
     .addOption(new Option('--time <seconds>', 'answer against a visible countdown, as in a real interview').argParser((v) => Number.parseInt(v, 10)))
     .option('--candidate <name>', 'file the answers under this candidate (for advisers)')
@@ -162,15 +166,18 @@ ${EXIT_CODES}`))
     .addOption(dataOption())
     .addOption(rubricsOption())
     .addHelpText('after', after(`
-Answer freely in a small editor (arrows, Home and End move anywhere; Enter for a new line; Ctrl-D to finish), part by part with guided STAR, in $VISUAL / $EDITOR (the question is in the file as # lines), or from a recording's transcript (--mode transcript: give a .vtt or .srt file's path, or paste its text; its pace, pauses and fillers are shown beside the level). After each answer: the level and score, why, and the next step, with the full feedback on request (your sentences tagged with the STAR parts they show, what is shown and missing, every next step with its source). Then try again by editing your answer and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session and keeps them. Pasted text keeps its line breaks (Windows line endings too).
+Answer freely in a small editor (arrows, Home and End move anywhere; Enter for a new line; Ctrl-D to finish), part by part with guided STAR, in $VISUAL / $EDITOR (the question is in the file as # lines), or from a recording's transcript (--mode transcript: give a .vtt or .srt file's path, or paste its text; its pace, pauses and fillers are shown beside the level). After each answer the interviewer asks a follow-up question about its biggest gap (no result, nothing you did yourself, the need never asked about...); your reply is scored with the answer, and the feedback says what it added. Then: the level and score, why, and the next step, with the full feedback on request (your sentences tagged with the STAR parts they show, what is shown and missing, every next step with its source). Then try again by editing your answer and see what changed, or read the guidance and model answers. Every answer is saved as it is given; Ctrl-C ends the session, keeps them, keeps what you were typing as a draft, and exits with code 130. Pasted text keeps its line breaks (Windows line endings too).
 
 Examples:
   coach practice
   coach practice --competency problem-solving --count 3
-  coach practice --question customer-focus-01 --mode guided
+  coach practice --question customer-focus-01 --mode guided --follow-ups 2
   coach practice --mock --time 120
+  coach practice --ask "Tell me about a time you calmed down an angry customer."
+  coach practice --focus weakest
   coach practice --set retail --candidate "Sam Patel" --adviser
-${EXIT_CODES}`))
+${EXIT_CODES}
+  130  Ctrl-C ended coach practice (everything typed was saved)`))
     .action((opts, cmd: Command) => practice(opts, cmd));
 
   program

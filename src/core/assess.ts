@@ -16,7 +16,7 @@ import type { AnswerInput, Assessment } from './types.js';
  * assessment; no I/O, no clock. Never throws on any string.
  */
 export function assess(input: AnswerInput, rubric: CompiledRubric): Assessment {
-  const q = readQuestion(rubric, typeof input.question === 'string' ? input.question : '', input.competency);
+  const q = readQuestion(rubric, typeof input.question === 'string' ? input.question : '', input.competency, input.kind);
   // Scene-setting sentences are found once: they decide whether a present-tense answer is a story, and are its Situation.
   // Every answer cue is matched in one pass per sentence; scene-setting sentences (STAR
   // situation cues) also decide whether a present-tense answer is a story.

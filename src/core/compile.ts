@@ -1,6 +1,6 @@
 import { CueSet } from './cues/cue-set.js';
 import type {
-  CompetencyData, IndicatorData, ModelAnswerData, QuestionData, QuestionKind, RubricData, StarPartData, StarPartName, StyleData,
+  CompetencyData, FollowUpData, IndicatorData, ModelAnswerData, QuestionData, QuestionKind, RubricData, StarPartData, StarPartName, StyleData,
 } from './types.js';
 import { KINDS, LEVELS } from './types.js';
 import { DEFAULT_NORMS } from './delivery.js';
@@ -35,6 +35,10 @@ export interface CompiledRubric {
   starParts: Record<StarPartName, StarPartData>;
   /** Competencies in which colleagues count as the people served. */
   colleagueCompetencies: ReadonlySet<string>;
+  /** Follow-up questions, in the order they are tried (none when the rubric has no follow-ups.yaml). */
+  followUps: FollowUpData[];
+  /** Words for the people served, for the {customer} slot of a follow-up. */
+  people: CueSet<true>;
 }
 
 /** Normalises a question for lookup in the bank: case, punctuation and spacing do not matter. */
@@ -74,6 +78,8 @@ export function compileRubric(data: RubricData): CompiledRubric {
   for (const k of KINDS) for (const c of data.structure.kinds[k]) kinds.add(c, k);
   const fillers = new CueSet<true>();
   for (const f of data.structure.style.fillers) fillers.add(f, true);
+  const people = new CueSet<true>();
+  for (const p of data.followUps?.people ?? []) people.add(p, true);
   const competencyCues = new CueSet<string>();
   for (const c of data.competencies) for (const q of c.questionCues) competencyCues.add(q, c.id);
   return {
@@ -92,5 +98,7 @@ export function compileRubric(data: RubricData): CompiledRubric {
     style: data.structure.style.delivery ? data.structure.style : { ...data.structure.style, delivery: DEFAULT_NORMS },
     starParts: s,
     colleagueCompetencies: new Set(data.structure.relevance.colleague_competencies),
+    followUps: data.followUps?.questions ?? [],
+    people,
   };
 }

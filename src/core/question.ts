@@ -6,7 +6,7 @@ import type { QuestionData, QuestionKind } from './types.js';
 export interface QuestionInfo {
   bank: QuestionData | null;
   kind: QuestionKind;
-  kindSource: 'bank' | 'wording';
+  kindSource: 'bank' | 'wording' | 'given';
   competency: string;
   competencyInferred: boolean;
   /** Stems of the question's content words. */
@@ -23,15 +23,38 @@ const memo = new WeakMap<CompiledRubric, Map<string, QuestionInfo>>();
 const MEMO_LIMIT = 5_000;
 
 /** Batches ask the same few questions many times: each is read once per rubric. */
-export function readQuestion(rubric: CompiledRubric, question: string, competency: string | undefined): QuestionInfo {
+export function readQuestion(rubric: CompiledRubric, question: string, competency: string | undefined, kind?: QuestionKind): QuestionInfo {
   let cache = memo.get(rubric);
   if (!cache) memo.set(rubric, (cache = new Map()));
-  const key = `${competency ?? ''}\u0000${question}`;
+  const key = `${competency ?? ''}\u0000${kind ?? ''}\u0000${question}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const info = readQuestionUncached(rubric, question, competency);
+  let info = readQuestionUncached(rubric, question, competency);
+  // A kind the caller gives stands, except for a bank question, which has its own.
+  if (kind && !info.bank) info = { ...info, kind, kindSource: 'given' };
   if (cache.size < MEMO_LIMIT) cache.set(key, info);
   return info;
+}
+
+export interface QuestionReading {
+  competency: string;
+  kind: QuestionKind;
+  /** The words of the question that pointed to its competency, and to its kind (none when nothing matched). */
+  competencyCues: string[];
+  kindCue: string | null;
+}
+
+/**
+ * How coach reads a question of the candidate's own: its competency (the one whose question cues
+ * it matches most) and its kind (from the wording that opens it), with the words that decided each.
+ */
+export function inferQuestion(rubric: CompiledRubric, question: string): QuestionReading {
+  const info = readQuestionUncached(rubric, question, undefined);
+  const tokens = tokenize(question);
+  const said = (first: number, last: number): string => question.slice(tokens[first]!.start, tokens[last - 1]!.end);
+  const competencyCues = [...new Set(rubric.competencyCues.matchRange(tokens, 0, tokens.length).filter((m) => m.cue.payload === info.competency).map((m) => said(m.first, m.last)))];
+  const kinds = rubric.kinds.matchRange(tokens, 0, tokens.length).filter((m) => m.cue.payload === info.kind).sort((a, b) => a.first - b.first);
+  return { competency: info.competency, kind: info.kind, competencyCues, kindCue: kinds[0] ? said(kinds[0].first, kinds[0].last) : null };
 }
 
 function readQuestionUncached(rubric: CompiledRubric, question: string, competency: string | undefined): QuestionInfo {

@@ -169,6 +169,39 @@ export interface QuestionSetData {
   time?: number | undefined;
 }
 
+/**
+ * The gaps an interviewer follows up on, biggest first (src/core/follow-ups.ts finds them):
+ * no real example, no action of the candidate's own, a warning sign said, nothing put right,
+ * no concrete step, no result, a high-level behaviour not shown, no situation.
+ */
+export const GAPS = ['story', 'own-action', 'warning', 'fix', 'steps', 'result', 'behaviour', 'situation'] as const;
+export type Gap = (typeof GAPS)[number];
+/** What a follow-up question may name from the answer: a clause it quotes, the candidate's last action, the person served. */
+export const FOLLOW_UP_SLOTS = ['quote', 'action', 'customer'] as const;
+export type FollowUpSlot = (typeof FOLLOW_UP_SLOTS)[number];
+
+/** A follow-up question an interviewer asks about one gap (rubrics/follow-ups.yaml). */
+export interface FollowUpData {
+  gap: Gap;
+  /** The question kinds it suits; empty for all. */
+  kinds: QuestionKind[];
+  /** The competencies it suits; empty for all. */
+  competencies: string[];
+  /**
+   * For a warning: the warning signs (indicator behaviours) it answers. For a behaviour: the
+   * high-level behaviours it asks about, none of which the answer shows yet.
+   */
+  behaviours: string[];
+  /** The interviewer's words, tried in order: the first whose {slots} the answer can fill is asked. */
+  ask: string[];
+}
+
+export interface FollowUpsData {
+  /** Words for the people served ("customer", "student"): the {customer} slot names the one in the answer. */
+  people: string[];
+  questions: FollowUpData[];
+}
+
 export interface RubricData {
   /** The source documents cited (absent in rubric data built before sources were listed). */
   sources?: SourceData[];
@@ -178,6 +211,8 @@ export interface RubricData {
   structure: StructureData;
   models: ModelAnswerData[];
   sets: QuestionSetData[];
+  /** Follow-up questions (absent in rubric data built before there were any, and in rubrics without follow-ups.yaml). */
+  followUps?: FollowUpsData;
 }
 
 // ---- Assessment (the result contract, version 1) ----
@@ -226,6 +261,8 @@ export interface FeedbackItem {
 export interface AnswerInput {
   question: string;
   competency?: string | undefined;
+  /** The question's kind, when the caller knows it (a question of the candidate's own whose kind they chose). */
+  kind?: QuestionKind | undefined;
   answer: string;
 }
 
@@ -235,7 +272,8 @@ export interface Assessment {
   competency: string;
   competencyInferred: boolean;
   kind: QuestionKind;
-  kindSource: 'bank' | 'wording';
+  /** bank: the bank's; wording: read from the question; given: as the caller said (AnswerInput.kind). */
+  kindSource: 'bank' | 'wording' | 'given';
   level: Level;
   /** 0-100: low 0-39, medium 40-69, high 70-100; the position inside the band tracks the evidence. */
   score: number;

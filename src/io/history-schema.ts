@@ -27,7 +27,7 @@ function build(z: Zod): Z.ZodType {
     competency: text,
     competencyInferred: z.boolean(),
     kind: z.enum(['behavioural', 'situational', 'opinion']),
-    kindSource: z.enum(['bank', 'wording']),
+    kindSource: z.enum(['bank', 'wording', 'given']),
     level,
     score: z.number().min(0).max(100),
     star: z.object({ situation: starPart, task: starPart, action: starPart, result: starPart }),
@@ -62,8 +62,21 @@ function build(z: Zod): Z.ZodType {
       answer: text,
       assessment,
       delivery: delivery.optional(),
+      followUps: z.array(z.object({ gap: text, question: text, reply: text, start: z.number().int() })).optional(),
+      first: z.object({ level, score: z.number().min(0).max(100) }).optional(),
+      took: z.number().min(0).optional(),
     }),
-    z.object({ ...common, type: z.literal('adviser'), questionId: text.nullable(), attempt: z.number(), level, comment: text }),
+    z.object({ ...common, type: z.literal('adviser'), questionId: text.nullable(), attempt: z.number(), level, comment: text, draft: z.boolean().optional() }),
+    z.object({
+      ...common,
+      type: z.literal('draft'),
+      questionId: text.nullable(),
+      question: text,
+      attempt: z.number().int().min(1),
+      mode: z.enum(['free', 'guided', 'editor', 'transcript']),
+      followUp: text.optional(),
+      text,
+    }),
   ]);
 }
 
@@ -95,7 +108,7 @@ export function checkHistoryRecord(value: unknown): { record: unknown } | { why:
   } else if (issue.code === 'invalid_union' && (path === '' || path === 'type')) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { why: `expected a record (an object), found ${kindOf(value)}` };
     const type = (value as Record<string, unknown>)['type'];
-    return { why: `type: expected "session", "answer" or "adviser", found ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : kindOf(type)}` };
+    return { why: `type: expected "session", "answer", "adviser" or "draft", found ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : kindOf(type)}` };
   } else what = issue.message.replace(/^Invalid input: /, '');
   return { why: path ? `${path}: ${what}` : what };
 }

@@ -28,10 +28,44 @@ export interface AnswerRecord {
   mode: 'free' | 'guided' | 'editor' | 'transcript' | 'batch';
   /** Seconds allowed, and whether they ran out. */
   timed?: { seconds: number; expired: boolean };
+  /** What was scored: the answer, then each reply to a follow-up as a paragraph of its own. */
   answer: string;
   assessment: Assessment;
   /** How a spoken answer was delivered, measured from its transcript (absent for typed answers). */
   delivery?: Delivery;
+  candidate?: string;
+  /**
+   * The interviewer's follow-up questions, in the order asked, each with the reply (empty when
+   * skipped) and where the reply starts in `answer` (-1 when skipped).
+   */
+  followUps?: FollowUpAsked[];
+  /** The level and score of the answer alone, before the replies joined it. */
+  first?: { level: Level; score: number };
+  /** Seconds from the start of the answer to its submission (mock interviews). */
+  took?: number;
+}
+
+export interface FollowUpAsked {
+  gap: string;
+  question: string;
+  reply: string;
+  start: number;
+}
+
+/** What was typed of an answer (or a reply) when the session was ended with Ctrl-C: kept, not scored. */
+export interface DraftRecord {
+  v: 1;
+  type: 'draft';
+  session: string;
+  at: string;
+  questionId: string | null;
+  /** The question's text (a draft has no assessment to carry it). */
+  question: string;
+  attempt: number;
+  mode: 'free' | 'guided' | 'editor' | 'transcript';
+  /** The follow-up question being answered, when it was a reply. */
+  followUp?: string;
+  text: string;
   candidate?: string;
 }
 
@@ -47,9 +81,11 @@ export interface AdviserRecord {
   level: Level;
   comment: string;
   candidate?: string;
+  /** The comment was still being typed when the session was ended with Ctrl-C (the level had been chosen). */
+  draft?: boolean;
 }
 
-export type HistoryRecord = SessionRecord | AnswerRecord | AdviserRecord;
+export type HistoryRecord = SessionRecord | AnswerRecord | AdviserRecord | DraftRecord;
 
 /**
  * Where history lives: --data, else COACH_DATA_DIR, else $XDG_DATA_HOME/coach, else

@@ -169,6 +169,8 @@ export function renderModels(views: ModelView[], st: Style): string {
 
 export interface SummaryRow {
   questionId: string;
+  /** The question's text, shown in the summary (ids mean little to a candidate). */
+  question: string;
   competency: string;
   attempts: number;
   first: { level: Level; score: number };
@@ -179,11 +181,17 @@ export function renderSummary(summaryRows: SummaryRow[], st: Style): string {
   const rows = inertData(summaryRows);
   if (rows.length === 0) return `${st.dim('No answers this session.')}\n`;
   const out: string[] = [rule('Session summary', st)];
-  const idW = Math.max(8, ...rows.map((r) => r.questionId.length));
-  out.push(st.dim(`${'question'.padEnd(idW)}  ${'competency'.padEnd(16)}  tries  first         best`));
+  const qW = Math.max(20, Math.min(st.width, 100) - 36);
+  const fit = (t: string): string => {
+    const one = t.replace(/\s+/g, ' ').trim();
+    if (one.length <= qW) return one.padEnd(qW);
+    const cut = one.lastIndexOf(' ', qW - 1);
+    return `${one.slice(0, cut > qW / 2 ? cut : qW - 1)}…`.padEnd(qW);
+  };
+  out.push(st.dim(`${'question'.padEnd(qW)}  tries  first       best`));
   for (const r of rows) {
     const cell = (x: { level: Level; score: number }): string => `${st.level(x.level, x.level.padEnd(6))} ${String(x.score).padStart(3)}`;
-    out.push(`${r.questionId.padEnd(idW)}  ${r.competency.padEnd(16)}  ${String(r.attempts).padStart(5)}  ${cell(r.first)}    ${cell(r.best)}`);
+    out.push(`${fit(r.question)}  ${String(r.attempts).padStart(5)}  ${cell(r.first)}  ${cell(r.best)}`);
   }
   return `${out.join('\n')}\n`;
 }

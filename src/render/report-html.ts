@@ -184,7 +184,9 @@ function exampleFigure(e: ReportExample, withWho: boolean, cut: number): string 
   const who = withWho && e.candidate ? `<span class="who">${esc(e.candidate)}</span> · ` : '';
   const text = e.answer.length > cut ? `${e.answer.slice(0, cut - 1).trimEnd()}…` : e.answer;
   return `<figure class="example"><figcaption>${who}<span class="q">Q.</span> ${esc(e.question)} <span class="score">score ${esc(e.score)} ${badge(e.level)}</span></figcaption>`
-    + (text.trim() ? `<blockquote>${esc(text)}</blockquote>` : '') + '</figure>';
+    + (text.trim() ? `<blockquote>${esc(text)}</blockquote>` : '')
+    + (e.followUps ?? []).map((f) => `<p class="follow-up"><span class="q">Follow-up.</span> ${esc(f.question)}</p>${f.reply.trim() ? `<blockquote>${esc(f.reply)}</blockquote>` : '<p class="muted">No reply.</p>'}`).join('')
+    + '</figure>';
 }
 
 function competencySection(c: CompetencyReport, i: number, r: CandidateReport, shared: boolean): string {

@@ -86,6 +86,7 @@ export function renderReportText(report: CandidateReport, st: Style): string {
     out.push(`  STAR  ${STAR_PARTS.map((p) => `${p} ${pct(c.star[p])}`).join('  ')}`);
     const best = c.examples.strongest[0];
     if (best) out.push(`  ${wrap(`Strongest (${st.level(best.level, best.level)} ${best.score}${many && best.candidate ? `, ${best.candidate}` : ''}): "${quote(best.answer, 220)}"`, st.width, '    ')}`);
+    for (const f of best?.followUps ?? []) out.push(`    ${wrap(`Follow-up: ${f.question} ${f.reply ? `"${quote(f.reply, 220)}"` : st.dim('(no reply)')}`, st.width, '      ')}`);
     const weak = toWorkOn(c);
     if (weak) out.push(`  ${wrap(`To work on (${st.level(weak.level, weak.level)} ${weak.score}${many && weak.candidate ? `, ${weak.candidate}` : ''}): "${quote(weak.answer, 220)}"`, st.width, '    ')}`);
     if (c.nextSteps.length) steps(c.nextSteps, c.answers);
@@ -159,6 +160,7 @@ export function renderReportMarkdown(report: CandidateReport): string {
     if (!many && c.progress.length > 1) out.push(`Mean score per session: ${c.progress.map((p) => `${md(p.name)}: ${p.score}`).join('; ')}.`, '');
     const best = c.examples.strongest[0];
     if (best) out.push(`**Strongest answer** (${best.level}, ${best.score}/100${many && best.candidate ? `, ${md(best.candidate)}` : ''}), to "${md(best.question)}":`, '', `> ${md(best.answer)}`, '');
+    for (const f of best?.followUps ?? []) out.push(`*Follow-up:* ${md(f.question)}`, '', f.reply ? `> ${md(f.reply)}` : '(no reply)', '');
     const weak = toWorkOn(c);
     if (weak) out.push(`**An answer to work on** (${weak.level}, ${weak.score}/100${many && weak.candidate ? `, ${md(weak.candidate)}` : ''}), to "${md(weak.question)}":`, '', `> ${md(weak.answer)}`, '');
     if (c.nextSteps.length) {

@@ -61,6 +61,13 @@ export function answersFromHistory(records: HistoryRecord[], filter: HistoryFilt
     if (wanted !== undefined && (a.candidate === undefined || candidateKey(a.candidate) !== wanted)) continue;
     if (filter.since !== undefined && a.at < filter.since) continue;
     const ra = toReportAnswer(a.assessment, a.answer, { candidate: a.candidate ?? null, session: a.session, at: a.at }, a.delivery);
+    const asked = Array.isArray(a.followUps) ? a.followUps.filter((f) => isObject(f) && typeof f.question === 'string' && typeof f.reply === 'string') : [];
+    if (asked.length) {
+      // The answer alone, before the first reply joined it; the replies are shown under their questions.
+      const starts = asked.map((f) => f.start).filter((x) => typeof x === 'number' && x > 0 && x <= a.answer.length);
+      if (starts.length) ra.answer = a.answer.slice(0, Math.min(...starts)).trimEnd();
+      ra.followUps = asked.map((f) => ({ question: f.question, reply: f.reply }));
+    }
     const review = reviews.get(reviewKey(a.session, a.questionId, a.attempt));
     if (review) ra.adviser = { level: review.level, comment: typeof review.comment === 'string' ? review.comment : '' };
     out.push(ra);

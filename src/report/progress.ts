@@ -16,8 +16,14 @@ export interface SessionSummary {
   how: string;
   /** The candidate the session was filed under, if any. */
   candidate?: string;
+  /** Answers scored, every attempt counted (a retry is a second one). */
   answers: number;
+  /** The same as answers: attempts, counted apart from the questions they answer. */
+  attempts: number;
+  /** Questions answered at least once. */
   questions: number;
+  /** Answers left unfinished by Ctrl-C, kept as drafts (not scored). */
+  drafts: number;
   levels: Record<Level, number>;
   meanScore: number | null;
 }
@@ -41,14 +47,15 @@ export function summariseSessions(records: HistoryRecord[], naming: SessionNamin
     if (typeof r !== 'object' || r === null || r.type !== 'session' || typeof r.session !== 'string' || typeof r.at !== 'string') continue;
     const s = r as SessionRecord;
     const how = typeof s.plan === 'object' && s.plan !== null && typeof s.plan.how === 'string' ? s.plan.how : 'unknown';
-    sessions.set(s.session, { session: s.session, name: '', when: '', what: '', at: s.at, how, ...(typeof s.candidate === 'string' ? { candidate: s.candidate } : {}), answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
+    sessions.set(s.session, { session: s.session, name: '', when: '', what: '', at: s.at, how, ...(typeof s.candidate === 'string' ? { candidate: s.candidate } : {}), answers: 0, attempts: 0, questions: 0, drafts: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null });
   }
   const scores = new Map<string, number[]>();
   const asked = new Map<string, Set<string>>();
   for (const a of answers(records)) {
     let s = sessions.get(a.session);
-    if (!s) sessions.set(a.session, (s = { session: a.session, name: '', when: '', what: '', at: a.at, how: 'unknown', ...(typeof a.candidate === 'string' ? { candidate: a.candidate } : {}), answers: 0, questions: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null }));
+    if (!s) sessions.set(a.session, (s = { session: a.session, name: '', when: '', what: '', at: a.at, how: 'unknown', ...(typeof a.candidate === 'string' ? { candidate: a.candidate } : {}), answers: 0, attempts: 0, questions: 0, drafts: 0, levels: { low: 0, medium: 0, high: 0 }, meanScore: null }));
     s.answers++;
+    s.attempts++;
     s.levels[a.assessment.level]++;
     const list = scores.get(a.session) ?? [];
     list.push(a.assessment.score);
@@ -56,6 +63,11 @@ export function summariseSessions(records: HistoryRecord[], naming: SessionNamin
     const qs = asked.get(a.session) ?? new Set<string>();
     qs.add(a.questionId ?? a.assessment.question);
     asked.set(a.session, qs);
+  }
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null || r.type !== 'draft') continue;
+    const s = sessions.get(r.session);
+    if (s) s.drafts++;
   }
   for (const s of sessions.values()) {
     const list = scores.get(s.session) ?? [];

@@ -135,7 +135,7 @@ export class ReportBuilder {
     const strong = c.strongest.length < this.examples || a.score > c.strongest[c.strongest.length - 1]!.score;
     const weak = c.weakest.length < this.examples || a.score < c.weakest[c.weakest.length - 1]!.score;
     if (strong || weak) {
-      const e: Example = { seq, level: a.level, score: a.score, question: a.question, answer: a.answer, candidate, session };
+      const e: Example = { seq, level: a.level, score: a.score, question: a.question, answer: a.answer, candidate, session, ...(a.followUps?.length ? { followUps: a.followUps } : {}) };
       if (strong) keep(c.strongest, e, this.examples, stronger);
       if (weak) keep(c.weakest, e, this.examples, weaker);
     }
@@ -201,7 +201,7 @@ export class ReportBuilder {
         typicalLevel: typical(c.levels),
         levels: { ...c.levels },
         latest: { level: c.latest.level, score: c.latest.score },
-        best: { level: best.level, score: best.score, question: best.question, answer: best.answer },
+        best: { level: best.level, score: best.score, question: best.question, answer: best.answer, ...(best.followUps?.length ? { followUps: best.followUps } : {}) },
         examples: { strongest: c.strongest.map(example), weakest: c.weakest.map(example) },
         star: Object.fromEntries(STAR_PARTS.map((p) => [p, Math.round((c.star[p] / c.n) * 100) / 100])) as Record<StarPartName, number>,
         nextSteps: [...c.steps.values()]

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { RubricData, SourceData, StructureData } from '../core/types.js';
+import type { FollowUpsData, RubricData, SourceData, StructureData } from '../core/types.js';
 import { resolveSourceRef, sourceIndex } from './sources.js';
 import { decodeBuffer, TextProblems } from '../io/decode.js';
 import { describeFsError } from '../io/errors.js';
 import { RubricError, type RubricProblem } from './errors.js';
-import { competencySchema, indicatorSchema, modelSchema, questionSchema, setSchema, sourceSchema, structureSchema } from './schema.js';
+import { competencySchema, followUpsFileSchema, indicatorSchema, modelSchema, questionSchema, setSchema, sourceSchema, structureSchema } from './schema.js';
 import { crossValidate, type LoadedRubric, type Located } from './validate.js';
 import { issueMessage, unknownKeys } from './issue-text.js';
 import { YamlFile } from './yaml-file.js';
@@ -16,16 +16,16 @@ import { DEFAULT_NORMS } from '../core/delivery.js';
 
 export { BUNDLED_RUBRICS, rubricFiles } from './paths.js';
 
-export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'indicators' | 'questions' | 'models' | 'sets';
+export type RubricFileKind = 'competencies' | 'structure' | 'sources' | 'follow-ups' | 'indicators' | 'questions' | 'models' | 'sets';
 
 function emptyRubric(): LoadedRubric {
-  return { sources: [], competencies: [], indicators: [], questions: [], structure: null, models: [], sets: [] };
+  return { sources: [], competencies: [], indicators: [], questions: [], structure: null, models: [], sets: [], followUps: [] };
 }
 
 /** What a file holds, from its name and folder, else from the shape of its first entry. */
 export function kindOfFile(path: string, value: unknown): RubricFileKind | null {
   const base = basename(path).replace(YAML_EXT, '');
-  if (base === 'competencies' || base === 'structure' || base === 'sources') return base;
+  if (base === 'competencies' || base === 'structure' || base === 'sources' || base === 'follow-ups') return base;
   const parent = basename(dirname(path));
   if (parent === 'indicators' || parent === 'questions' || parent === 'models' || parent === 'sets') return parent;
   const first: unknown = Array.isArray(value) ? value[0] : value;
@@ -35,6 +35,7 @@ export function kindOfFile(path: string, value: unknown): RubricFileKind | null 
     if ('question' in first && 'level' in first && 'answer' in first) return 'models';
     if ('name' in first && 'questions' in first) return 'sets';
     if ('star' in first || 'kinds' in first) return 'structure';
+    if ('follow_ups' in first) return 'follow-ups';
   }
   return null;
 }
@@ -119,8 +120,14 @@ export function readRubricFiles(paths: string[], into: LoadedRubric = emptyRubri
         }
         break;
       }
+      case 'follow-ups': {
+        const res = file.check(followUpsFileSchema);
+        pushAll(problems, res.problems);
+        if (res.value) into.followUps.push({ value: { people: res.value.people, questions: res.value.follow_ups }, file, path: [] });
+        break;
+      }
       default:
-        problems.push(file.problem([], 'not a rubric file: expected competencies.yaml, structure.yaml, sources.yaml, or a file under indicators/, questions/, models/ or sets/'));
+        problems.push(file.problem([], 'not a rubric file: expected competencies.yaml, structure.yaml, sources.yaml, follow-ups.yaml, or a file under indicators/, questions/, models/ or sets/'));
     }
   }
   return { loaded: into, problems };
@@ -140,7 +147,14 @@ function toData(r: LoadedRubric): RubricData {
     structure: { ...structure, star },
     models: r.models.map((m) => m.value),
     sets: r.sets.map((s) => s.value),
+    ...(r.followUps.length ? { followUps: mergeFollowUps(r.followUps.map((f) => f.value)) } : {}),
   };
+}
+
+/** Follow-ups of an extra folder come before the bundled ones: its own wording is tried first. */
+function mergeFollowUps(files: FollowUpsData[]): FollowUpsData {
+  const later = [...files].reverse();
+  return { people: later.flatMap((f) => f.people), questions: later.flatMap((f) => f.questions) };
 }
 
 /**

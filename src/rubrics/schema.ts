@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS, LEVELS } from '../core/types.js';
+import { GAPS, KINDS, LEVELS } from '../core/types.js';
 
 const cue = z.string().trim().min(1, 'a cue must not be empty');
 const id = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens');
@@ -108,6 +108,19 @@ export const modelSchema = z.object({
   question: z.string().min(1),
   level: z.enum(LEVELS, { message: `level must be one of ${LEVELS.join(', ')}` }),
   answer: z.string().trim().min(1, 'a model answer must not be empty'),
+}).strict();
+
+export const followUpSchema = z.object({
+  gap: z.enum(GAPS, { message: `gap must be one of ${GAPS.join(', ')}` }),
+  kinds: z.array(z.enum(KINDS, { message: `kind must be one of ${KINDS.join(', ')}` })).default([]),
+  competencies: z.array(z.string().min(1)).default([]),
+  behaviours: z.array(id).default([]),
+  ask: z.array(z.string().trim().min(1, 'a follow-up question must not be empty')).min(1, 'give the interviewer\'s words: at least one question'),
+}).strict();
+
+export const followUpsFileSchema = z.object({
+  people: z.array(cue).default([]),
+  follow_ups: z.array(followUpSchema).min(1, 'list at least one follow-up question'),
 }).strict();
 
 export type SourceEntry = z.infer<typeof sourceSchema>;

@@ -1,5 +1,5 @@
 import { compilePattern, CuePatternError } from '../core/cues/pattern.js';
-import { LEVELS, type CompetencyData, type IndicatorData, type ModelAnswerData, type QuestionData, type QuestionSetData, type StructureData } from '../core/types.js';
+import { FOLLOW_UP_SLOTS, LEVELS, type CompetencyData, type FollowUpsData, type IndicatorData, type ModelAnswerData, type QuestionData, type QuestionSetData, type StructureData } from '../core/types.js';
 import type { RubricProblem } from './errors.js';
 import type { Path, YamlFile } from './yaml-file.js';
 import type { SourceEntry } from './schema.js';
@@ -23,6 +23,7 @@ export interface LoadedRubric {
   structure: Located<StructureData> | null;
   models: Located<ModelAnswerData>[];
   sets: Located<QuestionSetData>[];
+  followUps: Located<FollowUpsData>[];
 }
 
 function cueProblems(l: Located<unknown>, field: string, cues: string[]): RubricProblem[] {
@@ -118,6 +119,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     }
     for (const [kind, cues] of Object.entries(s.value.kinds)) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'kinds'] }, kind, cues));
   }
+  pushAll(problems, followUpProblems(r, competencyIds));
   // Every competency needs indicators at every level, or its feedback has nothing to point to.
   if (r.indicators.length > 0) {
     for (const c of r.competencies) {
@@ -128,4 +130,48 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     }
   }
   return problems;
+}
+
+const SLOT = /\{([^{}]*)\}/g;
+
+/**
+ * Follow-up questions: known competencies and behaviours (a warning's follow-up names warning
+ * signs, a behaviour's follow-up names behaviours that are not), known {slots}, and a last
+ * wording with no slot, so a question can always be asked.
+ */
+function followUpProblems(r: LoadedRubric, competencyIds: Set<string>): RubricProblem[] {
+  const out: RubricProblem[] = [];
+  const behaviours = new Map<string, boolean>();
+  for (const i of r.indicators) behaviours.set(i.value.behaviour, i.value.warning || (behaviours.get(i.value.behaviour) ?? false));
+  const known = (warning: boolean): string[] => [...behaviours].filter(([, w]) => w === warning).map(([b]) => b);
+  for (const l of r.followUps) {
+    pushAll(out, cueProblems(l, 'people', l.value.people));
+    l.value.questions.forEach((q, i) => {
+      const at = [...l.path, 'follow_ups', i];
+      q.competencies.forEach((c, k) => {
+        if (!competencyIds.has(c)) out.push(l.file.problem([...at, 'competencies', k], `unknown competency "${c}"${competencyIds.size ? `: expected one of ${[...competencyIds].join(', ')}` : ''}`));
+      });
+      if ((q.gap === 'warning' || q.gap === 'behaviour') && q.behaviours.length === 0) out.push(l.file.problem(at, `a ${q.gap} follow-up names the behaviours it is about: behaviours: [...]`));
+      if (q.gap !== 'warning' && q.gap !== 'behaviour' && q.behaviours.length > 0) out.push(l.file.problem([...at, 'behaviours'], `only warning and behaviour follow-ups name behaviours`));
+      if (r.indicators.length > 0 && (q.gap === 'warning' || q.gap === 'behaviour')) {
+        const wanted = q.gap === 'warning';
+        q.behaviours.forEach((b, k) => {
+          if (behaviours.get(b) === wanted) return;
+          const list = known(wanted);
+          out.push(l.file.problem([...at, 'behaviours', k], behaviours.has(b)
+            ? `"${b}" is ${wanted ? 'not a warning sign' : 'a warning sign'}: a ${q.gap} follow-up names ${wanted ? 'warning signs' : 'behaviours that are not warning signs'}`
+            : `unknown behaviour "${b}": expected one of ${list.join(', ')}`));
+        });
+      }
+      q.ask.forEach((text, k) => {
+        const slots = [...text.matchAll(SLOT)].map((m) => m[1]!);
+        for (const s of slots) {
+          if (!(FOLLOW_UP_SLOTS as readonly string[]).includes(s)) out.push(l.file.problem([...at, 'ask', k], `unknown slot {${s}}: expected ${FOLLOW_UP_SLOTS.map((x) => `{${x}}`).join(', ')}`));
+        }
+        if (/[{}]/.test(text.replace(SLOT, ''))) out.push(l.file.problem([...at, 'ask', k], 'a lone "{" or "}": slots are written {quote}, {action} or {customer}'));
+        if (k === q.ask.length - 1 && slots.length > 0) out.push(l.file.problem([...at, 'ask', k], 'the last wording must have no {slot}, so the question can always be asked'));
+      });
+    });
+  }
+  return out;
 }

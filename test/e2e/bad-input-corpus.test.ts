@@ -908,7 +908,7 @@ const CASES: Case[] = [
     args: ['progress', '--data', 'data'],
     exit: 0,
     stderr: skippedNotice('progress', 'data/history.jsonl', [], {
-      5: 'type: expected "session", "answer" or "adviser", found "mystery"',
+      5: 'type: expected "session", "answer", "adviser" or "draft", found "mystery"',
       6: 'assessment.score: expected number, found text',
     }),
     stdout: /customer-focus/,

@@ -41,7 +41,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
   it('a retry edits the previous answer: the cursor goes up into the middle line, a word is replaced, the rest stays', async () => {
     const dir = tempDir();
-    const t = start(['practice', '--question', 'customer-focus-02', '--mode', 'free', '--data', dir]);
+    const t = start(['practice', '--follow-ups', '0', '--question', 'customer-focus-02', '--mode', 'free', '--data', dir]);
     const lines = [
       'At my Saturday job in a hardware shop a woman asked for a new kettle.',
       'At first I was rude, as the shop was busy.',
@@ -90,7 +90,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
   it('a multi-line paste lands at the cursor with its line breaks, and Enter, Backspace and Delete edit anywhere', async () => {
     const dir = tempDir();
-    const t = start(['practice', '--question', 'teamwork-01', '--mode', 'free', '--data', dir]);
+    const t = start(['practice', '--follow-ups', '0', '--question', 'teamwork-01', '--mode', 'free', '--data', dir]);
     await t.waitFor(/^\? Your answer$/m);
     t.type('At the cafe I swapped stations with Jess.');
     t.keys('Enter');
@@ -116,7 +116,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
   it('a guided retry asks each STAR part again with its text, so the missing Result can be added', async () => {
     const dir = tempDir();
-    const t = start(['practice', '--question', 'customer-focus-02', '--mode', 'guided', '--data', dir]);
+    const t = start(['practice', '--follow-ups', '0', '--question', 'customer-focus-02', '--mode', 'guided', '--data', dir]);
     const parts = {
       Situation: 'Last spring a customer came into the shop asking for a new phone charger.',
       Task: 'My job was to help her find what she really needed.',
@@ -160,7 +160,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
   it('on a 24-line, 80-column screen the summary (level, score, why, next step) and the whole menu show together; the full feedback pages', async () => {
     const dir = tempDir();
-    const t = start(['practice', '--question', 'problem-solving-02', '--mode', 'free', '--data', dir], { width: 80, height: 24 });
+    const t = start(['practice', '--follow-ups', '0', '--question', 'problem-solving-02', '--mode', 'free', '--data', dir], { width: 80, height: 24 });
     await t.waitFor(/^\? Your answer$/m);
     t.type(
       "In my summer job at an energy company's call centre, I took a call from a man who had rung three times about a wrong meter reading, and each time he had been told someone would call him back. " +
@@ -211,7 +211,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
   it('the question picker narrows as you type, its questions wrapped between words', async () => {
     const dir = tempDir();
-    const t = start(['practice', '--mode', 'free', '--data', dir]);
+    const t = start(['practice', '--follow-ups', '0', '--mode', 'free', '--data', dir]);
     await t.waitFor(/What would you like to practise\?/);
     await t.choose('A question from the bank');
     const before = await t.waitFor(/^\? Which question\? Type to filter:\n❯ [\s\S]*^↑↓ navigate/m, { what: 'the picker with its questions' });
@@ -237,7 +237,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
   it('a failing $EDITOR is one clear line and a choice of another way to answer, not a loop', async () => {
     const dir = tempDir();
-    const t = start(['practice', '--question', 'teamwork-01', '--mode', 'editor', '--data', dir], { env: { EDITOR: '/nonexistent', VISUAL: '' } });
+    const t = start(['practice', '--follow-ups', '0', '--question', 'teamwork-01', '--mode', 'editor', '--data', dir], { env: { EDITOR: '/nonexistent', VISUAL: '' } });
     const screen = await t.waitFor(/^\? How do you want to answer instead\?$/m, { what: 'the choice of another mode' });
     const failure = screen.split('\n').filter((l) => /editor/i.test(l) && !/^(\?|❯| {2})/.test(l));
     expect(failure).toEqual(['Opening your editor: save and close it to finish.', 'Your editor "/nonexistent" ($EDITOR) could not start: no such program.']);
@@ -270,7 +270,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
       '',
     ].join('\n'));
     chmodSync(editor, 0o755);
-    const t = start(['practice', '--question', 'teamwork-01', '--mode', 'editor', '--data', dir], { env: { EDITOR: editor, VISUAL: '' } });
+    const t = start(['practice', '--follow-ups', '0', '--question', 'teamwork-01', '--mode', 'editor', '--data', dir], { env: { EDITOR: editor, VISUAL: '' } });
     await t.waitFor(MENU);
     await t.choose('Try again: revise this answer');
     await t.waitFor(/── What changed[\s\S]*^\? What next\?$/m, { what: 'the feedback on the retry' });

@@ -22,7 +22,7 @@ describe('a rubric with over 120,000 problems', () => {
   it(`crossValidate reports ${N - 1} duplicate question ids and ${N} unknown competencies without a crash`, () => {
     const file = { file: 'many.yaml', at: () => ({ line: 1, column: 1 }), problem: (_path: unknown, message: string) => ({ file: 'many.yaml', line: 1, column: 1, message }) };
     const questions = Array.from({ length: N }, (_, i) => ({ value: { id: 'same', competency: 'nope', kind: 'behavioural', text: `Question ${i}?`, guidance: 'g' }, file, path: [i] }));
-    const r = { sources: [], competencies: [], indicators: [], questions, structure: null, models: [], sets: [] } as unknown as LoadedRubric;
+    const r = { sources: [], competencies: [], indicators: [], questions, structure: null, models: [], sets: [], followUps: [] } as unknown as LoadedRubric;
     const problems = crossValidate(r);
     expect(problems).toHaveLength(2 * N - 1);
     expect(problems.filter((p) => p.message.startsWith('duplicate question id'))).toHaveLength(N - 1);

@@ -10,6 +10,7 @@ import { styleFor } from '../style.js';
 import { toJson } from '../../render/inert.js';
 import { notice } from '../notice.js';
 import { usableDataDir } from '../data-dir.js';
+import { neverPractised } from '../../report/focus.js';
 
 export interface HistoryOptions {
   data?: string;
@@ -59,10 +60,13 @@ export async function runProgress(opts: HistoryOptions): Promise<number> {
     if (progress.length === 0 && records.length > 0) throw new CliError(`no answers for competency "${opts.competency}" in ${store.file}${didYouMean(opts.competency, progressByCompetency(records).map((p) => p.competency))}`);
   }
   const spoken = spokenOverTime(records, opts.competency);
-  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress, spoken }, 2)}\n`);
+  // The competencies of the bundled rubric that no answer in the history is for.
+  const data = await loadRubricOrFail([]);
+  const never = opts.competency ? [] : neverPractised(data.competencies, progressByCompetency(records).map((p) => p.competency));
+  if (opts.json) process.stdout.write(`${toJson({ version: 1, file: store.file, competencies: progress, neverPractised: never.map((c) => c.id), spoken }, 2)}\n`);
   else {
     const st = await styleFor(process.stdout, opts.color);
-    process.stdout.write(renderProgress(progress, st) + renderSpokenProgress(spoken, st));
+    process.stdout.write(renderProgress(progress, st, never.map((c) => ({ id: c.id, name: c.name }))) + renderSpokenProgress(spoken, st));
   }
   return EXIT.ok;
 }

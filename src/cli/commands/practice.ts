@@ -1,10 +1,10 @@
 import type { CompiledRubric } from '../../core/compile.js';
-import type { Assessment, IndicatorData, Level, QuestionData, RubricData } from '../../core/types.js';
+import type { Assessment, IndicatorData, Level, QuestionData, QuestionKind, RubricData } from '../../core/types.js';
 import { HistoryFileError, HistoryStore } from '../../io/history.js';
 import { usableDataDir } from '../data-dir.js';
 import type { SummaryRow } from '../../render/practice.js';
 import { inert } from '../../render/inert.js';
-import type { Style } from '../../render/style.js';
+import { wrap, type Style } from '../../render/style.js';
 import { unknownCompetency } from '../../io/errors.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { CliError, EXIT } from '../errors.js';
@@ -12,6 +12,9 @@ import { getAnswer, type PreviousAnswer } from './practice-answer.js';
 import type { MenuChoice } from '../prompts/menu.js';
 import { loadRubricOrFail } from '../rubric.js';
 import { styleFor } from '../style.js';
+import { Drafts, draftOf, isCtrlC } from '../practice/drafts.js';
+import type { MockTurn } from '../../report/debrief.js';
+import { scoreAnswer, type PracticeQuestion } from '../practice/score-answer.js';
 
 export type AnswerMode = 'free' | 'guided' | 'editor' | 'transcript';
 
@@ -25,6 +28,14 @@ export interface PracticeOptions {
   mock?: boolean;
   time?: number;
   mode?: AnswerMode;
+  /** How many follow-up questions to ask after each answer: 0, 1 or 2 (default 1). */
+  followUps?: string | number;
+  /** A question of the candidate's own, to practise instead of a bank question. */
+  ask?: string;
+  /** With --ask: the kind of question, instead of the one read from its wording. */
+  kind?: QuestionKind;
+  /** A drill: "weakest" picks questions from the weakest and never practised areas in the history. */
+  focus?: string;
   data?: string;
   rubrics: string[];
   color?: boolean;
@@ -34,7 +45,7 @@ export interface PracticeOptions {
  * What a session needs, loaded so that the first prompt shows quickly: the bank's data and the
  * answer prompt first; the scorer, the compiled rubric and the other prompts once it is up.
  */
-interface Prompts {
+export interface Prompts {
   /** A menu; choice names are wrapped to the terminal's width (prompts/menu.ts). */
   select: <T>(config: { message: string; choices: ReadonlyArray<MenuChoice<T>>; pageSize?: number }) => Promise<T>;
   input: () => Promise<typeof import('@inquirer/input').default>;
@@ -43,8 +54,11 @@ interface Prompts {
   search: () => Promise<typeof import('@inquirer/search').default>;
 }
 
-interface Scorer {
+export interface Scorer {
   rubric: CompiledRubric;
+  followUps: typeof import('../../core/follow-ups.js');
+  followUpViews: typeof import('../../render/follow-ups.js');
+  infer: typeof import('../../core/question.js').inferQuestion;
   assess: typeof import('../../core/assess.js').assess;
   styleNotes: typeof import('../../core/style-notes.js').styleNotes;
   compare: typeof import('../../core/compare.js').compareAssessments;
@@ -86,6 +100,8 @@ function mockInterview(data: RubricData, questions: QuestionData[], n: number): 
 }
 
 export async function runPractice(opts: PracticeOptions): Promise<number> {
+  const followUps = followUpCount(opts.followUps);
+  checkPlanOptions(opts);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new CliError('coach practice needs an interactive terminal. To score answers from a file or a pipe, use coach score (see coach score --help).');
   }
@@ -106,10 +122,11 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
     search: lazy(() => import('@inquirer/search').then((m) => m.default)),
   };
   const scorer = lazy(async (): Promise<Scorer> => {
-    const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render] = await Promise.all([
+    const [{ compileRubric }, { assess }, { styleNotes }, { compareAssessments }, render, followUpsCore, followUpViews, { inferQuestion }] = await Promise.all([
       import('../../core/compile.js'), import('../../core/assess.js'), import('../../core/style-notes.js'), import('../../core/compare.js'), import('../../render/practice.js'),
+      import('../../core/follow-ups.js'), import('../../render/follow-ups.js'), import('../../core/question.js'),
     ]);
-    return { rubric: compileRubric(data), assess, styleNotes, compare: compareAssessments, render };
+    return { rubric: compileRubric(data), assess, styleNotes, compare: compareAssessments, render, followUps: followUpsCore, followUpViews, infer: inferQuestion };
   });
   // Compile once the first prompt is on screen, while the user reads it; scoring then never waits.
   setTimeout(() => void scorer(), 200).unref();
@@ -127,10 +144,21 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
   // Time plus a random suffix: unique enough for one person's history, without loading node:crypto.
   session.id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}`;
   const rows: SummaryRow[] = [];
+  const turns: MockTurn[] = [];
+  // What is being answered, so that Ctrl-C can keep what was typed as a draft.
+  const drafts = new Drafts();
+  let mock = false;
+  let interrupted = false;
   try {
-    const plan = set
-      ? { how: `set ${set.name}`, questions: set.questions.map((id) => questions.find((q) => q.id === id)!) }
-      : await choosePlan(opts, data, questions, prompts, st);
+    let chosen: Plan | 'ask' | 'focus' = set
+      ? { how: `set ${set.name}${opts.mock ? ' (mock)' : ''}`, questions: set.questions.map((id) => questions.find((q) => q.id === id)!), ...(opts.mock ? { mock: true } : {}) }
+      : opts.ask !== undefined ? 'ask' : opts.focus ? 'focus' : await choosePlan(opts, data, questions, prompts, st);
+    if (chosen === 'ask') {
+      const text = opts.ask ?? await (await prompts.input())({ message: 'Your question (from a job advert, say):', validate: (v: string) => v.trim() !== '' || 'Type the question you want to practise.' });
+      chosen = await askPlan({ ...opts, ask: text }, data, scorer, prompts, st);
+    } else if (chosen === 'focus') chosen = await focusPlan(opts, store, data, questions, scorer, st);
+    const plan: Plan = chosen;
+    mock = plan.mock === true;
     const mode = opts.mode ?? await prompts.select<AnswerMode>({
       message: 'How do you want to answer?',
       choices: [
@@ -145,36 +173,129 @@ export async function runPractice(opts: PracticeOptions): Promise<number> {
       plan: { how: plan.how, count: plan.questions.length, ...(seconds ? { seconds } : {}) },
       ...(opts.candidate ? { candidate: opts.candidate } : {}),
     });
-    for (const [i, q] of plan.questions.entries()) {
-      const more = i < plan.questions.length - 1;
-      await practiseQuestion(q, i + 1, plan.questions.length, more, mode, { ...opts, ...(seconds ? { time: seconds } : {}) }, data, scorer, prompts, store, session, st, rows);
+    if (mock) {
+      const { runMock } = await import('../practice/mock.js');
+      await runMock(plan.questions, { mode, seconds, followUps, session }, data, scorer, prompts, store, st, drafts, turns);
+    } else {
+      for (const [i, q] of plan.questions.entries()) {
+        const more = i < plan.questions.length - 1;
+        await practiseQuestion(q, i + 1, plan.questions.length, more, mode, { ...opts, ...(seconds ? { time: seconds } : {}) }, followUps, data, scorer, prompts, store, session, st, rows, drafts);
+      }
     }
   } catch (e) {
     // A history that is a link, a pipe or a folder: a plain error, as for every command.
     if (e instanceof HistoryFileError) throw new CliError(e.message);
     if (!isExit(e) && !(e instanceof SessionEnded)) throw e;
+    interrupted = isCtrlC(e);
     process.stdout.write(`\n${st.dim('Session ended.')}\n`);
+    if (interrupted) keepDraft(drafts, draftOf(e), store, session, st);
   }
-  process.stdout.write(`\n${(await import('../../render/practice.js')).renderSummary(rows, st)}`);
-  if (rows.length) process.stdout.write(st.dim(`Saved to ${inert(store.file)}. See coach history and coach progress.\n`));
-  return EXIT.ok;
+  if (mock) await debrief(turns, interrupted, scorer, prompts, st);
+  else process.stdout.write(`\n${(await import('../../render/practice.js')).renderSummary(rows, st)}`);
+  if (rows.length || turns.some((t) => t.result)) process.stdout.write(st.dim(`Saved to ${inert(store.file)}. See coach history and coach progress.\n`));
+  // Ctrl-C ends the session as an interrupt does: exit code 130, once everything is saved.
+  return interrupted ? EXIT.interrupted : EXIT.ok;
 }
 
-async function choosePlan(opts: PracticeOptions, data: RubricData, questions: QuestionData[], p: Prompts, st: Style): Promise<{ how: string; questions: QuestionData[] }> {
+interface Plan {
+  how: string;
+  questions: PracticeQuestion[];
+  /** A mock interview: back to back, no feedback until the debrief. */
+  mock?: boolean;
+}
+
+/** --follow-ups: 0, 1 or 2 (default 1). */
+function followUpCount(value: string | number | undefined): number {
+  if (value === undefined) return 1;
+  const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (n === 0 || n === 1 || n === 2) return n;
+  throw new CliError(`--follow-ups is how many follow-up questions to ask after each answer: 0, 1 or 2, not "${String(value)}"`);
+}
+
+/** Options that pick the questions in different ways cannot be combined. */
+function checkPlanOptions(opts: PracticeOptions): void {
+  const ways = [opts.set && '--set', opts.question && '--question', opts.ask !== undefined && '--ask', opts.focus && '--focus'].filter(Boolean) as string[];
+  if (ways.length > 1) throw new CliError(`${ways.join(' and ')} each choose the questions: give one of them`);
+  if (opts.mock && (opts.question || opts.ask !== undefined)) throw new CliError(`--mock is several questions back to back: it goes with --set, --focus or --count, not ${opts.question ? '--question' : '--ask'}`);
+  if (opts.focus !== undefined && opts.focus !== 'weakest') throw new CliError(`--focus takes "weakest", not "${opts.focus}"${didYouMean(opts.focus, ['weakest'])}`);
+  if (opts.kind !== undefined && opts.ask === undefined) throw new CliError('--kind is for a question of your own: give it with --ask "..."');
+}
+
+/** A question of the candidate's own (--ask), read and shown before it is practised. */
+async function askPlan(opts: PracticeOptions, data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, st: Style): Promise<Plan> {
+  const { ownQuestion } = await import('../practice/own-question.js');
+  const q = await ownQuestion(opts.ask ?? '', { competency: opts.competency, kind: opts.kind }, data, await scorer(), p, st);
+  return { how: 'your own question', questions: [q] };
+}
+
+/** --focus weakest: questions from the areas the history shows weakest or never practised. */
+async function focusPlan(opts: PracticeOptions, store: HistoryStore, data: RubricData, questions: QuestionData[], scorer: () => Promise<Scorer>, st: Style): Promise<Plan> {
+  const n = opts.count ?? (opts.mock ? 5 : 3);
+  const { weakestPlan } = await import('../practice/focus-plan.js');
+  const pool = opts.competency ? questions.filter((q) => q.competency === opts.competency) : questions;
+  const picks = weakestPlan(store, data, await scorer(), pool, n);
+  process.stdout.write(`${st.bold('A drill on your weakest areas')} ${st.dim('(from your history)')}\n`);
+  picks.forEach((x, i) => process.stdout.write(`  ${i + 1}. ${wrap(inert(x.why), st.width, '     ')}\n`));
+  return { how: `focus weakest${opts.mock ? ' (mock)' : ''}`, questions: picks.map((x) => x.question), ...(opts.mock ? { mock: true } : {}) };
+}
+
+/** Ctrl-C in the middle of an answer or a reply: what was typed is kept as a draft, and the screen says so. */
+function keepDraft(drafts: Drafts, typed: string, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style): void {
+  const d = drafts.context;
+  if (!d || !typed) return;
+  store.append({
+    v: 1, type: 'draft', session: session.id, at: new Date().toISOString(), questionId: d.questionId, question: d.question,
+    attempt: d.attempt, mode: d.mode, ...(d.followUp ? { followUp: d.followUp } : {}), text: typed,
+    ...(session.candidate ? { candidate: session.candidate } : {}),
+  });
+  drafts.clear();
+  process.stdout.write(st.warn(`What you had typed (${typed.split(/\s+/).filter(Boolean).length} words) is kept as a draft in ${inert(store.file)}; it is not scored.\n`));
+}
+
+/** The mock's debrief; then, at the terminal, the full feedback on any answer the candidate asks for. */
+async function debrief(turns: MockTurn[], interrupted: boolean, scorer: () => Promise<Scorer>, p: Prompts, st: Style): Promise<void> {
+  const [{ buildDebrief }, { renderDebrief, fit }, { scoredTexts }] = await Promise.all([import('../../report/debrief.js'), import('../../render/debrief.js'), import('../practice/mock.js')]);
+  const d = buildDebrief(turns);
+  process.stdout.write(`\n${renderDebrief(d, st)}`);
+  if (interrupted || d.answered === 0) return;
+  const s = await scorer();
+  for (;;) {
+    const pick = await p.select<number>({
+      message: 'See the full feedback on an answer?',
+      choices: [
+        ...turns.filter((t) => t.result).map((t) => ({ name: `${t.n}. ${fit(inert(t.question), Math.max(20, st.width - 12))}`, value: t.n })),
+        { name: 'Finish', value: 0 },
+      ],
+    });
+    if (pick === 0) return;
+    const shown = scoredTexts.get(turns.find((x) => x.n === pick)!);
+    if (!shown) continue;
+    // A recorded answer: no length estimated from the words (the recording has its real time).
+    const notes = s.styleNotes(shown.text, s.rubric);
+    const shownNotes = shown.recorded ? (await import('../prompts/recording-prompt.js')).withoutEstimate(notes) : notes;
+    await showLong(`\n${s.render.renderFeedback(shown.text, shown.assessment, shownNotes, missingIndicators(s.rubric, shown.assessment), st)}`);
+  }
+}
+
+async function choosePlan(opts: PracticeOptions, data: RubricData, questions: QuestionData[], p: Prompts, st: Style): Promise<Plan | 'ask' | 'focus'> {
   const n = opts.count ?? (opts.mock ? 5 : 1);
   if (opts.question) return { how: `question ${opts.question}`, questions: [questions.find((q) => q.id === opts.question)!] };
-  if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(data, questions, n) };
+  if (opts.mock) return { how: `mock interview of ${n}`, questions: mockInterview(data, questions, n), mock: true };
   if (opts.competency) return { how: `competency ${opts.competency}`, questions: shuffle(questions.filter((q) => q.competency === opts.competency)).slice(0, n) };
   process.stdout.write(`${st.bold('coach practice')} ${st.dim('- rehearse customer-service interview answers, with feedback')}\n`);
-  const how = await p.select<'competency' | 'mix' | 'question' | 'mock'>({
+  const how = await p.select<'competency' | 'mix' | 'question' | 'mock' | 'ask' | 'focus'>({
     message: 'What would you like to practise?',
     choices: [
       { name: 'One competency', value: 'competency' },
       { name: 'A random mix', value: 'mix' },
       { name: 'A question from the bank', value: 'question' },
       { name: 'A mock interview (5 questions across competencies)', value: 'mock' },
+      { name: 'A question of my own', value: 'ask' },
+      { name: 'My weakest areas, from my history', value: 'focus' },
     ],
   });
+  // Both need the scorer (and the drill the history): the caller plans them.
+  if (how === 'ask' || how === 'focus') return how;
   if (how === 'competency') {
     const c = await p.select<string>({ message: 'Which competency?', choices: data.competencies.map((x) => ({ name: `${inert(x.name)}  ${st.dim(inert(x.summary))}`, value: x.id, short: inert(x.name) })) });
     return { how: `competency ${c}`, questions: shuffle(questions.filter((q) => q.competency === c)).slice(0, opts.count ?? 3) };
@@ -183,7 +304,7 @@ async function choosePlan(opts: PracticeOptions, data: RubricData, questions: Qu
     const id = await pickQuestion(questions, p);
     return { how: `question ${id}`, questions: [questions.find((q) => q.id === id)!] };
   }
-  if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5) };
+  if (how === 'mock') return { how: `mock interview of ${opts.count ?? 5}`, questions: mockInterview(data, questions, opts.count ?? 5), mock: true };
   return { how: 'random mix', questions: shuffle(questions).slice(0, opts.count ?? 3) };
 }
 
@@ -207,9 +328,11 @@ function missingIndicators(rubric: CompiledRubric, a: Assessment): IndicatorData
 }
 
 async function practiseQuestion(
-  q: QuestionData, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions,
+  q: PracticeQuestion, n: number, total: number, more: boolean, mode: AnswerMode, opts: PracticeOptions, followUps: number,
   data: RubricData, scorer: () => Promise<Scorer>, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style, rows: SummaryRow[],
+  drafts: Drafts,
 ): Promise<void> {
+  const questionId = q.own ? null : q.id;
   process.stdout.write(`\n${(await import('../../render/practice.js')).renderQuestionHead(q, n, total, st)}`);
   let attempt = 0;
   let previous: (PreviousAnswer & { assessment: Assessment }) | null = null;
@@ -217,39 +340,43 @@ async function practiseQuestion(
   let row: SummaryRow | null = null;
   let answerMode: AnswerMode = mode;
   for (;;) {
+    drafts.begin({ questionId, question: q.text, attempt: attempt + 1, mode: answerMode });
     const got = await getAnswer(answerMode, q, data, p, st, opts.time, previous ?? undefined);
     if (got === 'skip') return;
     if (got === 'end') throw new SessionEnded();
     answerMode = got.mode;
     attempt++;
-    const { rubric, assess, styleNotes, compare, render } = await scorer();
-    const a = assess({ question: q.text, competency: q.competency, answer: got.text }, rubric);
+    const s = await scorer();
+    const { rubric, assess, styleNotes, compare, render } = s;
     // A recorded answer: its delivery, measured from the transcript's timings (never in the level).
+    // The replies to the follow-ups are typed, not recorded: the delivery is the recording's.
     const spoken = got.timed ? await import('../prompts/recording-prompt.js') : null;
     const delivery = spoken && got.timed ? spoken.spokenDelivery(got.timed, rubric) : undefined;
-    store.append({
-      v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId: q.id, mode: answerMode,
-      ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
-      answer: got.text, assessment: a, ...(delivery ? { delivery } : {}),
-      ...(session.candidate ? { candidate: session.candidate } : {}),
+    // The interviewer's follow-ups, asked about the answer's biggest gaps; the replies are scored
+    // with it. Saved once they are answered, or at Ctrl-C during one.
+    const draft = { questionId, question: q.text, attempt, mode: answerMode };
+    const scored = await scoreAnswer(q, got.text, followUps, s, p, st, drafts, draft, (x) => {
+      store.append({
+        v: 1, type: 'answer', session: session.id, at: new Date().toISOString(), attempt, questionId, mode: answerMode,
+        ...(opts.time ? { timed: { seconds: opts.time, expired: got.expired } } : {}),
+        answer: x.text, assessment: x.assessment, ...(delivery ? { delivery } : {}),
+        ...(x.followUps.length ? { followUps: x.followUps, first: { level: x.first.level, score: x.first.score } } : {}),
+        ...(session.candidate ? { candidate: session.candidate } : {}),
+      });
+      row = summarise(row, rows, q, attempt, x.assessment);
     });
+    const a = scored.assessment;
     // A summary first, so the level and the menu share one screen; the rest on request.
     process.stdout.write(`\n${render.renderFeedbackSummary(a, st)}`);
     // A recorded answer: how it was said, beside the level (the timings never change it).
     if (spoken && delivery) process.stdout.write(`\n${spoken.renderSpoken(a, delivery, st)}`);
+    if (scored.followUps.length) process.stdout.write(s.followUpViews.renderFollowUpGain(compare(scored.first, a), scored.followUps.some((f) => f.reply), st));
     if (previous) process.stdout.write(`\n${render.renderComparison(compare(previous.assessment, a), st)}`);
-    const score = { level: a.level, score: a.score };
-    if (row) {
-      row.attempts = attempt;
-      if (a.score > row.best.score) row.best = score;
-    } else {
-      row = { questionId: q.id, competency: q.competency, attempts: 1, first: score, best: score };
-      rows.push(row);
-    }
-    previous = { text: got.text, parts: got.parts, assessment: a };
-    const notes = styleNotes(got.text, rubric);
-    const full = render.renderFeedback(got.text, a, spoken ? spoken.withoutEstimate(notes) : notes, missingIndicators(rubric, a), st);
-    if (opts.adviser) await adviserReview(q, attempt, a, p, store, session, st);
+    // A retry edits the answer with the replies in it (the replies are part of what was scored).
+    previous = { text: scored.text, ...(scored.text === got.text && got.parts ? { parts: got.parts } : {}), assessment: a };
+    const notes = styleNotes(scored.text, rubric);
+    const full = render.renderFeedback(scored.text, a, spoken ? spoken.withoutEstimate(notes) : notes, missingIndicators(rubric, a), st);
+    if (opts.adviser) await adviserReview(questionId, attempt, a, p, store, session, st);
     for (;;) {
       const models = rubric.modelsByQuestion.get(q.id) ?? [];
       const next = await p.select<'retry' | 'full' | 'guidance' | 'models' | 'next' | 'end'>({
@@ -287,9 +414,22 @@ async function showLong(text: string): Promise<void> {
   await pagerPrompt({ text });
 }
 
+/** The question's row of the session summary, updated in place with an attempt saved. */
+function summarise(row: SummaryRow | null, rows: SummaryRow[], q: PracticeQuestion, attempt: number, a: Assessment): SummaryRow {
+  const score = { level: a.level, score: a.score };
+  if (row) {
+    row.attempts = attempt;
+    if (a.score > row.best.score) row.best = score;
+    return row;
+  }
+  const added = { questionId: q.id, question: q.text, competency: q.competency, attempts: 1, first: score, best: score };
+  rows.push(added);
+  return added;
+}
+
 /** The adviser's own level and comment, saved beside the coach's assessment. */
 async function adviserReview(
-  q: QuestionData, attempt: number, a: Assessment, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style,
+  questionId: string | null, attempt: number, a: Assessment, p: Prompts, store: HistoryStore, session: { id: string; candidate: string | undefined }, st: Style,
 ): Promise<void> {
   const level = await p.select<Level | 'skip'>({
     message: `Adviser: your level for this answer? ${st.dim(`(the coach says ${a.level})`)}`,
@@ -301,10 +441,20 @@ async function adviserReview(
     ],
   });
   if (level === 'skip') return;
-  const comment = await (await p.input())({ message: 'Adviser: a comment for the candidate (optional)' });
-  store.append({
-    v: 1, type: 'adviser', session: session.id, at: new Date().toISOString(), questionId: q.id, attempt, level, comment: comment.trim(),
-    ...(session.candidate ? { candidate: session.candidate } : {}),
-  });
+  const record = { v: 1, type: 'adviser', session: session.id, questionId, attempt, level, ...(session.candidate ? { candidate: session.candidate } : {}) } as const;
+  // inquirer drops the text on Ctrl-C: the transformer sees every change, so the comment typed so
+  // far is kept, with the level already chosen.
+  let typed = '';
+  let comment: string;
+  try {
+    comment = await (await p.input())({ message: 'Adviser: a comment for the candidate (optional)', transformer: (v: string) => ((typed = v), v) });
+  } catch (e) {
+    if (isCtrlC(e)) {
+      store.append({ ...record, at: new Date().toISOString(), comment: typed.trim(), draft: true });
+      process.stdout.write(st.warn(`\nThe adviser's level (${level})${typed.trim() ? ' and the comment typed so far were' : ' was'} kept beside the coach's ${a.level}.\n`));
+    }
+    throw e;
+  }
+  store.append({ ...record, at: new Date().toISOString(), comment: comment.trim() });
   process.stdout.write(st.dim(`Saved beside the coach's ${a.level}: ${level}${comment.trim() ? `, "${inert(comment.trim())}"` : ''}.\n`));
 }
