@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCoach, runCoachJson } from './run-coach.js';
-import { block, HAVE_TMUX, killTmuxServer, readHistory, Tty } from './tty.js';
+import { block, HAVE_TMUX, readHistory, Tty, dataDirs, coachTerminals } from './tty.js';
 
 /** Opens the full feedback from the What next? menu (closing the pager if it needs one) and returns its lines. */
 async function fullFeedback(t: Tty, menu = /^\? What next\?$/m): Promise<string[]> {
@@ -21,28 +20,14 @@ async function fullFeedback(t: Tty, menu = /^\? What next\?$/m): Promise<string[
  * the screen and DIR/history.jsonl.
  */
 
-const dirs: string[] = [];
-function dataDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'coach-interview-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const dataDir = dataDirs('coach-interview-');
 
 const width = (line: string): number => Array.from(line).length;
 
 const TITLE = HAVE_TMUX ? 'coach practice as an interview (tmux, 80x50)' : 'coach practice as an interview: SKIPPED, tmux is not on PATH';
 
 describe.skipIf(!HAVE_TMUX)(TITLE, () => {
-  let tty: Tty | null = null;
-  const start = (args: string[]): Tty => (tty = Tty.coach(args));
-  afterEach(() => {
-    tty?.kill();
-    tty = null;
-  });
-  afterAll(() => killTmuxServer());
+  const start = coachTerminals();
 
   it('a follow-up is asked about the gap, names the customer, and its reply is scored with the story', async () => {
     const dir = dataDir();
@@ -97,8 +82,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
   it('on a 24-line screen, after a follow-up, the summary, what the reply added and the whole menu show together', async () => {
     const dir = dataDir();
-    const t = Tty.coach(['practice', '--question', 'customer-focus-03', '--mode', 'free', '--data', dir], { width: 80, height: 24 });
-    tty = t;
+    const t = start(['practice', '--question', 'customer-focus-03', '--mode', 'free', '--data', dir], { width: 80, height: 24 });
     await t.waitFor(/^\? Your answer$/m);
     t.type('Last winter I worked at a hotel reception. A guest rang because she had left her laptop in her room and her train was in an hour. I found the laptop myself and booked a taxi courier to take it to the station.');
     t.keys('C-d');

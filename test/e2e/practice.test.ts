@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCoach, runCoachJson } from './run-coach.js';
-import { block, count, HAVE_TMUX, killTmuxServer, readHistory, Tty } from './tty.js';
+import { block, count, HAVE_TMUX, readHistory, Tty, dataDirs, coachTerminals } from './tty.js';
 
 /**
  * coach practice, driven through a real terminal: tmux runs the CLI at 80x50 with NO_COLOR=1,
@@ -16,16 +14,7 @@ import { block, count, HAVE_TMUX, killTmuxServer, readHistory, Tty } from './tty
  * prints next instead.
  */
 
-const dirs: string[] = [];
-function dataDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'coach-practice-'));
-  dirs.push(d);
-  return d;
-}
-
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const dataDir = dataDirs('coach-practice-');
 
 /** Visible width of a captured line (every character the CLI prints here is one column wide). */
 const width = (line: string): number => Array.from(line).length;
@@ -51,13 +40,7 @@ const TITLE = HAVE_TMUX ? 'coach practice in a terminal (tmux, 80x50)' : 'coach 
 if (!HAVE_TMUX) console.warn('test/e2e/practice.test.ts: tmux is not on PATH, so the interactive coach practice tests are skipped.');
 
 describe.skipIf(!HAVE_TMUX)(TITLE, () => {
-  let tty: Tty | null = null;
-  const start = (args: string[]): Tty => (tty = Tty.coach(args));
-  afterEach(() => {
-    tty?.kill();
-    tty = null;
-  });
-  afterAll(() => killTmuxServer());
+  const start = coachTerminals();
 
   // Shared with the history/progress test and the known-bug test below.
   let retryDir: string | null = null;
@@ -365,8 +348,7 @@ describe.skipIf(!HAVE_TMUX)(TITLE, () => {
 
 describe('coach practice without a terminal', () => {
   it('exits 2 and points to coach score when standard input is a pipe', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coach-practice-'));
-    dirs.push(dir);
+    const dir = dataDir();
     const r = runCoach(['practice', '--data', dir], { stdin: 'x\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('coach score');

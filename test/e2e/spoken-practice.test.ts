@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLES, runCoach, runCoachJson } from './run-coach.js';
-import { block, HAVE_TMUX, killTmuxServer, readHistory, Tty } from './tty.js';
+import { block, HAVE_TMUX, readHistory, Tty, dataDirs, coachTerminals } from './tty.js';
 
 /**
  * Practice's answer mode "from a recording's transcript", in a real terminal (tmux, 80x50): the
@@ -11,27 +10,13 @@ import { block, HAVE_TMUX, killTmuxServer, readHistory, Tty } from './tty.js';
  * beside the level and kept in the history, where coach progress and coach report read it.
  */
 
-const dirs: string[] = [];
-function dataDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'coach-spoken-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const dataDir = dataDirs('coach-spoken-');
 
 const ZOOM = join(EXAMPLES, 'spoken', 'interview.zoom.vtt');
 const SWIMMING_VTT = join(EXAMPLES, 'spoken', 'swimming.vtt');
 
 describe.skipIf(!HAVE_TMUX)('coach practice --mode transcript (tmux, 80x50)', () => {
-  let tty: Tty | null = null;
-  const start = (args: string[]): Tty => (tty = Tty.coach(args));
-  afterEach(() => {
-    tty?.kill();
-    tty = null;
-  });
-  afterAll(() => killTmuxServer());
+  const start = coachTerminals();
 
   it('a path to a Zoom transcript: whose answer is asked, the delivery is shown beside the level and kept; progress and report show pace and fillers', async () => {
     const dir = dataDir();

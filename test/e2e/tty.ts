@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 import { COACH, REPO } from './run-coach.js';
 
 /**
@@ -219,4 +220,31 @@ export function block(screen: string, start: string, end: RegExp, nth?: number):
   const out: string[] = [];
   for (let i = from; i < lines.length && (i === from || !end.test(lines[i]!)); i++) out.push(lines[i]!);
   return out;
+}
+
+/** Fresh data folders for one test file (prefix names them), all removed when its tests end. */
+export function dataDirs(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  };
+}
+
+/**
+ * Inside a describe: starts coach in a terminal of its own; the terminal is closed after each
+ * test and this process's tmux server after the last.
+ */
+export function coachTerminals(): (args: string[], opts?: Parameters<typeof Tty.coach>[1]) => Tty {
+  let tty: Tty | null = null;
+  afterEach(() => {
+    tty?.kill();
+    tty = null;
+  });
+  afterAll(() => killTmuxServer());
+  return (args, opts = {}) => (tty = Tty.coach(args, opts));
 }
