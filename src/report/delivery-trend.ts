@@ -3,18 +3,22 @@ import type { Compared, Delivery, Range } from '../core/types.js';
 // Pace and fillers over time, for reports: built one answer at a time in bounded memory, like
 // the rest of the report (a history or batch of any size).
 
-/** One spoken answer's delivery, as a report lists it over time. */
-export interface DeliveryPoint {
-  at: string | null;
-  session: string | null;
-  question: string;
-  competency: string;
+/** The delivery figures every view of pace and fillers over time shows for one spoken answer. */
+export interface DeliveryFigures {
   speakingMs: number;
   wordsPerMinute: number;
   pace: Compared | null;
   fillersPerMinute: number;
   fillers: Compared;
   longPauses: number | null;
+}
+
+/** One spoken answer's delivery, as a report lists it over time. */
+export interface DeliveryPoint extends DeliveryFigures {
+  at: string | null;
+  session: string | null;
+  question: string;
+  competency: string;
   longestPauseMs: number | null;
 }
 

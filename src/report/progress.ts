@@ -1,4 +1,5 @@
-import type { Compared, Level, Range } from '../core/types.js';
+import type { Level, Range } from '../core/types.js';
+import type { DeliveryFigures } from './delivery-trend.js';
 import type { AnswerRecord, HistoryRecord, SessionRecord } from '../io/history.js';
 import { usableAnswer } from './from-history.js';
 import { planLabel, sessionName, whenLabel, type SessionNaming } from './session-names.js';
@@ -98,16 +99,10 @@ export function progressByCompetency(records: HistoryRecord[]): CompetencyProgre
 }
 
 /** A spoken answer's delivery in the history (answers given as transcripts). */
-export interface SpokenPoint {
+export interface SpokenPoint extends DeliveryFigures {
   at: string;
   competency: string;
   questionId: string | null;
-  speakingMs: number;
-  wordsPerMinute: number;
-  pace: Compared | null;
-  fillersPerMinute: number;
-  fillers: Compared;
-  longPauses: number | null;
 }
 
 export interface SpokenProgress {
