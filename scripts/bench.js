@@ -424,7 +424,7 @@ async function main() {
         [`  read+parse+validate (collectAnswers)`, i.collectMs != null ? fmtMs(i.collectMs) : 'n/a', i.collectMs != null ? `${fmtInt(i.collectPerSecond)} /s` : '', '(no bar)'],
         ['  assess, pass 1 (cold)', fmtMs(i.assessColdMs), `${fmtInt(i.assessColdPerSecond)} /s`, '(no bar)'],
         ['  assess, pass 2 (warm)', fmtMs(i.assessWarmMs), `${fmtInt(i.assessWarmPerSecond)} /s`, '(no bar)'],
-        ['  build report + render jsonl', i.renderJsonlMs != null ? fmtMs(i.renderJsonlMs) : 'n/a', i.renderedBytes ? fmtMiB(i.renderedBytes / 1024) : '', '(no bar)'],
+        ['  delivery + record + jsonl (warm)', i.renderJsonlMs != null ? fmtMs(i.renderJsonlMs) : 'n/a', i.renderedBytes ? fmtMiB(i.renderedBytes / 1024) : '', '(no bar)'],
         ['  pipeline total (cold)', fmtMs(i.pipelineMs), `${fmtInt(perSec(i.pipelineMs))} /s`, cli ? `(CLI wall ${fmtMs(cli.wallMs)})` : ''],
       ];
       sections.push({

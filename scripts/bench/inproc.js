@@ -90,23 +90,28 @@ const levels = { low: 0, medium: 0, high: 0 };
 for (const r of pass1.results) levels[r.level] = (levels[r.level] ?? 0) + 1;
 out.levels = levels;
 
-// Rendering what `--format jsonl` writes.
+// Delivery, result records and what `--format jsonl` writes, through the CLI's own batch path
+// (scoreBatch, batches of 20). It assesses again, so the render figure is that pass less a warm
+// assess pass (pass 2 below).
 try {
-  const [{ buildScoreReport }, { renderScoreJsonl }] = await Promise.all([
-    import(dist('report/score-report.js')),
+  const [{ scoreBatch }, { jsonlView }] = await Promise.all([
+    import(dist('cli/score/score-batch.js')),
     import(dist('render/score-formats.js')),
   ]);
+  const jobs = items.map((it, i) => ({ id: it.id ?? String(i + 1), question: it.question, competency: it.competency, answer: it.answer, file: it.file ?? file, line: it.line ?? i + 1, timed: it.timed }));
+  const shape = { output: 'jsonl', style: { color: false, width: 80 }, assessments: false };
   t = now();
-  const results = pass1.results.map((a, i) => ({ id: items[i].id, ...a, source: { file: items[i].file ?? file, line: items[i].line ?? i + 1 } }));
-  const rendered = renderScoreJsonl(buildScoreReport(results, []));
-  out.renderJsonlMs = now() - t;
-  out.renderedBytes = Buffer.byteLength(rendered);
+  let bytes = 0;
+  for (let i = 0; i < jobs.length; i += 20) for (const piece of scoreBatch(jobs.slice(i, i + 20), rubric, shape, jsonlView).text) bytes += Buffer.byteLength(piece);
+  out.scoreRenderMs = now() - t;
+  out.renderedBytes = bytes;
 } catch (e) {
-  out.renderJsonlMs = null;
+  out.scoreRenderMs = null;
   out.renderNote = `render modules unusable (${e.message})`;
 }
 pass1.results = null;
 out.assessWarmMs = score().ms;
+if (out.scoreRenderMs != null) out.renderJsonlMs = Math.max(0, out.scoreRenderMs - out.assessWarmMs);
 
 out.maxRssKiB = process.resourceUsage().maxRSS;
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -166,9 +166,13 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     }
     // A slow reader downstream: wait, rather than hold the output in memory.
     if (b.text.length > 0) {
-      const text = first && view ? b.text.slice(view.separator) : b.text;
+      let full: boolean;
+      if (Array.isArray(b.text)) {
+        full = false;
+        for (let i = 0; i < b.text.length; i++) full = out.write(i === 0 && first && view ? b.text[0]!.slice(view.separator) : b.text[i]!) || full;
+      } else full = out.write(first && view ? b.text.subarray(view.separator) : b.text);
       // The first batch goes out at once (a reader sees results straight away); later ones in blocks.
-      if ((out.write(text) || (first && out.flush()))) await out.drained();
+      if ((full || (first && out.flush()))) await out.drained();
       first = false;
     }
     for (const e of q.errors) if (out.write(jsonlLine('error', e))) await out.drained();
@@ -324,9 +328,12 @@ function openOutputStream(path: string): NodeJS.WritableStream {
 }
 
 /**
- * Collects output into blocks of about 64 KB: few writes, no giant string. write() says when
- * the stream's own buffer is full, so the caller can wait for it to drain.
+ * Collects output into blocks of about 32,000 characters: few writes, and no string over V8's
+ * regular object size (128 KB; a larger one is allocated apart, and building and encoding it
+ * cost several times as much). write() says when the stream's own buffer is full, so the caller
+ * can wait for it to drain.
  */
+const BLOCK = 32_000;
 class ChunkedWriter {
   private buf: string[] = [];
   private size = 0;
@@ -337,14 +344,14 @@ class ChunkedWriter {
       const full = this.flush();
       return !this.stream.write(s) || full;
     }
-    if (s.length >= 64_000) {
+    if (s.length >= BLOCK) {
       // Already a block: written as it is (joining it to others would make a large object).
       const full = this.flush();
       return !this.stream.write(s) || full;
     }
     this.buf.push(s);
     this.size += s.length;
-    return this.size > 64_000 ? this.flush() : false;
+    return this.size > BLOCK ? this.flush() : false;
   }
   /** Writes what is buffered; true when the stream asks the writer to wait for 'drain'. */
   flush(): boolean {

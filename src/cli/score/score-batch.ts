@@ -34,8 +34,12 @@ export interface BatchShape {
 }
 
 export interface ScoredBatch {
-  /** The rendered output; a worker sends it encoded, as bytes handed over without a copy. */
-  text: string | Uint8Array;
+  /**
+   * The rendered output, one string per answer (never joined here: a string over V8's regular
+   * object size, about 128 KB, is allocated apart and is slow to build and to write); a worker
+   * sends it encoded, as bytes handed over without a copy.
+   */
+  text: string[] | Uint8Array;
   levels: Level[];
   scores: number[];
   records: ResultRecord[] | null;
@@ -46,7 +50,7 @@ export interface ScoredBatch {
 
 /** Scores a batch in order. Pure but for the view it renders with. */
 export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, shape: BatchShape, view: ScoreView | null): ScoredBatch {
-  let text = '';  // a rope: V8 appends in place, and the writer flattens it once
+  const text: string[] = [];
   const levels: Level[] = [];
   const scores: number[] = [];
   const records: ResultRecord[] | null = view ? null : [];
@@ -60,10 +64,20 @@ export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, sh
     const r = toResultRecord(job.id, a, { file: job.file, line: job.line }, d);
     levels.push(a.level);
     scores.push(a.score);
-    if (view) text += view.result(r);
+    if (view) text.push(view.result(r));
     else records!.push(r);
     assessments?.push(a);
     deliveries?.push(d);
   }
   return { text, levels, scores, records, assessments, deliveries };
+}
+
+/** A batch's output as one block of UTF-8 bytes, each piece encoded in place (no joined string). */
+export function encodePieces(pieces: readonly string[]): Uint8Array {
+  let size = 0;
+  for (const p of pieces) size += Buffer.byteLength(p);
+  const out = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const p of pieces) at += out.write(p, at);
+  return out;
 }

@@ -2,7 +2,7 @@
 // is sent and posts each back, rendered, with its sequence number (the main thread keeps order).
 import { parentPort, workerData } from 'node:worker_threads';
 import { compiledRubric } from '../rubric.js';
-import { scoreBatch, type BatchShape, type ScoreJob } from './score-batch.js';
+import { encodePieces, scoreBatch, type BatchShape, type ScoreJob } from './score-batch.js';
 import { loadView } from './load-view.js';
 
 export interface WorkerSetup {
@@ -16,7 +16,6 @@ export interface BatchRequest {
 }
 
 const setup = workerData as WorkerSetup;
-const encoder = new TextEncoder();
 const port = parentPort!;
 const ready = (async () => {
   const rubric = await compiledRubric(setup.rubrics);
@@ -35,7 +34,7 @@ port.on('message', (req: BatchRequest) => {
     }
     // Output crosses as bytes, transferred, not copied: the main thread writes them as they are,
     // and they never land in its heap as large strings waiting for a full collection.
-    const bytes = typeof batch.text === 'string' && batch.text.length > 0 ? encoder.encode(batch.text) : null;
+    const bytes = Array.isArray(batch.text) && batch.text.length > 0 ? encodePieces(batch.text) : null;
     if (bytes) batch.text = bytes;
     port.postMessage({ seq: req.seq, batch }, bytes ? [bytes.buffer as ArrayBuffer] : []);
   }, (e: unknown) => port.postMessage({ seq: req.seq, error: e instanceof Error ? e.message : String(e) }));
