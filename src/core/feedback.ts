@@ -63,8 +63,9 @@ export function chooseFeedback(
   // the same things do not all get the same three steps.
   const reached = pool.filter((ind) => found.has(ind.id));
   // Towards medium, fixing the problem comes before the supporting behaviours (an apology, listening).
+  const h = pool.length > 0 ? wordsHash(doc?.text ?? '') : 0;
   const turned = (list: IndicatorData[]): IndicatorData[] => {
-    const turn = list.length > 0 ? hash(doc?.text ?? '') % list.length : 0;
+    const turn = list.length > 0 ? h % list.length : 0;
     return [...list.slice(turn), ...list.slice(0, turn)];
   };
   const rest = pool.filter((ind) => !found.has(ind.id));
@@ -97,9 +98,20 @@ function pointAt(doc: Doc | null, f: IndicatorFinding): string {
   }
 }
 
-/** A small deterministic hash (FNV-1a) of a text. */
-function hash(text: string): number {
+/**
+ * A small deterministic hash (FNV-1a) of a text's letters and digits, lower-cased: the same words
+ * however they are spaced, wrapped or punctuated (a typed answer and its transcript, a pasted
+ * answer with its line breaks) give the same next steps in the same order.
+ */
+export function wordsHash(text: string): number {
   let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    } else if (c === 0x2019 || c === 0x2018 || c === 0x201c || c === 0x201d || c === 0x2014 || c === 0x2013 || c === 0xa0) continue;
+    h = Math.imul(h ^ c, 16777619);
+  }
   return h >>> 0;
 }

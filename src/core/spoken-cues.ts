@@ -104,7 +104,26 @@ export interface SpokenPart {
  * `all` is every cue in time order, repeats removed (the other speakers' turns too), and
  * `partOf` the index in `parts` of each (-1 for another speaker's).
  */
-export function spokenText(cues: readonly TranscriptCue[], speaker?: string): { text: string; parts: SpokenPart[]; all: TranscriptCue[]; partOf: number[] } {
+export function spokenText(cues: readonly TranscriptCue[], speaker?: string): SpokenText {
+  // Reading a transcript joins its cues into the answer, and its delivery joins them again: the
+  // second time is the first's result (the cues are never changed once read).
+  const last = lastSpoken.get(cues);
+  if (last !== undefined && last.speaker === speaker) return last.result;
+  const result = joinSpoken(cues, speaker);
+  lastSpoken.set(cues, { speaker, result });
+  return result;
+}
+
+export interface SpokenText {
+  text: string;
+  parts: SpokenPart[];
+  all: TranscriptCue[];
+  partOf: number[];
+}
+
+const lastSpoken = new WeakMap<readonly TranscriptCue[], { speaker: string | undefined; result: SpokenText }>();
+
+function joinSpoken(cues: readonly TranscriptCue[], speaker: string | undefined): SpokenText {
   const wanted = speaker === undefined ? undefined : speakerKey(speaker);
   const parts: SpokenPart[] = [];
   let text = '';

@@ -245,6 +245,9 @@ export class Decoder {
 
 /** A whole input's bytes as text, with its problems. */
 export function decodeBuffer(bytes: Buffer | Uint8Array, problems: TextProblems): string {
+  // Most inputs are plain UTF-8 with no byte-order mark: one check, one decode.
+  const b0 = bytes[0];
+  if (b0 !== 0xef && b0 !== 0xff && b0 !== 0xfe && bytes.indexOf(0) === -1 && isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const d = new Decoder(problems);
   return d.push(bytes) + d.end();
 }

@@ -19,9 +19,9 @@ const work = mkdtempSync(join(tmpdir(), 'coach-transcripts-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
- * The judgement of a result: level, score, STAR parts, indicators and reasons, with the quoted
- * text's line breaks as spaces (a .txt file wraps its lines; a transcript's cues are joined).
- * Next steps are left out: which ones come after the first few varies with the exact text.
+ * The judgement of a result: level, score, STAR parts, indicators, reasons and next steps, with
+ * the quoted text's line breaks as spaces (a .txt file wraps its lines; a transcript's cues are
+ * joined). Next steps are chosen by the words, not by how they are spaced or punctuated.
  */
 function judgement(r: any): unknown {
   const words = (t: string): string => t.replace(/\s+/g, ' ');
@@ -30,6 +30,7 @@ function judgement(r: any): unknown {
     star: Object.fromEntries(Object.entries(r.star).map(([p, v]: [string, any]) => [p, { present: v.present, spans: v.spans.map((s: any) => words(s.text)) }])),
     indicators: r.indicators.map((f: any) => [f.id, f.shown, f.counted, f.evidence.map((e: any) => words(e.text))]),
     reasons: r.reasons,
+    nextSteps: r.feedback.map((f: any) => [f.indicator, f.target, words(f.message)]),
   };
 }
 
