@@ -246,26 +246,48 @@ function measureInProcess(file, pin) {
 /**
  * The --count answers as transcript files (whisper.cpp WebVTT, SRT, Zoom WebVTT with two speakers)
  * and a JSONL of records that point at them: coach score reads, parses and scores each, on one
- * thread (--jobs 1), pinned to one CPU. The median of --throughput-runs runs.
+ * thread (--jobs 1), pinned to one CPU. The same answers typed are run in turn with them, so the
+ * two figures come from the same minutes of a shared machine, and `node -e 0` beside them says
+ * how loaded it was. The median of --throughput-runs runs, and the fastest.
  */
 function measureTranscripts(o, records, tmp, pin) {
   const file = writeTranscripts(records, tmp);
+  const typedFile = join(tmp, 'typed-for-transcripts.jsonl');
+  writeFileSync(typedFile, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
   const devNull = openSync(os.devNull, 'w');
   const times = [];
+  const typedTimes = [];
+  const nodeTimes = [];
+  const run = (input, label) => {
+    const node = [process.execPath, BIN, 'score', input, '--format', 'jsonl', '--jobs', '1'];
+    const [cmd, ...args] = pin ? [pin, '-c', '0', ...node] : node;
+    const r = timed(cmd, args, { stdoutFd: devNull });
+    if (!checkOk(`coach score ${label} --format jsonl --jobs 1`, r)) return null;
+    if (r.stderr.trim()) failures.push(`coach score ${label} wrote to stderr: ${r.stderr.trim().split('\n')[0]}`);
+    return r.ms;
+  };
   try {
     for (let i = 0; i < o.throughputRuns; i++) {
-      const node = [process.execPath, BIN, 'score', file, '--format', 'jsonl', '--jobs', '1'];
-      const [cmd, ...args] = pin ? [pin, '-c', '0', ...node] : node;
-      const r = timed(cmd, args, { stdoutFd: devNull });
-      if (!checkOk(`coach score TRANSCRIPTS --format jsonl --jobs 1 (run ${i + 1})`, r)) return null;
-      if (r.stderr.trim()) failures.push(`coach score TRANSCRIPTS wrote to stderr: ${r.stderr.trim().split('\n')[0]}`);
-      times.push(r.ms);
+      const bare = timed(process.execPath, ['-e', '0']);
+      nodeTimes.push(bare.ms);
+      const t = run(file, `TRANSCRIPTS (run ${i + 1})`);
+      const typed = run(typedFile, `TYPED (run ${i + 1})`);
+      if (t === null || typed === null) return null;
+      times.push(t);
+      typedTimes.push(typed);
     }
   } finally {
     closeSync(devNull);
   }
   const ms = median(times);
-  return { count: records.length, wallMs: ms, wallMsEach: times, answersPerSecond: records.length / (ms / 1000) };
+  const typedMs = median(typedTimes);
+  return {
+    count: records.length, wallMs: ms, wallMsEach: times, answersPerSecond: records.length / (ms / 1000),
+    fastestPerSecond: records.length / (Math.min(...times) / 1000),
+    typedWallMs: typedMs, typedWallMsEach: typedTimes, typedPerSecond: records.length / (typedMs / 1000),
+    typedFastestPerSecond: records.length / (Math.min(...typedTimes) / 1000),
+    costRatio: ms / typedMs, nodeE0Ms: median(nodeTimes),
+  };
 }
 
 // ---------------------------------------------------------------------------- report
@@ -494,10 +516,13 @@ async function main() {
 
 function transcriptSection(t, pin) {
   return {
-    title: `8. Transcripts: ${fmtInt(t.count)} answers as .vtt / .srt files (whisper.cpp, SRT, Zoom with two speakers), records pointing at them, --jobs 1, ${pin ? 'pinned to CPU 0 with taskset' : 'not pinned to one CPU'}`,
+    title: `8. Transcripts: ${fmtInt(t.count)} answers as .vtt / .srt files (whisper.cpp, SRT, Zoom with two speakers), records pointing at them, --jobs 1, ${pin ? 'pinned to CPU 0 with taskset' : 'not pinned to one CPU'}; the same answers typed, run in turn with them`,
     rows: [
       ['coach score TRANSCRIPTS.jsonl --format jsonl --jobs 1', `${fmtInt(t.answersPerSecond)} /s`, '', `>= ${fmtInt(BARS.transcriptsPerSecond)} /s, one core`, metText(t.answersPerSecond >= BARS.transcriptsPerSecond)],
-      ['  wall time (median)', fmtMs(t.wallMs), '', `(${t.wallMsEach.map((x) => x.toFixed(0)).join(', ')} ms)`],
+      ['  wall time (median; fastest run)', fmtMs(t.wallMs), `${fmtInt(t.fastestPerSecond)} /s`, `(${t.wallMsEach.map((x) => x.toFixed(0)).join(', ')} ms)`],
+      ['the same answers typed (TYPED.jsonl)', `${fmtInt(t.typedPerSecond)} /s`, `${fmtInt(t.typedFastestPerSecond)} /s`, `(${t.typedWallMsEach.map((x) => x.toFixed(0)).join(', ')} ms)`],
+      ['  a transcript costs', `${t.costRatio.toFixed(2)}x`, '', 'a typed answer (median against median)'],
+      ['  node -e 0 in the same minutes (median)', fmtMs(t.nodeE0Ms), '', '(how loaded the machine was)'],
     ],
   };
 }
