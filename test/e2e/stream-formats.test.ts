@@ -81,3 +81,34 @@ describe('the first lines of a large batch come at once', () => {
     });
   }
 });
+
+describe('a slow producer sees each result without waiting for a batch to fill', () => {
+  // Three answers, each written only after the result of the one before has been printed: with
+  // results held until 20 answers had been read (or input ended), the second would never be sent
+  // and the test would fail on its time limit.
+  for (const format of ['jsonl', 'csv', 'text']) {
+    it(`${format}: answer 1, its result; answer 2, its result; answer 3, its result; then the end`, async () => {
+      const child = spawn(process.execPath, [COACH, 'score', '-', '--stdin-format', 'jsonl', '--format', format, '--jobs', '1'], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
+      let out = '';
+      let sent = 1;
+      child.stdout.setEncoding('utf8');
+      const done = new Promise<number | null>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', resolve);
+      });
+      child.stdout.on('data', (d: string) => {
+        out += d;
+        // The next answer goes only once this one's result is out.
+        if (sent <= 3 && out.includes(`s-000${sent}`)) {
+          sent++;
+          if (sent <= 3) child.stdin.write(lines(sent, sent));
+          else child.stdin.end();
+        }
+      });
+      child.stdin.write(lines(1, 1));
+      expect(await done).toBe(0);
+      expect(sent).toBe(4);
+      for (const id of ['s-0001', 's-0002', 's-0003']) expect(out).toContain(id);
+    }, 30_000);
+  }
+});

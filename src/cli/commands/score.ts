@@ -47,10 +47,16 @@ export interface ScoreOptions {
 
 /**
  * Answers per batch: enough that handing one to a worker costs little (about 2 ms of scoring per
- * message), few enough that a batch's output (about 5 KB an answer) stays under V8's large-object
- * size, so it is collected young instead of piling up until a full collection.
+ * message), few enough that a batch's records are collected young. Its output is kept as one
+ * string per answer, never joined (see ChunkedWriter).
  */
 const BATCH_SIZE = 20;
+/**
+ * How long the input may be silent, with answers read but not yet scored, before they are scored
+ * and written without waiting for a full batch: a slow producer sees each result at once.
+ */
+const IDLE_MS = 100;
+const IDLE = Symbol('idle');
 /** Answers scored on the main thread before worker threads are started. */
 const INLINE_FIRST = 500;
 /** Batches a worker may hold at once. */
@@ -254,8 +260,37 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
   if (history) for (const sig of GRACEFUL) process.on(sig, onSignal);
 
   const files: string[] = [];
+  // One timer per batch, armed when its first answer is read: if the input goes quiet before the
+  // batch fills, what was read is scored and written then.
+  let wake: Promise<typeof IDLE> | null = null;
+  let wakeTimer: NodeJS.Timeout | null = null;
+  const armIdle = (): void => {
+    if (wake) return;
+    wake = new Promise((resolve) => {
+      wakeTimer = setTimeout(() => resolve(IDLE), IDLE_MS);
+      wakeTimer.unref();
+    });
+  };
+  const disarmIdle = (): void => {
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wake = null;
+    wakeTimer = null;
+  };
+  const entries = streamAnswers(inputs, { question: opts.question, competency: opts.competency, ignore: opts.ignore, speaker: opts.speaker }, stdinStream, opts.stdinFormat, files, read)[Symbol.asyncIterator]();
   try {
-    for await (const entry of streamAnswers(inputs, { question: opts.question, competency: opts.competency, ignore: opts.ignore, speaker: opts.speaker }, stdinStream, opts.stdinFormat, files, read)) {
+    for (;;) {
+      const step = entries.next();
+      const idle = wake as Promise<typeof IDLE> | null; // set by armIdle
+      let next: Awaited<typeof step> | typeof IDLE = idle ? await Promise.race([step, idle]) : await step;
+      if (next === IDLE) {
+        disarmIdle();
+        await submit();
+        while (queue.length > 0) await take(queue.shift()!);
+        if (out.flush()) await out.drained();
+        next = await step;
+      }
+      if (next.done) break;
+      const entry = next.value;
       if ('error' in entry) {
         await onError(entry.error);
         continue;
@@ -270,14 +305,20 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
       if (item.timed) job.timed = item.timed;
       jobsBuf.push(job);
       candidatesBuf.push(item.candidate);
-      if (jobsBuf.length >= BATCH_SIZE) await submit();
+      if (jobsBuf.length === 1) armIdle();
+      if (jobsBuf.length >= BATCH_SIZE) {
+        disarmIdle();
+        await submit();
+      }
     }
+    disarmIdle();
     await submit();
     while (queue.length > 0) await take(queue.shift()!);
   } catch (e) {
     if (e instanceof Error && e.name === 'WorkerFailure') throw new CliError(`internal error: a scoring worker failed: ${e.message}`, EXIT.fatal);
     throw e;
   } finally {
+    disarmIdle();
     progress?.stop();
     await (pool as ScorePool | null)?.close();
   }
