@@ -81,7 +81,9 @@ function reportsSpeech(tokens: Token[], from: number, to: number, anyone: boolea
 /** Verbs of telling: what the speaker tells others ("told them they could decide") is their own act. */
 const TELLING = new Set(['said', 'say', 'says', 'told', 'tell', 'tells', 'explained', 'explain', 'promised', 'promise', 'assured', 'reassured', 'warned', 'agreed', 'suggested', 'insisted', 'confirmed']);
 
-const SUBORDINATE_OPENERS = new Set(['while', 'whilst', 'when', 'because', 'although', 'though', 'as', 'since', 'whereas', 'until', 'if', 'unless', 'before', 'after', 'once']);
+// "who", "which", "whoever" open a relative clause: a clause after it with no subject of its own
+// ("I'd ring the customers who got stuck, help each one finish") goes on with the main clause's.
+const SUBORDINATE_OPENERS = new Set(['while', 'whilst', 'when', 'because', 'although', 'though', 'as', 'since', 'whereas', 'until', 'if', 'unless', 'before', 'after', 'once', 'who', 'which', 'whoever', 'whom']);
 /** "when they need it", "and when they need it": a clause that opens with a subordinator. */
 function opensSubordinate(tokens: Token[], c: Clause): boolean {
   return SUBORDINATE_OPENERS.has(tokens[c.first]!.norm) || (c.first + 1 < c.last && (tokens[c.first]!.wc & W_BREAK) !== 0 && SUBORDINATE_OPENERS.has(tokens[c.first + 1]!.norm));
@@ -94,6 +96,18 @@ const SPEECH_VERBS = new Set(['said', 'say', 'says', 'asked', 'ask', 'asks', 'to
 const BULLETS = new Set(['-', '*', '•', '–', '>', '→']);
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
+
+const WISHED_PERFECT = new Set(["i'd", "we'd", 'had', 'could', 'would']);
+/** "I wish I'd asked", "I wished we had", "if only I'd": a wish about what was not done. */
+function wished(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i < last - 1; i++) {
+    const n = tokens[i]!.norm;
+    const wish = n === 'wish' || n === 'wished' || (n === 'if' && tokens[i + 1]!.norm === 'only');
+    if (!wish) continue;
+    for (let j = i + 1; j < Math.min(last, i + 4); j++) if (WISHED_PERFECT.has(tokens[j]!.norm)) return true;
+  }
+  return false;
+}
 
 function subjectOf(tokens: Token[], first: number, last: number): { subject: Subject | 'inherit'; at: number } {
   let i = first;
@@ -152,7 +166,8 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
   if (tokens[i]!.capital && i === first && !looksPast(w)) {
     // A name opening the sentence ("Tom gave ...") is a subject; a capitalised verb ("Took it back") is not.
     const next = tokens[i + 1];
-    if (next && next.kind === 'word' && (looksPast(next.norm) || /s$/.test(next.norm))) return { subject: 'other', at: i };
+    // "Ask what's gone wrong" is a step, not a name: "what's", "it's" are no verbs of a subject.
+    if (next && next.kind === 'word' && (looksPast(next.norm) || (/s$/.test(next.norm) && !next.norm.endsWith("'s") && !WH.has(next.norm)))) return { subject: 'other', at: i };
   }
   return { subject: 'inherit', at: -1 };
 }
@@ -326,6 +341,11 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         else if (wc & W_COND && i <= first + 1) mode = 'hypothetical';
         else if (wc & W_HABIT && mode === 'actual') mode = 'habitual';
         else if (i <= moodEnd + 1 && wc & W_PAST) past = true;
+      }
+      // "I wish I'd rung the depot myself": what is wished was not done.
+      if (mode === 'actual' && wished(tokens, first, last)) {
+        mode = 'hypothetical';
+        past = false;
       }
       if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
       // "I didn't go over it or look into how it happened": the negation covers both.
