@@ -59,7 +59,11 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   // A Result follows an Action: time and outcome phrases before the first action set the scene.
   let firstAction = Infinity;
   for (const s of action) if (s < firstAction) firstAction = s;
-  const result = inStory ? merge(sentencesWith(doc, bySentence, isPart('result'), real).filter((s) => !vague.has(s) && s >= firstAction), labelled(doc, LABELS.result)) : [];
+  let lastAction = -1;
+  for (const s of action) if (s > lastAction) lastAction = s;
+  // An outcome on the way (the customer's choice) ends the story only if nothing is done after it.
+  const interim = sentencesWith(doc, bySentence, (p) => p.kind === 'interim', real).filter((s) => !vague.has(s) && s >= firstAction && s >= lastAction);
+  const result = inStory ? merge(merge(sentencesWith(doc, bySentence, isPart('result'), real).filter((s) => !vague.has(s) && s >= firstAction), interim), labelled(doc, LABELS.result)) : [];
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").
   const lastSentence = doc.sentences.length - 1;

@@ -98,6 +98,11 @@ export interface StarPartData {
   cues: string[];
   /** Result only: phrases that make a result too vague to check ("I think it went well"). */
   vague?: string[];
+  /**
+   * Result only: outcomes on the way, such as the customer's choice ("she picked the burner"): a
+   * result only when the candidate does nothing after it, as a story's last word.
+   */
+  interim?: string[];
   /** The next step when the part is missing, in the words of the sources. */
   feedback: string;
   source: SourceRef;

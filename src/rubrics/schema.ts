@@ -63,6 +63,7 @@ const starPart = z.object({
   hint: z.string().min(1),
   cues: z.array(cue),
   vague: z.array(cue).optional(),
+  interim: z.array(cue).optional(),
   feedback: z.string().min(1),
   source: sourceRef,
 }).strict();

@@ -115,6 +115,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     for (const [part, data] of Object.entries(s.value.star)) {
       pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'cues', data.cues));
       if (data.vague) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'vague', data.vague));
+      if (data.interim) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'interim', data.interim));
       pushAll(problems, citation(s, [...s.path, 'star', part, 'source'], data.source));
     }
     for (const [kind, cues] of Object.entries(s.value.kinds)) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'kinds'] }, kind, cues));

@@ -193,6 +193,49 @@ const CASES: Case[] = [
     level: 'high',
     notCounted: ['blames-others'],
   },
+  {
+    name: 'the customer\'s choice mid-story is no result when the candidate acts after it',
+    question: 'Tell me about a time you found out what a customer really needed.',
+    answer: 'At the hardware shop a man asked for the biggest ladder we had. I asked what the job was, and it was clearing the gutters on a bungalow. I gave him two options, a small platform ladder or a gutter scoop on a pole, and he picked the scoop. I carried it to his car and rang him on the Monday to see how he had got on.',
+    level: 'medium',
+    star: { result: false },
+    reason: /No result you can check/,
+  },
+  {
+    name: 'the same choice as the story\'s last word is its result',
+    question: 'Tell me about a time you found out what a customer really needed.',
+    answer: 'At the hardware shop a man asked for the biggest ladder we had. I asked what the job was, and it was clearing the gutters on a bungalow, so I gave him two options, a small platform ladder or a gutter scoop on a pole. He picked the scoop.',
+    level: 'high',
+    star: { result: true },
+  },
+  {
+    name: 'a clause after "who ..." goes on with the main clause\'s subject',
+    question: 'What would you do if several customers each week got stuck on the same step of our online form?',
+    answer: "I'd ring a few of the customers who got stuck, help each one finish on the phone, and ask them what they expected that screen to do. Then I'd suggest the web team change the wording on that screen, and check the drop-offs a month later.",
+    level: 'high',
+    counts: ['probes-need'],
+  },
+  {
+    name: '"I wish I\'d..." was not done',
+    question: 'Tell me about a time you went beyond what was expected to help a customer.',
+    answer: "A woman rang because her son's present had gone missing. Looking back, I wish I'd driven to the depot myself and taken it round to her after my shift. At the time I logged it with the courier and gave her the reference.",
+    level: 'low',
+    notCounted: ['goes-extra'],
+  },
+  {
+    name: 'a slogan is no steer-away; telling him it is unsuitable is',
+    question: 'Tell me about a time you recommended that a customer not buy something because it was not right for them.',
+    answer: "At the toy shop a grandad brought a chemistry set to the till for a four-year-old. I told him it wasn't suitable for under-tens because of the small parts, and showed him a bath-time science kit instead, which he bought. I'd rather lose a sale than sell the wrong thing.",
+    level: 'medium',
+    counts: ['trust-over-sale'],
+  },
+  {
+    name: 'buzzwords about empathy, with no step, are low',
+    question: 'What does good customer service mean to you?',
+    answer: 'I personally always empathise with every customer, treat them like family and go above and beyond. For me service is a mindset.',
+    level: 'low',
+    notCounted: ['listens-acknowledges', 'goes-extra'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
