@@ -7,8 +7,11 @@ import { untidy } from '../core/spoken-cues.js';
 export interface CuePart {
   text: string;
   speaker: string | null;
+  /** Words said, by which a cue's time is shared out when two people speak in it (1 when one does). */
   words: number;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const VOICE = /<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/;
 /** "Ann:", "Dr. Ann Lee:", "INTERVIEWER:", "Speaker 2:" at the start of a line. */
@@ -72,7 +75,8 @@ export function cueParts(body: string, carried: string | null): CuePart[] {
   for (const p of parts) {
     const joined = p.text.length === 1 ? p.text[0]! : p.text.join(' ');
     const text = untidy(joined) ? joined.replace(/\s+/g, ' ').trim() : joined;
-    const words = scanWords(text).count;
+    // Words are counted only to share a cue's time between speakers; one speaker needs no count.
+    const words = parts.length === 1 ? (WORD_CHAR.test(text) ? 1 : 0) : scanWords(text).count;
     if (words > 0) out.push({ text, speaker: p.speaker, words });
   }
   return out;
