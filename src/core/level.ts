@@ -1,7 +1,7 @@
 import { isOwn, isOwnAction } from './evidence.js';
 import type { Relevance } from './relevance.js';
 import type { Doc } from './text/analyse.js';
-import { REPORTING, W_BE, W_BREAK, W_DET, W_HAVE, W_IMPERATIVE, W_PAST, W_SELF, W_TEAM } from './text/lexicon.js';
+import { REPORTING, W_BE, W_BREAK, W_DET, W_HAVE, W_IMPERATIVE, W_NOMINATIVE, W_PAST, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { IndicatorData, IndicatorFinding, Level, QuestionKind, Shown, StarPartName, StarPartResult } from './types.js';
 import { LEVELS, STAR_PARTS } from './types.js';
 
@@ -23,6 +23,14 @@ export function levelOfScore(score: number): Level {
 
 function drop(level: Level, by: number): Level {
   return LEVELS[Math.max(0, LEVELS.indexOf(level) - by)]!;
+}
+
+const AUXILIARIES = new Set(['had', 'has', 'was', 'is', 'would', 'could', 'did', 'does', 'will', "wasn't", "hadn't", "didn't"]);
+/** Whether someone else's subject starts at k: "he", "she", "they", or "it" before an auxiliary ("it had happened"). */
+function othersSubjectAt(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if ((t.wc & W_NOMINATIVE) !== 0 && (t.wc & (W_SELF | W_TEAM)) === 0) return true;
+  return (t.norm === 'it' || t.norm === 'this') && AUXILIARIES.has(doc.tokens[k + 1]?.norm ?? '');
 }
 
 /**
@@ -49,7 +57,11 @@ function otherOwnSteps(doc: Doc, findings: IndicatorFinding[], indicators: Reado
       return t.kind === 'word' && !REPORTING.has(t.norm) && doc.tokens[k + 1]?.norm !== 'sure' && (t.wc & (W_BE | W_HAVE)) === 0 && !inCover(t.start);
     };
     let verbs = 0;
-    for (let k = c.first; k < c.last; k++) if ((doc.tokens[k]!.wc & (W_PAST | W_IMPERATIVE)) !== 0 && does(k)) verbs++;
+    for (let k = c.first; k < c.last; k++) {
+      // "I told her how sorry I was that it had happened": verbs after another subject are its own.
+      if (k > c.first && othersSubjectAt(doc, k)) break;
+      if ((doc.tokens[k]!.wc & (W_PAST | W_IMPERATIVE)) !== 0 && does(k)) verbs++;
+    }
     if (verbs > 0 || (c.verb >= 0 && does(c.verb))) n++;
   }
   return n;

@@ -236,6 +236,19 @@ const CASES: Case[] = [
     level: 'low',
     notCounted: ['listens-acknowledges', 'goes-extra'],
   },
+  {
+    name: 'sorry said three ways is still only an apology',
+    question: STORY_Q,
+    answer: "At the travel agent's a man rang, angry that his hotel had been booked for the wrong week. It was my job to deal with it. I said sorry straight away. I told him how sorry I was that it had happened before his anniversary, and I apologised again for the stress it had caused him. He got a new booking from head office a week later.",
+    level: 'low',
+  },
+  {
+    name: 'a manager who does it all while the candidate stays on the desk',
+    question: STORY_Q,
+    answer: 'At the garage a customer came in furious that his car was not ready. It fell to me to tell him, but my manager came out and took over: she said sorry, gave him a courtesy car and rang him when it was done. I stayed on the front desk. He drove off happy.',
+    level: 'low',
+    notCounted: ['goes-extra'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
