@@ -76,7 +76,7 @@ export async function measureScale(o, failures) {
     // The end of each document says how many were scored.
     const tail = readFileSync(`${rssFile}.tail`, 'utf8');
     const scored = format === 'jsonl' ? JSON.parse(tail.trim().split('\n').pop()).scored
-      : format === 'csv' ? null : Number(/(?:"scored": |: )(\d+)(?: scored|,\n)/.exec(tail)?.[1] ?? NaN);
+      : format === 'csv' ? null : Number((format === 'json' ? /"scored": (\d+)/ : /(\d+) scored/).exec(tail)?.[1] ?? NaN);
     if (scored !== null && scored !== count) failures.push(`scale: ${count} answers in (${format}), ${scored} scored`);
     const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
     memory.push({ count, format, jobs: 'default', maxRssKiB: kib, wallMs: r.ms, scored });

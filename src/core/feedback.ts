@@ -103,7 +103,7 @@ function pointAt(doc: Doc | null, f: IndicatorFinding): string {
  * however they are spaced, wrapped or punctuated (a typed answer and its transcript, a pasted
  * answer with its line breaks) give the same next steps in the same order.
  */
-export function wordsHash(text: string): number {
+function wordsHash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);

@@ -39,8 +39,15 @@ export const jsonlView: ScoreView = {
   tail: (end) => jsonlLine('summary', end.summary),
 };
 
-/** A value's indented JSON, as it reads nested `depth` levels inside a document indented by 2. */
-const nested = (value: unknown, depth: number): string => toJson(value, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+/**
+ * A value's indented JSON, as it reads nested `depth` levels (1 or 2) inside a document indented
+ * by 2: JSON.stringify indents it inside one or two arrays, whose brackets are cut off (one string
+ * made, not a second for re-indenting: a million results stay within the memory bar).
+ */
+const nested = (value: unknown, depth: 1 | 2): string => {
+  const wrapped = depth === 1 ? JSON.stringify([value], null, 2) : JSON.stringify([[value]], null, 2);
+  return inertJson(depth === 1 ? wrapped.slice(4, -2) : wrapped.slice(10, -6));
+};
 
 /**
  * The JSON contract as one document, written as it is scored: `results` first, one at a time,

@@ -277,9 +277,13 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     wakeTimer = null;
   };
   const entries = streamAnswers(inputs, { question: opts.question, competency: opts.competency, ignore: opts.ignore, speaker: opts.speaker }, stdinStream, opts.stdinFormat, files, read)[Symbol.asyncIterator]();
+  // As for await would: the reader is closed when scoring stops early (never while a read is pending).
+  let reading = false;
+  let finished = false;
   try {
     for (;;) {
       const step = entries.next();
+      reading = true;
       const idle = wake as Promise<typeof IDLE> | null; // set by armIdle
       let next: Awaited<typeof step> | typeof IDLE = idle ? await Promise.race([step, idle]) : await step;
       if (next === IDLE) {
@@ -289,7 +293,11 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
         if (out.flush()) await out.drained();
         next = await step;
       }
-      if (next.done) break;
+      reading = false;
+      if (next.done) {
+        finished = true;
+        break;
+      }
       const entry = next.value;
       if ('error' in entry) {
         await onError(entry.error);
@@ -319,6 +327,7 @@ export async function runScore(inputs: string[], opts: ScoreOptions): Promise<nu
     throw e;
   } finally {
     disarmIdle();
+    if (!finished && !reading) await entries.return?.(undefined);
     progress?.stop();
     await (pool as ScorePool | null)?.close();
   }
