@@ -7,10 +7,13 @@ import type { Evidence, IndicatorFinding, Shown } from './types.js';
 
 /**
  * A warning sign about others in the present ("they never check anything", "people don't read")
- * is the candidate's own judgement, not a narrated event ("she blamed the courier").
+ * is the candidate's own judgement, not a narrated event ("she blamed the courier"). In a story,
+ * a present-tense clause about one person is narration ("one daughter tell the manager", as
+ * non-native writers and storytellers tell the past): only a habit or a negation is a judgement.
  */
-function warningVoice(warning: boolean, c: Clause, shown: Shown): Shown {
-  return warning && shown === 'others' && !c.past && c.mode !== 'hypothetical' ? 'stated' : shown;
+function warningVoice(warning: boolean, c: Clause, shown: Shown, narrative: boolean): Shown {
+  if (!warning || shown !== 'others' || c.past || c.mode === 'hypothetical') return shown;
+  return !narrative || c.mode === 'habitual' || c.negatedFrom >= 0 ? 'stated' : shown;
 }
 
 /**
@@ -54,7 +57,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     const clause = doc.clauses[ci]!;
     const shown = ind.evidence === 'outcome'
       ? (m.first < firstAction ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
-      : ind.warning && setAside(doc, ci) ? 'negated' : warningVoice(ind.warning, clause, shownAt(doc, clause, m.first, named));
+      : ind.warning && setAside(doc, ci) ? 'negated' : warningVoice(ind.warning, clause, shownAt(doc, clause, m.first, named), doc.narrative);
     // Explicit fields, not a spread: spread objects are several times slower to build and to serialise.
     const span = spanOf(doc, m.first, m.last);
     const ev: Evidence = { start: span.start, end: span.end, text: span.text, cue: m.cue.text, shown };

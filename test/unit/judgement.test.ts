@@ -249,6 +249,13 @@ const CASES: Case[] = [
     level: 'low',
     notCounted: ['goes-extra'],
   },
+  {
+    name: 'a story told in the present tense by a non-native writer reads as a story; the daughter telling the manager is hers, not a passing on',
+    question: 'Tell me about a time a customer praised your service.',
+    answer: 'I work in a pharmacy two years. Last winter one old man come every week for his tablets and he is confused with the new boxes. I write the times on each box with big letters and I call him on Friday to check he take them right. After a month one daughter tell the manager I am very kind with her father, and he still come to me.',
+    level: 'high',
+    notCounted: ['passes-on'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
