@@ -256,6 +256,13 @@ const CASES: Case[] = [
     level: 'high',
     notCounted: ['passes-on'],
   },
+  {
+    name: 'a bulleted note opening on a capitalised past verb is the candidate\'s own step, after a header line too',
+    question: 'Tell me about a time you found out what a customer really needed.',
+    answer: 'S: garden centre, Sat am. Woman wanted strongest weedkiller for patio\nA:\n- Asked who used the patio: grandkids and a dog\n- Gave her two options, a weed burner or a brush and salt-free spray. She picked the burner\nR: back in May, joined loyalty club, asks for me',
+    level: 'high',
+    counts: ['probes-need', 'offers-choice'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

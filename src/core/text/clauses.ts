@@ -162,8 +162,11 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
     // "..., in their words": a phrase that modifies the previous clause shares its subject.
     return { subject: 'inherit', at: -1 };
   }
-  if (tokens[i]!.capital && i > first) return { subject: 'other', at: i };
-  if (tokens[i]!.capital && i === first && !looksPast(w)) {
+  // Only bullets or marks before it ("- Phoned the daughter"): the word opens the clause.
+  let opens = true;
+  for (let k = first; k < i && opens; k++) opens = tokens[k]!.kind === 'punct';
+  if (tokens[i]!.capital && !opens) return { subject: 'other', at: i };
+  if (tokens[i]!.capital && opens && !looksPast(w)) {
     // A name opening the sentence ("Tom gave ...") is a subject; a capitalised verb ("Took it back") is not.
     const next = tokens[i + 1];
     // "Ask what's gone wrong" is a step, not a name: "what's", "it's" are no verbs of a subject.
@@ -299,7 +302,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       let iw = fw;
       while (iw < last && (tokens[iw]!.kind !== 'word' || (tokens[iw]!.wc & W_LEAD) !== 0 || ORDINAL_ENDS.has(tokens[iw]!.norm))) iw++;
       const bulleted = fw > first && BULLETS.has(tokens[first]!.norm);
-      if (inherited && (!prev || prev.subject === 'none') && fw < last && looksPast(tokens[fw]!.norm) && (tokens[fw]!.capital || bulleted)) subject = 'self';
+      if (inherited && (bulleted || !prev || prev.subject === 'none') && fw < last && looksPast(tokens[fw]!.norm) && (tokens[fw]!.capital || bulleted)) subject = 'self';
       // "Apologise, then ask what went wrong" / "- ring her back": an imperative step with no
       // subject is the speaker's own (the mood is set below, as for any clause).
       else if (inherited && subject === 'none' && iw < last && (tokens[iw]!.wc & W_IMPERATIVE) !== 0) subject = 'self';
