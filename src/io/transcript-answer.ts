@@ -1,7 +1,6 @@
 // A transcript (WebVTT or SRT) as an answer to score: read, one speaker's turns chosen, joined
 // into the answer text, with the timed cues kept for its delivery figures. Loaded only when a
 // transcript is read (it brings in the `subtitle` library).
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { spokenText, speakerKey } from '../core/spoken-cues.js';
 import { checkAnswerText, type AnswerItem, type ItemDefaults } from './answer-item.js';
@@ -9,6 +8,7 @@ import { decodeBuffer, TextProblems } from './decode.js';
 import { closest } from './did-you-mean.js';
 import { describeFsError, type InputError } from './errors.js';
 import { problemError } from './read-answers.js';
+import { readSmallFile } from './read-small-file.js';
 import { readTranscript, speakers, type TranscriptFormat } from './transcript.js';
 
 type Entry = { item: AnswerItem } | { error: InputError };
@@ -84,12 +84,12 @@ export function recordTranscriptEntry(item: AnswerItem): Entry {
   const path = isAbsolute(t.path) || item.file === '-' ? t.path : join(dirname(item.file), t.path);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readSmallFile(path);
   } catch (e) {
     return { error: { file: item.file, line: item.line, column: item.column, message: `transcript: cannot read ${path}: ${describeFsError(e)}` } };
   }
   const problems = new TextProblems();
-  const text = decodeBuffer(bytes, problems);
+  const text = decodeBuffer(bytes, problems); // at once: `bytes` is a view of a reused buffer
   const base = { id: item.id, question: item.question, competency: item.competency, candidate: item.candidate, expected: item.expected, file: item.file, line: item.line, column: item.column };
   return transcriptAnswer(path, text, /\.vtt$/i.test(path) ? 'vtt' : 'srt', base, t.speaker, problems);
 }

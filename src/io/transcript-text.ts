@@ -46,9 +46,13 @@ function clean(line: string): string {
  * before: a cue (or line) without a label continues that person's turn.
  */
 export function cueParts(body: string, carried: string | null): CuePart[] {
-  const parts: { text: string[]; speaker: string | null }[] = [];
+  // Each speaker's run of lines, joined with spaces as it is read (most cues are one line).
+  const texts: string[] = [];
+  const speakers: (string | null)[] = [];
   let speaker = carried;
-  for (const rawLine of body.split('\n')) {
+  for (let from = 0; ;) {
+    const nl = body.indexOf('\n', from);
+    const rawLine = nl < 0 ? (from === 0 ? body : body.slice(from)) : body.slice(from, nl);
     let label: string | null = null;
     // Each pattern is tried only on lines that could hold it (most hold none).
     const voice = rawLine.includes('<v') ? VOICE.exec(rawLine) : null;
@@ -67,18 +71,22 @@ export function cueParts(body: string, carried: string | null): CuePart[] {
     // whisper.cpp's "(speaker ?)" / <v Speaker?>: it could not tell who spoke.
     if (label !== null && /^speaker\s*\?$/i.test(label)) speaker = null;
     else if (label !== null) speaker = label;
-    const current = parts[parts.length - 1];
-    if (current && current.speaker === speaker) current.text.push(line);
-    else parts.push({ text: [line], speaker });
+    const k = texts.length - 1;
+    if (k >= 0 && speakers[k] === speaker) texts[k] += ` ${line}`;
+    else {
+      texts.push(line);
+      speakers.push(speaker);
+    }
+    if (nl < 0) break;
+    from = nl + 1;
   }
   const out: CuePart[] = [];
-  for (const p of parts) {
-    const joined = p.text.length === 1 ? p.text[0]! : p.text.join(' ');
+  for (let k = 0; k < texts.length; k++) {
+    const joined = texts[k]!;
     const text = untidy(joined) ? joined.replace(/\s+/g, ' ').trim() : joined;
     // Words are counted only to share a cue's time between speakers; one speaker needs no count.
-    const words = parts.length === 1 ? (WORD_CHAR.test(text) ? 1 : 0) : scanWords(text).count;
-    if (words > 0) out.push({ text, speaker: p.speaker, words });
+    const words = texts.length === 1 ? (WORD_CHAR.test(text) ? 1 : 0) : scanWords(text).count;
+    if (words > 0) out.push({ text, speaker: speakers[k]!, words });
   }
   return out;
 }
-

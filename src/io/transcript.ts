@@ -178,9 +178,31 @@ function checkTiming(line: string): { start: number; end: number; endColumn: num
 }
 
 function toMs(s: string): number | null {
+  const fast = plainTime(s);
+  if (fast >= 0) return fast;
   const m = TIME.exec(s);
   if (!m) return null;
   return ((Number(m[1] ?? 0) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]);
+}
+
+/**
+ * "hh:mm:ss.mmm" (or with a comma), the shape nearly every timing has, read digit by digit
+ * without a match object; -1 for any other shape, which TIME then reads or rejects.
+ */
+function plainTime(s: string): number {
+  if (s.length !== 12) return -1;
+  const d = (i: number): number => {
+    const c = s.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : -100000;
+  };
+  const sep = s.charCodeAt(8);
+  if (s.charCodeAt(2) !== 58 || s.charCodeAt(5) !== 58 || (sep !== 46 && sep !== 44)) return -1;
+  const h = d(0) * 10 + d(1);
+  const m = d(3) * 10 + d(4);
+  const sec = d(6) * 10 + d(7);
+  const ms = d(9) * 100 + d(10) * 10 + d(11);
+  if (h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 || ms < 0) return -1;
+  return ((h * 60 + m) * 60 + sec) * 1000 + ms;
 }
 
 /**

@@ -176,6 +176,26 @@ describe('any well-formed transcript', () => {
   });
 });
 
+describe('any start time', () => {
+  // The definition the reader holds timings to: hours optional, two-digit minutes and seconds
+  // under 60, three-digit milliseconds, "." or ",".
+  const TIME = /^(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})$/;
+  const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+  const time = fc.tuple(fc.option(digits(1, 3), { nil: undefined }), digits(1, 3), digits(1, 3), fc.constantFrom('.', ',', ':'), digits(1, 4), fc.constantFrom('', 'x', ' '))
+    .map(([h, m, s, sep, ms, junk]) => `${h === undefined ? '' : `${h}:`}${m}:${s}${sep}${ms}${junk}`.trim());
+  it('is read by that definition: the same milliseconds, or an error at the start time', () => {
+    fc.assert(
+      fc.property(time, (t) => {
+        const r = readTranscript(`WEBVTT\n\n${t} --> 999:59:59.999\nhi\n`, 'x.vtt');
+        const m = TIME.exec(t);
+        if (m) expect(r.ok && r.cues[0]!.start).toBe(((Number(m[1] ?? 0) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]));
+        else expect(!r.ok && r.error).toMatchObject({ line: 3, column: 1 });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('a transcript cut short', () => {
   it('a last timing with no text after it is no cue (a file or a paste cut after a timing)', () => {
     const r = readTranscript('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello\n\n00:00:03.000 --> 00:00:04.000\n', 'cut.vtt');
