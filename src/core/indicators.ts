@@ -1,6 +1,6 @@
 import type { AnswerCue, CompiledRubric } from './compile.js';
 import type { CueMatch } from './cues/cue-set.js';
-import { isOwnAction, outcomeAt, setAside, shownAt, spanOf, strongest } from './evidence.js';
+import { isOwn, isOwnAction, outcomeAt, setAside, shownAt, spanOf, strongest } from './evidence.js';
 import type { Doc } from './text/analyse.js';
 import type { Clause } from './text/clauses.js';
 import type { Evidence, IndicatorFinding, Shown } from './types.js';
@@ -55,9 +55,12 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     const named = isNamed || (namedRanges.length > 0 && namedRanges.some((n) => n.first < m.last && m.first < n.last));
     const ind = rubric.indicators[indicator]!;
     const clause = doc.clauses[ci]!;
-    const shown = ind.evidence === 'outcome'
+    let shown = ind.evidence === 'outcome'
       ? (m.first < firstAction ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
       : ind.warning && setAside(doc, ci) ? 'negated' : warningVoice(ind.warning, clause, shownAt(doc, clause, m.first, named), doc.narrative);
+    // "Our rule is thirty days' notice, and the system wouldn't let me backdate it. I let her
+    // explain...": the rule as the scene of a story is what the candidate faced, not their answer.
+    if (ind.scene && shown === 'stated' && doc.narrative && firstAction !== Infinity && m.first < firstAction && !isOwn(doc, clause)) shown = 'others';
     // Explicit fields, not a spread: spread objects are several times slower to build and to serialise.
     const span = spanOf(doc, m.first, m.last);
     const ev: Evidence = { start: span.start, end: span.end, text: span.text, cue: m.cue.text, shown };

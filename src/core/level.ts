@@ -156,8 +156,9 @@ export function decideLevel(
         : shownAs('action') || (stepsCount && shownAs('step'));
     if (ok) counted.add(f.id);
   }
-  const positive = findings.some((f) => counted.has(f.id) && !f.warning && f.level !== 'low');
-  // "I told my manager" is a low sign only as the whole solution; beside real ownership it is not.
+  // "I told my manager" is a low sign only as the whole solution; beside real ownership it is not
+  // (an apology or listening before handing it over is no ownership).
+  const positive = findings.some((f) => counted.has(f.id) && !f.warning && f.level !== 'low' && !indicators.get(f.id)!.supporting);
   for (const f of findings) if (positive && indicators.get(f.id)!.alone) counted.delete(f.id);
   const countedOf = (pred: (f: IndicatorFinding) => boolean): IndicatorFinding[] => findings.filter((f) => counted.has(f.id) && pred(f));
   // Several indicators can show one behaviour of levels.md; each behaviour counts once.

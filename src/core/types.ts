@@ -65,6 +65,11 @@ export interface IndicatorData {
   supporting: boolean;
   /** Sarcasm and scorn: the good practice named in the same sentence is mocked, not shown. */
   mocks: boolean;
+  /**
+   * A rule described as the scene ("our policy is...", "the system wouldn't let me") before the
+   * candidate's first step, said of the rule, not by them: the situation, not the sign.
+   */
+  scene: boolean;
   /** Phrases that show the indicator. */
   cues: string[];
   /** Phrases that merely name the concept ("underlying needs", "win-win"): reported, never counted. */

@@ -44,6 +44,7 @@ export const indicatorSchema = z.object({
   generic: z.boolean().default(false),
   supporting: z.boolean().default(false),
   mocks: z.boolean().default(false),
+  scene: z.boolean().default(false),
   cues: z.array(cue).min(1, 'an indicator needs at least one cue'),
   named: z.array(cue).default([]),
   except: z.array(cue).default([]),

@@ -263,6 +263,49 @@ const CASES: Case[] = [
     level: 'high',
     counts: ['probes-need', 'offers-choice'],
   },
+  {
+    name: 'a rule described as the scene, then worked round by the candidate, is not hiding behind it',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: "I work on the desk at a swimming pool. A member came in with his arm in plaster to pause his membership. Our rule is that a pause needs a month's notice, and the system wouldn't let me start it early. I listened to him, then filled in the medical exception form with him, attached his hospital letter and paused it from that day myself. He had no more payments taken until he was back in the water.",
+    level: 'medium',
+    notCounted: ['cites-policy'],
+  },
+  {
+    name: 'the same rule told to the customer as the answer still is',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: "I work on the desk at a swimming pool. A member came in with his arm in plaster to pause his membership. Our rule is that a pause needs a month's notice, and the system wouldn't let me start it early. I listened to him and said sorry. I told him the rule was a month and he'd need to email head office. He paid for another month.",
+    level: 'low',
+    counts: ['cites-policy'],
+  },
+  {
+    name: 'an apology before fetching the manager is no ownership: the hand-over is the whole solution',
+    question: STORY_Q,
+    answer: 'At the cinema a woman was angry that her tickets had been booked for the wrong day. I let her explain and said sorry. Then I went and got the duty manager. He rebooked the seats and gave her free drinks, and she went in happy.',
+    level: 'low',
+    counts: ['passes-on'],
+  },
+  {
+    name: 'booking what was asked for is the request, not looking ahead',
+    question: 'Tell me about a time you found out what a customer really needed.',
+    answer: "At the opticians a man rang to book an eye test. I didn't ask him anything else because the phones were busy, so I just booked him in for Tuesday as he'd asked. When he came in the optician found he needed reading glasses.",
+    level: 'low',
+    notCounted: ['anticipates-future'],
+  },
+  {
+    name: 'a phrase cue split by slot: "he didn\'t need" a new one is advice against the sale; "a strong pass" is no passing on',
+    question: 'Tell me about a time you put a customer\'s interests ahead of a sale.',
+    answer: "At the bike shop a man wanted a new bike because his gears slipped. I asked how old it was and worked out a service would fix it, so I told him he didn't need a new bike and booked the service. A service is a strong pass for a bike that age. He's come back every spring since and brought his daughter in for her first bike.",
+    level: 'high',
+    counts: ['trust-over-sale'],
+    notCounted: ['passes-on'],
+  },
+  {
+    name: '"the mistake was ours, not hers" owns it; no blame',
+    question: STORY_Q,
+    answer: 'A customer was furious that her sofa came on the wrong day. I told her the mistake was ours not hers, rebooked the delivery for the Saturday she chose and rang her the evening before to confirm the time. It arrived on time and she thanked me.',
+    level: 'medium',
+    notCounted: ['blames-others'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
