@@ -63,8 +63,20 @@ export function setAside(doc: Doc, clause: number): boolean {
     if (earlier.negatedFrom < 0) continue;
     for (let i = earlier.negatedFrom; i < earlier.last; i++) if (SPEECH.has(doc.tokens[i]!.norm)) return true;
   }
+  // "I showed them the SIM-only deal, even though it does nothing for my target": a sign in a
+  // clause of concession is what the candidate acted despite, when they act in the same sentence.
+  const head = doc.tokens[c.first]!.norm;
+  const next = c.first + 1 < c.last ? doc.tokens[c.first + 1]!.norm : '';
+  if (CONCEDING.has(head) || (head === 'even' && (next === 'though' || next === 'if'))) {
+    for (const other of doc.clauses) {
+      if (other.sentence !== c.sentence || other === c) continue;
+      if (isOwnAction(doc, other) || (isOwn(doc, other) && other.active && other.mode === 'hypothetical' && other.negatedFrom < 0)) return true;
+    }
+  }
   return false;
 }
+
+const CONCEDING = new Set(['though', 'although', 'despite', 'regardless']);
 
 /** "but I could authorise exceptions": in a story, "could" is what the candidate was able to do. */
 function couldAct(doc: Doc, c: Clause): boolean {

@@ -7,12 +7,31 @@ import type { CueMatch } from './cues/cue-set.js';
 const SUBORDINATE = new Set(['before', 'after', 'when', 'until', 'because', 'if', 'since', 'while', 'although', 'though', 'unless', 'which', 'who']);
 
 /** Sentences with a match of the given STAR kind in a clause that passes `ok`. */
-function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatch<AnswerCue>>>, want: (p: AnswerCue) => boolean, ok: (clause: number) => boolean): number[] {
+function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatch<AnswerCue>>>, want: (p: AnswerCue) => boolean, ok: (clause: number, at: number) => boolean): number[] {
   const hits: number[] = [];
   bySentence.forEach((ms, si) => {
-    if (ms.some((m) => want(m.cue.payload) && doc.clauseOf[m.first]! >= 0 && ok(doc.clauseOf[m.first]!))) hits.push(si);
+    if (ms.some((m) => want(m.cue.payload) && doc.clauseOf[m.first]! >= 0 && ok(doc.clauseOf[m.first]!, m.first))) hits.push(si);
   });
   return hits;
+}
+
+const REPORTING = new Set(['said', 'told', 'mentioned', 'explained', 'complained', 'admitted', 'says', 'tells']);
+const PERFECT_BETWEEN = new Set(['already', 'just', 'never', 'been', 'recently']);
+
+/**
+ * "He said she had stopped jumping on the sofa": what someone reports in the past perfect
+ * happened before the story's events (its backstory), so it is no result.
+ */
+function reportedBackstory(doc: Doc, clause: number, at: number): boolean {
+  const c = doc.clauses[clause]!;
+  let k = at - 1;
+  while (k > c.first && PERFECT_BETWEEN.has(doc.tokens[k]!.norm)) k--;
+  const aux = doc.tokens[k]?.norm;
+  if (k < c.first || (aux !== 'had' && aux !== "hadn't" && aux !== "she'd" && aux !== "he'd" && aux !== "they'd")) return false;
+  for (let i = c.first; i < k; i++) if (REPORTING.has(doc.tokens[i]!.norm)) return true;
+  const before = doc.clauses[clause - 1];
+  if (before && before.sentence === c.sentence) for (let i = before.first; i < before.last; i++) if (REPORTING.has(doc.tokens[i]!.norm)) return true;
+  return false;
 }
 
 function part(doc: Doc, sentences: number[]): StarPartResult {
@@ -59,11 +78,13 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   // A Result follows an Action: time and outcome phrases before the first action set the scene.
   let firstAction = Infinity;
   for (const s of action) if (s < firstAction) firstAction = s;
-  let lastAction = -1;
-  for (const s of action) if (s > lastAction) lastAction = s;
-  // An outcome on the way (the customer's choice) ends the story only if nothing is done after it.
-  const interim = sentencesWith(doc, bySentence, (p) => p.kind === 'interim', real).filter((s) => !vague.has(s) && s >= firstAction && s >= lastAction);
-  const result = inStory ? merge(merge(sentencesWith(doc, bySentence, isPart('result'), real).filter((s) => !vague.has(s) && s >= firstAction), interim), labelled(doc, LABELS.result)) : [];
+  // An outcome on the way (the customer's choice) ends the story only if nothing is done after it,
+  // in a later sentence or later in its own ("She chose the consultation, and I checked the time").
+  let lastActionToken = -1;
+  if (inStory) for (const c of doc.clauses) if (c.first > lastActionToken && isOwnAction(doc, c)) lastActionToken = c.first;
+  const interimAfter = (ci: number): boolean => real(ci) && doc.clauses[ci]!.first > lastActionToken;
+  const interim = sentencesWith(doc, bySentence, (p) => p.kind === 'interim', interimAfter).filter((s) => !vague.has(s) && s >= firstAction);
+  const result = inStory ? merge(merge(sentencesWith(doc, bySentence, isPart('result'), (ci, at) => real(ci) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction), interim), labelled(doc, LABELS.result)) : [];
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").
   const lastSentence = doc.sentences.length - 1;

@@ -306,6 +306,34 @@ const CASES: Case[] = [
     level: 'medium',
     notCounted: ['blames-others'],
   },
+  {
+    name: 'a target in a clause of concession is what the candidate acted despite, not a sales push',
+    question: 'Give an example of a time you were under pressure to hit a sales target but did what was right for the customer.',
+    answer: "At the phone shop a student wanted the newest handset on a two-year contract. I asked what she used her phone for, and since she was mostly on wifi I showed her the SIM-only deal side by side with the contract, even though it did nothing for my target. She took the SIM-only deal and saved about four hundred pounds.",
+    level: 'high',
+    notCounted: ['sales-push'],
+  },
+  {
+    name: 'the customer\'s choice followed by a step of the candidate\'s in the same sentence is not the result',
+    question: 'Tell me about a time you found out what a customer really needed.',
+    answer: 'At the vets a man rang to book his old cat in for a claw trim. I asked how she was eating and moving, and he said she had stopped jumping on the sofa. I explained that could be pain and gave him two options, the trim with the nurse or a check with a vet. He chose the vet, and I booked the slot after his shift so he could bring her.',
+    level: 'medium',
+    star: { result: false },
+  },
+  {
+    name: '"I went through it with them" is an action, not the payment going through',
+    question: 'Tell me about a time you recommended that a customer not buy something because it was not right for them.',
+    answer: "At the car hire desk a couple were about to buy our excess cover. I asked if they had checked their own cover, and their credit card already included it, so I went through it with them and said they didn't need ours.",
+    level: 'medium',
+    star: { result: false },
+  },
+  {
+    name: 'helping customers "with whatever they want" is the request itself: low',
+    question: 'What does customer focus mean to you?',
+    answer: "I think it means being nice to customers, smiling, and helping them with whatever they want, so they are happy when they leave.",
+    level: 'low',
+    notCounted: ['offers-choice', 'supports-colleague'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
