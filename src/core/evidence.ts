@@ -39,8 +39,33 @@ export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Sho
     if (c.mode === 'actual' && (doc.narrative || c.past)) return 'action';
     return 'step';
   }
-  if (c.subject === 'other') return 'others';
+  if (c.subject === 'other') return toldBy(doc, c) ?? 'others';
   return 'stated';
+}
+
+const TELLING = new Set(['say', 'said', 'tell', 'told', 'explain', 'explained', 'advise', 'advised', 'warn', 'warned']);
+const JOINS = new Set(['and', 'but', 'so', 'then', 'or']);
+
+/**
+ * "I tell him honestly this laptop is too much, is heavy, he don't need it": a clause about the
+ * listener that goes on what the candidate was saying is their advice, shown as their saying it.
+ * Not a clause joined on as a new event ("and she bought it"), nor one with a speaker of its own.
+ */
+function toldBy(doc: Doc, c: Clause): Shown | null {
+  if (JOINS.has(doc.tokens[c.first]!.norm)) return null;
+  for (let i = c.first; i < c.last; i++) if (TELLING.has(doc.tokens[i]!.norm) || SPEECH.has(doc.tokens[i]!.norm)) return null;
+  const at = doc.clauseOf[c.first]!;
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const before = doc.clauses[k]!;
+    if (before.sentence !== c.sentence || before.subject === 'other') return null;
+    if (!isOwn(doc, before)) continue;
+    for (let i = before.first; i < before.last; i++) {
+      if (!TELLING.has(doc.tokens[i]!.norm)) continue;
+      if (negates(before, i)) return null;
+      return before.mode === 'actual' && (doc.narrative || before.past) ? 'action' : 'step';
+    }
+  }
+  return null;
 }
 
 const CONCESSIVE = new Set(['but', 'yet', 'still', 'anyway']);

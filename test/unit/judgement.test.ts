@@ -334,6 +334,14 @@ const CASES: Case[] = [
     level: 'low',
     notCounted: ['offers-choice', 'supports-colleague'],
   },
+  {
+    name: 'what the candidate told the customer, in clauses strung on with commas, is their advice; "he say thank you" is a story, not a supposition',
+    question: 'Tell me about a time you recommended that a customer not buy something because it was not right for them.',
+    answer: 'In my job in phone shop, a lady come in and she want the most expensive tablet. I ask her what she will use it for and she say for reading and video call with her son. I tell her honestly this tablet is too much for this, is heavy, she don\'t need it. I show her other tablet for half price with good screen. She buy this one and I set up the video call app for her. She say thank you for being honest with her.',
+    level: 'high',
+    counts: ['trust-over-sale'],
+    star: { result: true },
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

@@ -6,6 +6,8 @@ import {
   W_IMPERATIVE, W_NOMINATIVE, W_OTHER, W_PAST, W_PERSONAL, W_PREP, W_SELF, W_STATIVE, W_SUB, W_TEAM,
 } from './lexicon.js';
 
+const SAY_SUPPOSES_AFTER = new Set(['and', 'so', 'but', 'or', 'then', 'well', 'like', "let's", 'lets']);
+
 /** Who does the clause's verb: the candidate, their team ("we"), someone else, or nobody named. */
 export type Subject = 'self' | 'team' | 'other' | 'impersonal' | 'none';
 /** actual: it happened (past, or a story told in the present); hypothetical: would/will/if; habitual: always/usually. */
@@ -341,7 +343,8 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
           if (perfect) past = true;
           else mode = 'hypothetical';
         } else if (i <= moodEnd && n === 'going' && tokens[i + 1]?.norm === 'to' && i > first && ['am', "i'm", 'are', "we're"].includes(tokens[i - 1]!.norm)) mode = 'hypothetical';
-        else if (wc & W_COND && i <= first + 1) mode = 'hypothetical';
+        // "Say a customer comes in..." supposes; "he say thank you" (a non-native storyteller's past) does not.
+        else if (wc & W_COND && i <= first + 1 && (n !== 'say' || i === first || SAY_SUPPOSES_AFTER.has(tokens[i - 1]!.norm))) mode = 'hypothetical';
         else if (wc & W_HABIT && mode === 'actual') mode = 'habitual';
         else if (i <= moodEnd + 1 && wc & W_PAST) past = true;
       }
