@@ -43,7 +43,8 @@ export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Sho
   return 'stated';
 }
 
-const TELLING = new Set(['say', 'said', 'tell', 'told', 'explain', 'explained', 'advise', 'advised', 'warn', 'warned']);
+// "I asked her, what are you going to the hospital for": a question put in her words is the candidate's too.
+const TELLING = new Set(['say', 'said', 'tell', 'told', 'explain', 'explained', 'advise', 'advised', 'warn', 'warned', 'ask', 'asked']);
 const JOINS = new Set(['and', 'but', 'so', 'then', 'or']);
 
 /**

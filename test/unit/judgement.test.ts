@@ -342,6 +342,20 @@ const CASES: Case[] = [
     counts: ['trust-over-sale'],
     star: { result: true },
   },
+  {
+    name: 'a question put to the customer in her own words is the candidate\'s probing; a gift and a regular ride are the relationship',
+    question: 'Give an example of a time you went beyond the call of duty to help a customer in need.',
+    answer: "I drive the number 9 bus. One evening an old man got on the wrong bus and didn't know where he was. I asked him, where are you trying to get to, mate. Turned out his wife was in the care home by the park and he had ten minutes before they locked up. I rang control and asked could the 31 wait at the park stop, and they said yes. I dropped him right at that stop. Next week he got on with a box of chocolates for me, and he still gets my bus every Friday.",
+    level: 'high',
+    counts: ['probes-need', 'relationship-result'],
+  },
+  {
+    name: '"two or three choices" is one choice offered; a step after "without her having to chase it," is not negated',
+    question: 'How would you handle a long-standing customer who tells you they are thinking of moving to a competitor?',
+    answer: "I'd ask what has changed for them. Then I'd put two or three choices in front of her: a smaller order, cheaper beans, or monthly invoicing. I'd brief our delivery team so the change happened without her having to chase it, and book a call a month later to check it was working for her.",
+    level: 'high',
+    counts: ['offers-choice'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

@@ -268,7 +268,8 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       // speech-to-text or hurried typing: "a man wanted the big drill i asked what for".
       else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i, (t.wc & (W_SELF | W_TEAM)) === 0) && (hasVerb(tokens, start, i) || trailsBreak(tokens, start, i))) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
-      else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK)) cuts.push(i);
+      // "two or three choices": an "or" between numbers joins them.
+      else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK) && !(t.norm === 'or' && tokens[i - 1]!.num && tokens[i + 1]?.num === true)) cuts.push(i);
     }
     cuts.push(s.last);
     let prev: Clause | null = null;
@@ -356,7 +357,9 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
       // "I didn't go over it or look into how it happened": the negation covers both.
       const continuesNegation = tokens[first]!.norm === 'or' || tokens[first]!.norm === 'nor'
-        || (tokens[first]!.norm === 'and' && prev !== null && prev.negatedTo === prev.last && ['instead', 'rather', 'without'].includes(tokens[prev.negatedFrom]?.norm ?? ''));
+        || (tokens[first]!.norm === 'and' && prev !== null && prev.negatedTo === prev.last && ['instead', 'rather', 'without'].includes(tokens[prev.negatedFrom]?.norm ?? '')
+          // "..., without her having to chase it, and book a call": after a comma, a new step.
+          && tokens[prev.last - 1]!.norm !== ',');
       if (inherited && prev && prev.negatedFrom >= 0 && negatedFrom < 0 && continuesNegation) {
         negatedFrom = first;
         negatedTo = last;
