@@ -44,7 +44,7 @@ export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Sho
 }
 
 // "I asked her, what are you going to the hospital for": a question put in her words is the candidate's too.
-const TELLING = new Set(['say', 'said', 'tell', 'told', 'explain', 'explained', 'advise', 'advised', 'warn', 'warned', 'ask', 'asked']);
+const TELLING = new Set(['say', 'said', 'tell', 'told', 'explain', 'explained', 'advise', 'advised', 'warn', 'warned', 'ask', 'asked', 'show', 'showed']);
 const JOINS = new Set(['and', 'but', 'so', 'then', 'or']);
 
 /**
