@@ -121,5 +121,9 @@ export function outcomeAt(doc: Doc, c: Clause, first: number, named: boolean): S
   if (c.negatedFrom >= 0 && c.negatedFrom < first && first < c.negatedTo) return 'negated';
   if (named) return 'named';
   if (c.mode === 'hypothetical') return 'step';
+  // "I suggested booking him in every five weeks": an outcome proposed, not one that happened.
+  if (isOwn(doc, c)) for (let i = c.first; i < first; i++) if (PROPOSING.has(doc.tokens[i]!.norm)) return 'step';
   return doc.narrative ? 'action' : 'stated';
 }
+
+const PROPOSING = new Set(['suggest', 'suggested', 'offer', 'offered', 'recommend', 'recommended', 'advise', 'advised', 'proposed', 'invited']);

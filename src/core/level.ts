@@ -160,6 +160,9 @@ export function decideLevel(
   // (an apology or listening before handing it over is no ownership).
   const positive = findings.some((f) => counted.has(f.id) && !f.warning && f.level !== 'low' && !indicators.get(f.id)!.supporting);
   for (const f of findings) if (positive && indicators.get(f.id)!.alone) counted.delete(f.id);
+  // "I missed my target that month" for the customer: the target was the pressure, not the aim.
+  const shownDone = (id: string): boolean => counted.has(id) && findings.some((g) => g.id === id && g.evidence.some((e) => e.shown === 'action'));
+  for (const f of findings) if (counted.has(f.id) && indicators.get(f.id)!.unless.some(shownDone)) counted.delete(f.id);
   const countedOf = (pred: (f: IndicatorFinding) => boolean): IndicatorFinding[] => findings.filter((f) => counted.has(f.id) && pred(f));
   // Several indicators can show one behaviour of levels.md; each behaviour counts once.
   const oncePerBehaviour = (list: IndicatorFinding[]): IndicatorFinding[] => {

@@ -4,7 +4,7 @@ import type { Doc } from './text/analyse.js';
 import type { Span, StarPartName, StarPartResult } from './types.js';
 import type { CueMatch } from './cues/cue-set.js';
 
-const SUBORDINATE = new Set(['before', 'after', 'when', 'until', 'because', 'if', 'since', 'while', 'although', 'though', 'unless', 'which', 'who']);
+const SUBORDINATE = new Set(['before', 'after', 'when', 'until', 'because', 'if', 'since', 'while', 'although', 'though', 'unless', 'which', 'who', 'what', 'whether', 'how', 'why']);
 
 /** Sentences with a match of the given STAR kind in a clause that passes `ok`. */
 function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatch<AnswerCue>>>, want: (p: AnswerCue) => boolean, ok: (clause: number, at: number) => boolean): number[] {

@@ -70,6 +70,8 @@ export interface IndicatorData {
    * candidate's first step, said of the rule, not by them: the situation, not the sign.
    */
   scene: boolean;
+  /** A warning that does not count when one of these indicators does (a target missed for the customer is no sales push). */
+  unless: string[];
   /** Phrases that show the indicator. */
   cues: string[];
   /** Phrases that merely name the concept ("underlying needs", "win-win"): reported, never counted. */

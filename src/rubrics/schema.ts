@@ -45,6 +45,7 @@ export const indicatorSchema = z.object({
   supporting: z.boolean().default(false),
   mocks: z.boolean().default(false),
   scene: z.boolean().default(false),
+  unless: z.array(id).default([]),
   cues: z.array(cue).min(1, 'an indicator needs at least one cue'),
   named: z.array(cue).default([]),
   except: z.array(cue).default([]),

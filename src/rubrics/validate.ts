@@ -86,12 +86,18 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
     });
     pushAll(problems, cueProblems(c, 'question_cues', c.value.questionCues));
   }
+  const indicatorIds = r.indicators.map((x) => x.value.id);
   for (const ind of r.indicators) {
     const v = ind.value;
     v.competencies.forEach((c, i) => {
       if (c !== 'all' && !competencyIds.has(c)) problems.push(ind.file.problem([...ind.path, 'competencies', i], competencyIds.size ? unknownCompetency(c, new Set(['all', ...competencyIds])) : `unknown competency "${c}"`));
     });
     pushAll(problems, citation(ind, [...ind.path, 'source'], v.source));
+    v.unless.forEach((u, i) => {
+      if (!indicatorIds.includes(u)) problems.push(ind.file.problem([...ind.path, 'unless', i], `unknown indicator "${u}"${didYouMean(u, indicatorIds)}`));
+      else if (u === v.id) problems.push(ind.file.problem([...ind.path, 'unless', i], 'an indicator cannot be cancelled by itself'));
+    });
+    if (v.unless.length > 0 && !v.warning) problems.push(ind.file.problem([...ind.path, 'unless'], 'only warning signs can be cancelled by other indicators: add warning: true, or remove unless'));
     if (v.warning && v.level !== 'low') problems.push(ind.file.problem([...ind.path, 'warning'], 'only low-level indicators can be warning signs'));
     if (v.level === 'low' && v.evidence !== 'stated' && v.warning) problems.push(ind.file.problem([...ind.path, 'evidence'], 'a warning sign counts when stated: use evidence: stated'));
     for (const list of [cueProblems(ind, 'cues', v.cues), cueProblems(ind, 'named', v.named), cueProblems(ind, 'except', v.except)]) pushAll(problems, list);

@@ -96,6 +96,16 @@ describe('safe rubrics', () => {
     expect(r.stdout + r.stderr).toContain('odd-rubric/indicators/odd.yaml:10:11: unknown source "../../../../tmp/coach-should-not-exist.txt"');
   });
 
+  it('refuses a warning cancelled by an indicator that does not exist, with the nearest id, at file:line:column', () => {
+    const dir = join(root, 'unless-rubric');
+    mkdirSync(join(dir, 'indicators'), { recursive: true });
+    const warning = indicator('pushes-upgrades', ['upgrade ... target']).replace('level: medium', 'level: low\n  warning: true\n  unless: [trust-over-sal]').replace('evidence: action', 'evidence: stated');
+    writeFileSync(join(dir, 'indicators', 'odd.yaml'), warning);
+    const r = coach(['bank', 'validate', dir], root, home);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/unless-rubric\/indicators\/odd\.yaml:4:\d+: unknown indicator "trust-over-sal".*trust-over-sale/);
+  });
+
   it('writes nothing when a user rubric is loaded, validated, listed, and used to score and evaluate', () => {
     const dir = join(root, 'user-rubric');
     mkdirSync(join(dir, 'indicators'), { recursive: true });

@@ -356,6 +356,25 @@ const CASES: Case[] = [
     level: 'high',
     counts: ['offers-choice'],
   },
+  {
+    name: 'a target missed for the customer was the pressure in the story, not a sales push; "I should have checked" owns the mistake',
+    question: 'Give an example of a time you were under pressure to hit a sales target but did what was right for the customer.',
+    answer: "I worked on the upgrades line with a monthly target for sports packages, and I was two sales short when a caller asked for the full package. I asked what he mainly watched: one club's matches. I told him most were on a channel the package didn't include, talked him through a cheaper streaming pass and the package side by side, and he chose the pass. I said I should have checked his channels when he first called. I missed my target that month, but three months later he rang back asking for me by name to move his whole household to our broadband.",
+    level: 'high',
+    notCounted: ['sales-push', 'blames-others'],
+  },
+  {
+    name: 'a target only claimed to come second, with no story, still pulls down',
+    question: 'Give an example of a time you were under pressure to hit a sales target but did what was right for the customer.',
+    answer: 'I worked on the upgrades line, with a monthly target for sports packages. I would never let a target come before the customer. I always ask what they want to watch and I would rather miss my target than sell something that does not fit.',
+    level: 'low',
+  },
+  {
+    name: 'steps only thought about ("I thought about asking for her work letter ... but I didn\'t") were not taken',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: "At the gym, memberships could only be frozen with a doctor's note. A member was sent offshore for three months by her employer. I thought about asking for her work letter instead, taking it to the manager with a note explaining why it was the same as a medical freeze, and freezing it that afternoon, but I didn't. I told her the form needed a doctor's note, and she was charged for all three months.",
+    level: 'low',
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

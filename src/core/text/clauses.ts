@@ -104,6 +104,12 @@ const WISHED_PERFECT = new Set(["i'd", "we'd", 'had', 'could', 'would']);
 function wished(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i < last - 1; i++) {
     const n = tokens[i]!.norm;
+    // "I thought about asking for her work letter", "I considered freezing it": weighed, not done.
+    if (n === 'thought' || n === 'considered' || n === 'contemplated') {
+      const j = n === 'thought' && (tokens[i + 1]!.norm === 'about' || tokens[i + 1]!.norm === 'of') ? i + 2 : i + 1;
+      const g = tokens[j]?.norm ?? '';
+      if (j < last && g.length > 4 && g.endsWith('ing')) return true;
+    }
     const wish = n === 'wish' || n === 'wished' || (n === 'if' && tokens[i + 1]!.norm === 'only');
     if (!wish) continue;
     for (let j = i + 1; j < Math.min(last, i + 4); j++) if (WISHED_PERFECT.has(tokens[j]!.norm)) return true;
@@ -358,6 +364,8 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       // "I didn't go over it or look into how it happened": the negation covers both.
       const continuesNegation = tokens[first]!.norm === 'or' || tokens[first]!.norm === 'nor'
         || (tokens[first]!.norm === 'and' && prev !== null && prev.negatedTo === prev.last && ['instead', 'rather', 'without'].includes(tokens[prev.negatedFrom]?.norm ?? '')
+          // "I apologised without making excuses and refunded the groom": a past verb goes on the main clause.
+          && !looksPast(tokens[first + 1]?.norm ?? '')
           // "..., without her having to chase it, and book a call": after a comma, a new step.
           && tokens[prev.last - 1]!.norm !== ',');
       if (inherited && prev && prev.negatedFrom >= 0 && negatedFrom < 0 && continuesNegation) {
