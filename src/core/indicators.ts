@@ -61,6 +61,9 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     // "Our rule is thirty days' notice, and the system wouldn't let me backdate it. I let her
     // explain...": the rule as the scene of a story is what the candidate faced, not their answer.
     if (ind.scene && shown === 'stated' && doc.narrative && firstAction !== Infinity && m.first < firstAction && !isOwn(doc, clause)) shown = 'others';
+    // "The policy say I must charge full night. I think this is not fair ... I speak with the
+    // supervisor": a rule the candidate judged unfair, then acted on, is what they worked round.
+    if (ind.scene && doc.narrative && (shown === 'stated' || shown === 'step') && judgedUnfair(doc, ci)) shown = 'others';
     // Explicit fields, not a spread: spread objects are several times slower to build and to serialise.
     const span = spanOf(doc, m.first, m.last);
     const ev: Evidence = { start: span.start, end: span.end, text: span.text, cue: m.cue.text, shown };
@@ -97,6 +100,31 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     });
   }
   return out;
+}
+
+const UNFAIR_NEGATORS = new Set(['not', "wasn't", "isn't", "didn't", "doesn't", "wouldn't", 'never', 'hardly']);
+
+/** The rule in clause `ci` is called unfair in its sentence or the next, and the candidate acts after that. */
+function judgedUnfair(doc: Doc, ci: number): boolean {
+  const s = doc.clauses[ci]!.sentence;
+  let judgedAt = -1;
+  for (let k = ci; k < doc.clauses.length && doc.clauses[k]!.sentence <= s + 1 && judgedAt < 0; k++) {
+    const c = doc.clauses[k]!;
+    for (let i = c.first; i < c.last; i++) {
+      const n = doc.tokens[i]!.norm;
+      const negatedBefore = (): boolean => {
+        for (let j = Math.max(c.first, i - 3); j < i; j++) if (UNFAIR_NEGATORS.has(doc.tokens[j]!.norm)) return true;
+        return false;
+      };
+      if (n === 'unfair' || ((n === 'fair' || (n === 'made' && doc.tokens[i + 1]?.norm === 'for')) && negatedBefore())) {
+        judgedAt = k;
+        break;
+      }
+    }
+  }
+  if (judgedAt < 0) return false;
+  for (let k = judgedAt + 1; k < doc.clauses.length; k++) if (isOwnAction(doc, doc.clauses[k]!)) return true;
+  return false;
 }
 
 function sentenceAt(doc: Doc, offset: number): number {

@@ -375,6 +375,20 @@ const CASES: Case[] = [
     answer: "At the gym, memberships could only be frozen with a doctor's note. A member was sent offshore for three months by her employer. I thought about asking for her work letter instead, taking it to the manager with a note explaining why it was the same as a medical freeze, and freezing it that afternoon, but I didn't. I told her the form needed a doctor's note, and she was charged for all three months.",
     level: 'low',
   },
+  {
+    name: 'a rule the candidate judged unfair and then worked round is not hiding behind it',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: 'I work at reception in hotel near airport. One morning a family come down, their flight is cancelled and new flight is at night. The policy say I must charge full night if they keep room. I think this is not fair because is not their fault. I speak with housekeeping and we find a free room, so I give them choice: keep their room until six with no charge, or move to the small room all day. They choose keep room. The family leave review with my name and book again in summer.',
+    level: 'high',
+    notCounted: ['cites-policy'],
+  },
+  {
+    name: 'a rule called unfair and then only quoted still is hiding behind it',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: "At the hotel a family's flight was cancelled and they asked to keep their room. The policy says a full night is charged after two. I thought it wasn't really fair. I told them that's the policy and they would have to pay. They paid and left.",
+    level: 'low',
+    counts: ['cites-policy'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
