@@ -118,6 +118,8 @@ function servedToMe(doc: Doc, findings: IndicatorFinding[]): number {
       while (t < doc.tokens.length && doc.tokens[t]!.start < e.start) t++;
       const ci = doc.clauseOf[t] ?? -1;
       if (ci < 0) return false;
+      // "so he can see my mouth": the purpose of the candidate's own step, not service to them.
+      if (doc.tokens[doc.clauses[ci]!.first]!.norm === 'so') return false;
       const end = Math.min(doc.clauses[ci]!.last, t + 5);
       for (let k = t + 1; k < end; k++) if (TO_ME.has(doc.tokens[k]!.norm)) return true;
       return false;
