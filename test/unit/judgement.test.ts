@@ -389,6 +389,13 @@ const CASES: Case[] = [
     level: 'low',
     counts: ['cites-policy'],
   },
+  {
+    name: '"so he can see my mouth" is the purpose of the candidate\'s step, not service done to them',
+    question: 'Describe a situation where you changed the way you communicated to suit a particular customer.',
+    answer: 'When I worked in a bank in Porto, came one old man to the desk for change his address. He had problem with the hearing, so he was nervous. I put myself in front of him so he can see my mouth, and I spoke more slow and with short phrases, so he can follow my words. The difficult parts I wrote in a paper for him. At the end he understood everything and signed the form.',
+    level: 'medium',
+    reason: /^(?!.*you were the customer)/,
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
