@@ -84,6 +84,13 @@ export function setAside(doc: Doc, clause: number): boolean {
     const later = doc.clauses[k]!;
     if (CONCESSIVE.has(doc.tokens[later.first]!.norm) && (isOwnAction(doc, later) || couldAct(doc, later))) return true;
   }
+  // "It was easy to blame goods-in; everyone did. Instead I went over and asked...": the next
+  // sentence that opens on "instead" with the candidate's own step rejects what came before.
+  for (let k = clause + 1; k < doc.clauses.length && doc.clauses[k]!.sentence <= c.sentence + 2; k++) {
+    const later = doc.clauses[k]!;
+    if (later.sentence === c.sentence || later.first !== doc.sentences[later.sentence]!.first) continue;
+    if (doc.tokens[later.first]!.norm === 'instead' && (isOwnAction(doc, later) || couldAct(doc, later))) return true;
+  }
   for (let k = clause - 1; k >= 0 && k >= clause - 2 && doc.clauses[k]!.sentence === c.sentence; k--) {
     const earlier = doc.clauses[k]!;
     if (earlier.negatedFrom < 0) continue;
