@@ -224,8 +224,11 @@ export function decideLevel(
   // outnumbering the concrete steps, pull an answer with no story down.
   const stock = findings.filter((f) => indicators.get(f.id)!.generic).reduce((n, f) => n + f.evidence.length, 0);
   const recites = !story && level !== 'low' && namedOnly.length + stock >= 3 && namedOnly.length + stock > high.length + medium.length;
+  const namedTerms = findings.reduce((n, f) => n + f.evidence.filter((e) => e.shown === 'named').length, 0) + stock;
   if (recites) {
-    level = drop(level, 1);
+    // Textbook terms in numbers ("listen actively, empathise, probe... a trusted adviser, win-win")
+    // around bare steps are the right words listed: low, as in a story.
+    level = namedTerms >= 7 ? 'low' : drop(level, 1);
     reasons.push(namedOnly.length >= stock
       ? `Recites the concepts rather than showing them: ${namedOnly.map((f) => f.name.toLowerCase()).join('; ')}.`
       : 'Generic claims ("calm and professional", "whatever it takes") rather than concrete steps.');
@@ -233,7 +236,6 @@ export function decideLevel(
   // The same in a story: textbook terms and stock phrases in numbers ("I actively listened,
   // empathised, asked probing questions to establish their underlying needs... a real win-win")
   // are recited, not shown.
-  const namedTerms = findings.reduce((n, f) => n + f.evidence.filter((e) => e.shown === 'named').length, 0) + stock;
   if (story && level !== 'low' && namedTerms >= 5) {
     level = namedTerms >= 7 ? 'low' : drop(level, 1);
     reasons.push('Recites textbook terms rather than telling what happened: say what you did and said, in your own words.');

@@ -396,6 +396,18 @@ const CASES: Case[] = [
     level: 'medium',
     reason: /^(?!.*you were the customer)/,
   },
+  {
+    name: 'a story of steps only intended ("I was going to ring", "I planned to give her my number") is still a story, and the steps were not taken',
+    question: 'Tell me about a time you went beyond what was expected to help a customer.',
+    answer: "At the shoe shop a man came in needing black shoes for a funeral the next day, but we didn't have his size. I was going to ring our other branch to see if they had them, and I'd have offered to get them sent over. I also thought about asking what he needed them for, and I planned to give him my number. But it was the end of my shift, so I gave him the other branch's number and he said he'd try them.",
+    level: 'low',
+  },
+  {
+    name: 'the right words listed around bare steps ("listen actively, empathise, probe... a trusted adviser") are low, story or not',
+    question: 'What does a win-win relationship with a customer mean to you?',
+    answer: "A win-win relationship is about long-term value for both sides. I'd listen actively, empathise, and really probe to uncover the need behind the request. I'd give the customer options, check the option fits, anticipate their next need, keep in touch, and build trust before profit. It's about going the extra mile to exceed expectations and being a trusted adviser, so everybody wins.",
+    level: 'low',
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

@@ -47,7 +47,8 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   for (const c of clauses) if (c.subject === 'self' && c.active) weIsOwn = true;
   for (const c of clauses) {
     const own = c.subject === 'self' || (c.subject === 'team' && weIsOwn);
-    if (c.mode === 'hypothetical') hypothetical++;
+    // What was only wished or intended belongs to a story told in the past.
+    if (c.mode === 'hypothetical' && !c.counterfactual) hypothetical++;
     if (c.mode !== 'actual') continue;
     if (c.past) anyPast++;
     if (own && c.active) {

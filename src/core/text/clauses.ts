@@ -41,6 +41,11 @@ export interface Clause {
    * take over", "telling them to set it up again" (the one asked does what follows "to").
    */
   delegatedFrom: number;
+  /**
+   * Wished, intended or weighed in the past and not done ("I wish I'd rung", "I was going to
+   * ring", "I thought about asking"): hypothetical, yet part of a story, not steps for the future.
+   */
+  counterfactual: boolean;
 }
 
 
@@ -104,6 +109,9 @@ const WISHED_PERFECT = new Set(["i'd", "we'd", 'had', 'could', 'would']);
 function wished(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i < last - 1; i++) {
     const n = tokens[i]!.norm;
+    // "I was going to ring the other branch", "I planned to give her my number": intended, not done.
+    if ((n === 'was' || n === 'were') && tokens[i + 1]?.norm === 'going' && tokens[i + 2]?.norm === 'to' && i + 3 < last) return true;
+    if ((n === 'planned' || n === 'meant' || n === 'intended' || n === 'hoped') && tokens[i + 1]?.norm === 'to' && i + 2 < last) return true;
     // "I thought about asking for her work letter", "I considered freezing it": weighed, not done.
     if (n === 'thought' || n === 'considered' || n === 'contemplated') {
       const j = n === 'thought' && (tokens[i + 1]!.norm === 'about' || tokens[i + 1]!.norm === 'of') ? i + 2 : i + 1;
@@ -356,11 +364,16 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         else if (i <= moodEnd + 1 && wc & W_PAST) past = true;
       }
       // "I wish I'd rung the depot myself": what is wished was not done.
+      let counterfactual = false;
       if (mode === 'actual' && wished(tokens, first, last)) {
         mode = 'hypothetical';
         past = false;
+        counterfactual = true;
       }
-      if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') mode = prev.mode;
+      if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') {
+        mode = prev.mode;
+        counterfactual = prev.counterfactual;
+      }
       // "I didn't go over it or look into how it happened": the negation covers both.
       const continuesNegation = tokens[first]!.norm === 'or' || tokens[first]!.norm === 'nor'
         || (tokens[first]!.norm === 'and' && prev !== null && prev.negatedTo === prev.last && ['instead', 'rather', 'without'].includes(tokens[prev.negatedFrom]?.norm ?? '')
@@ -399,7 +412,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       let delegatedFrom = delegation(tokens, first, last);
       // "got my supervisor to take over and sort it out": the coordinated action is the supervisor's too.
       if (delegatedFrom < 0 && inherited && prev && prev.delegatedFrom >= 0 && (tokens[first]!.norm === 'and' || tokens[first]!.norm === 'or')) delegatedFrom = first;
-      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null, scare, delegatedFrom };
+      const clause: Clause = { sentence: si, first, last, subject, mode, past, negatedFrom, negatedTo, verb, active, quoted: quoteSpeaker !== null, scare, delegatedFrom, counterfactual };
       out.push(clause);
       prev = clause;
       if (!opensSubordinate(tokens, clause)) lastMain = clause;
