@@ -12,6 +12,7 @@ export type AnswerCue =
   | { kind: 'star'; part: 'situation' | 'task' | 'result' }
   | { kind: 'vague' }
   | { kind: 'interim' }
+  | { kind: 'not-own-step' }
   | { kind: 'served' }
   | { kind: 'colleague' }
   | { kind: 'customer-role' };
@@ -73,6 +74,7 @@ export function compileRubric(data: RubricData): CompiledRubric {
   for (const part of ['situation', 'task', 'result'] as const) for (const c of s[part].cues) answerCues.add(c, { kind: 'star', part });
   for (const c of s.result.vague ?? []) answerCues.add(c, { kind: 'vague' });
   for (const c of s.result.interim ?? []) answerCues.add(c, { kind: 'interim' });
+  for (const c of s.result.not_own_step ?? []) answerCues.add(c, { kind: 'not-own-step' });
   for (const c of data.structure.relevance.served) answerCues.add(c, { kind: 'served' });
   for (const c of data.structure.relevance.colleagues) answerCues.add(c, { kind: 'colleague' });
   for (const c of data.structure.relevance.customer_role) answerCues.add(c, { kind: 'customer-role' });

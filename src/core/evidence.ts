@@ -134,3 +134,27 @@ export function outcomeAt(doc: Doc, c: Clause, first: number, named: boolean): S
 }
 
 const PROPOSING = new Set(['suggest', 'suggested', 'offer', 'offered', 'recommend', 'recommended', 'advise', 'advised', 'proposed', 'invited']);
+
+const REPORTING = new Set(['said', 'told', 'mentioned', 'explained', 'complained', 'admitted', 'says', 'tells']);
+const PERFECT_BETWEEN = new Set(['already', 'just', 'never', 'been', 'recently']);
+
+/**
+ * "He said she had stopped jumping on the sofa": what someone reports in the past perfect
+ * happened before the story's events (its backstory), so it is no result.
+ */
+export function reportedBackstory(doc: Doc, clause: number, at: number, last = at): boolean {
+  const c = doc.clauses[clause]!;
+  const isAux = (n: string | undefined): boolean => n === 'had' || n === "hadn't" || n === "she'd" || n === "he'd" || n === "they'd";
+  // The auxiliary just before the matched words, or inside them ("her husband had just come home").
+  let k = at - 1;
+  while (k > c.first && PERFECT_BETWEEN.has(doc.tokens[k]!.norm)) k--;
+  if (k < c.first || !isAux(doc.tokens[k]?.norm)) {
+    k = -1;
+    for (let i = at; i < last - 1 && i < c.last; i++) if (isAux(doc.tokens[i]!.norm)) { k = i; break; }
+  }
+  if (k < c.first) return false;
+  for (let i = c.first; i < k; i++) if (REPORTING.has(doc.tokens[i]!.norm)) return true;
+  const before = doc.clauses[clause - 1];
+  if (before && before.sentence === c.sentence) for (let i = before.first; i < before.last; i++) if (REPORTING.has(doc.tokens[i]!.norm)) return true;
+  return false;
+}

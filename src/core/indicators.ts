@@ -1,6 +1,6 @@
 import type { AnswerCue, CompiledRubric } from './compile.js';
 import type { CueMatch } from './cues/cue-set.js';
-import { isOwn, isOwnAction, outcomeAt, setAside, shownAt, spanOf, strongest } from './evidence.js';
+import { isOwn, isOwnAction, outcomeAt, reportedBackstory, setAside, shownAt, spanOf, strongest } from './evidence.js';
 import type { Doc } from './text/analyse.js';
 import type { Clause } from './text/clauses.js';
 import type { Evidence, IndicatorFinding, Shown } from './types.js';
@@ -56,7 +56,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     const ind = rubric.indicators[indicator]!;
     const clause = doc.clauses[ci]!;
     let shown = ind.evidence === 'outcome'
-      ? (m.first < firstAction ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
+      ? (m.first < firstAction || reportedBackstory(doc, ci, m.first, m.last) ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
       : ind.warning && setAside(doc, ci) ? 'negated' : warningVoice(ind.warning, clause, shownAt(doc, clause, m.first, named), doc.narrative);
     // "Our rule is thirty days' notice, and the system wouldn't let me backdate it. I let her
     // explain...": the rule as the scene of a story is what the candidate faced, not their answer.
@@ -104,7 +104,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
 
 const UNFAIR_NEGATORS = new Set(['not', "wasn't", "isn't", "didn't", "doesn't", "wouldn't", 'never', 'hardly']);
 
-/** The rule in clause `ci` is called unfair in its sentence or the next, and the candidate acts after that. */
+/** The rule in clause `ci` is called unfair or unfit in its sentence or the next, and the candidate acts after that. */
 function judgedUnfair(doc: Doc, ci: number): boolean {
   const s = doc.clauses[ci]!.sentence;
   let judgedAt = -1;
@@ -116,7 +116,7 @@ function judgedUnfair(doc: Doc, ci: number): boolean {
         for (let j = Math.max(c.first, i - 3); j < i; j++) if (UNFAIR_NEGATORS.has(doc.tokens[j]!.norm)) return true;
         return false;
       };
-      if (n === 'unfair' || ((n === 'fair' || (n === 'made' && doc.tokens[i + 1]?.norm === 'for')) && negatedBefore())) {
+      if (n === 'unfair' || ((n === 'fair' || n === 'fit' || n === 'fits' || n === 'suit' || (n === 'made' && doc.tokens[i + 1]?.norm === 'for')) && negatedBefore())) {
         judgedAt = k;
         break;
       }

@@ -1,5 +1,5 @@
 import type { AnswerCue } from './compile.js';
-import { isOwnAction, sentenceSpan } from './evidence.js';
+import { isOwnAction, reportedBackstory, sentenceSpan } from './evidence.js';
 import type { Doc } from './text/analyse.js';
 import type { Span, StarPartName, StarPartResult } from './types.js';
 import type { CueMatch } from './cues/cue-set.js';
@@ -15,22 +15,18 @@ function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatc
   return hits;
 }
 
-const REPORTING = new Set(['said', 'told', 'mentioned', 'explained', 'complained', 'admitted', 'says', 'tells']);
-const PERFECT_BETWEEN = new Set(['already', 'just', 'never', 'been', 'recently']);
+const SELF = new Set(['i', "i'd", "i'm", "i've", "i'll", 'we', "we'd", "we've", "we'll", 'myself']);
+const JOINING = new Set(['and', 'then', 'so', 'but', 'also']);
 
 /**
- * "He said she had stopped jumping on the sofa": what someone reports in the past perfect
- * happened before the story's events (its backstory), so it is no result.
+ * The candidate's own step, said as theirs: "I called her the next morning", "... and rang her
+ * the next day". Not a sentence that only opens like a diary entry ("Bounced calls dropped").
  */
-function reportedBackstory(doc: Doc, clause: number, at: number): boolean {
-  const c = doc.clauses[clause]!;
-  let k = at - 1;
-  while (k > c.first && PERFECT_BETWEEN.has(doc.tokens[k]!.norm)) k--;
-  const aux = doc.tokens[k]?.norm;
-  if (k < c.first || (aux !== 'had' && aux !== "hadn't" && aux !== "she'd" && aux !== "he'd" && aux !== "they'd")) return false;
-  for (let i = c.first; i < k; i++) if (REPORTING.has(doc.tokens[i]!.norm)) return true;
-  const before = doc.clauses[clause - 1];
-  if (before && before.sentence === c.sentence) for (let i = before.first; i < before.last; i++) if (REPORTING.has(doc.tokens[i]!.norm)) return true;
+function ownStep(doc: Doc, ci: number, at: number): boolean {
+  const c = doc.clauses[ci]!;
+  if (!isOwnAction(doc, c)) return false;
+  if (JOINING.has(doc.tokens[c.first]!.norm)) return true;
+  for (let i = c.first; i < at; i++) if (SELF.has(doc.tokens[i]!.norm)) return true;
   return false;
 }
 
@@ -84,7 +80,10 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   if (inStory) for (const c of doc.clauses) if (c.first > lastActionToken && isOwnAction(doc, c)) lastActionToken = c.first;
   const interimAfter = (ci: number): boolean => real(ci) && doc.clauses[ci]!.first > lastActionToken;
   const interim = sentencesWith(doc, bySentence, (p) => p.kind === 'interim', interimAfter).filter((s) => !vague.has(s) && s >= firstAction);
-  const result = inStory ? merge(merge(sentencesWith(doc, bySentence, isPart('result'), (ci, at) => real(ci) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction), interim), labelled(doc, LABELS.result)) : [];
+  // A time phrase or an outcome verb tells a result only where it is not the candidate's own step.
+  const dated = sentencesWith(doc, bySentence, (p) => p.kind === 'not-own-step', (ci, at) => real(ci) && !ownStep(doc, ci, at) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction);
+  const cued = sentencesWith(doc, bySentence, isPart('result'), (ci, at) => real(ci) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction);
+  const result = inStory ? merge(merge(merge(cued, dated), interim), labelled(doc, LABELS.result)) : [];
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").
   const lastSentence = doc.sentences.length - 1;

@@ -110,6 +110,12 @@ export interface StarPartData {
    * result only when the candidate does nothing after it, as a story's last word.
    */
   interim?: string[];
+  /**
+   * Result only: time phrases and outcome verbs ("the next morning", "afterwards", "dropped",
+   * "stopped"): a result where they tell what happened, not in a step of the candidate's own
+   * ("I called her the next morning", "I'd drop two heaters round").
+   */
+  not_own_step?: string[];
   /** The next step when the part is missing, in the words of the sources. */
   feedback: string;
   source: SourceRef;

@@ -66,6 +66,7 @@ const starPart = z.object({
   cues: z.array(cue),
   vague: z.array(cue).optional(),
   interim: z.array(cue).optional(),
+  not_own_step: z.array(cue).optional(),
   feedback: z.string().min(1),
   source: sourceRef,
 }).strict();

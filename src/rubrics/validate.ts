@@ -122,6 +122,7 @@ export function crossValidate(r: LoadedRubric): RubricProblem[] {
       pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'cues', data.cues));
       if (data.vague) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'vague', data.vague));
       if (data.interim) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'interim', data.interim));
+      if (data.not_own_step) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'star', part] }, 'not_own_step', data.not_own_step));
       pushAll(problems, citation(s, [...s.path, 'star', part, 'source'], data.source));
     }
     for (const [kind, cues] of Object.entries(s.value.kinds)) pushAll(problems, cueProblems({ ...s, path: [...s.path, 'kinds'] }, kind, cues));

@@ -408,6 +408,20 @@ const CASES: Case[] = [
     answer: "A win-win relationship is about long-term value for both sides. I'd listen actively, empathise, and really probe to uncover the need behind the request. I'd give the customer options, check the option fits, anticipate their next need, keep in touch, and build trust before profit. It's about going the extra mile to exceed expectations and being a trusted adviser, so everybody wins.",
     level: 'low',
   },
+  {
+    name: 'a time phrase on the candidate\'s own next step ("I called her the next morning") dates a step, not a result',
+    question: 'Tell me about a time you dealt with a customer who was angry about a mistake your company had made.',
+    answer: "At the heating company a woman rang furious that we had missed her boiler service twice. I apologised, asked what times suited her, and gave her two options: an evening visit that week or the first slot on Saturday. She picked Saturday. I told her I'd drop a heater round on my way home, and I called her the next morning to confirm the engineer's time.",
+    level: 'medium',
+    star: { result: false },
+  },
+  {
+    name: 'an outcome dated by someone else\'s doing is the result ("bounced calls dropped from twelve a day to two")',
+    question: 'Tell me about a time you suggested a change that improved the service for all customers, not just one.',
+    answer: 'On the sales line we passed billing questions to the billing team, and they kept sending customers back to us. I sat with them for an hour and asked what they needed from us. I made a three-line checklist for our transfers. Bounced calls dropped from about twelve a day to two.',
+    level: 'high',
+    star: { result: true },
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
