@@ -128,11 +128,18 @@ export function outcomeAt(doc: Doc, c: Clause, first: number, named: boolean): S
   if (c.negatedFrom >= 0 && c.negatedFrom < first && first < c.negatedTo) return 'negated';
   if (named) return 'named';
   if (c.mode === 'hypothetical') return 'step';
-  // "I suggested booking him in every five weeks": an outcome proposed, not one that happened.
-  if (isOwn(doc, c)) for (let i = c.first; i < first; i++) if (PROPOSING.has(doc.tokens[i]!.norm)) return 'step';
+  // "I suggested booking him in every five weeks": an outcome proposed, not one that happened;
+  // "I believe that's how you create a loyal customer": an opinion, not an outcome.
+  if (isOwn(doc, c)) {
+    for (let i = c.first; i < first; i++) {
+      if (PROPOSING.has(doc.tokens[i]!.norm)) return 'step';
+      if (OPINION.has(doc.tokens[i]!.norm)) return 'stated';
+    }
+  }
   return doc.narrative ? 'action' : 'stated';
 }
 
+const OPINION = new Set(['believe', 'think', 'reckon', 'feel', 'hope', 'guess', 'suppose']);
 const PROPOSING = new Set(['suggest', 'suggested', 'offer', 'offered', 'recommend', 'recommended', 'advise', 'advised', 'proposed', 'invited']);
 
 const REPORTING = new Set(['said', 'told', 'mentioned', 'explained', 'complained', 'admitted', 'says', 'tells']);

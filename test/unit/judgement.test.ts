@@ -422,6 +422,19 @@ const CASES: Case[] = [
     level: 'high',
     star: { result: true },
   },
+  {
+    name: 'loyalty only hoped for ("I\'m sure she\'ll keep coming back") is no result; "how you create a loyal customer" is no probing',
+    question: 'Tell me about a time you built a relationship with a customer that kept them coming back.',
+    answer: "At the salon a client was unhappy because her colour had come out brassier than she wanted. I listened, apologised, and booked her back in the next morning free of charge, and I did the toner myself. She left happy with it. I really believe that's how you create a loyal customer for life, and I'm sure she'll keep coming back.",
+    level: 'medium',
+    notCounted: ['probes-need', 'relationship-result'],
+  },
+  {
+    name: 'a notes answer of the candidate\'s own steps (sat with him, downloaded the app, logged him in, wrote the steps on a card) owns the problem',
+    question: 'Tell me about a time you helped a customer learn how to get more out of a product or service.',
+    answer: "Library asst, branch library.\n- regular, older man, missed his local paper from Cork\n- showed him the free e-newspaper service on his phone\n- sat w/ him approx 20 min: downloaded app, logged him in, found the Cork paper\n- wrote steps on a card for him\n- next wk: said he'd read it at home most nights",
+    level: 'medium',
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

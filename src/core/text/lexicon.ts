@@ -7,7 +7,7 @@ export const TEAM_SUBJECT = new Set(['we', "we'd", "we've", "we'll", "we're"]);
 export const OTHER_SUBJECT = new Set([
   'he', 'she', 'they', 'it', 'you', 'there', 'this', 'that', 'everyone', 'nobody', 'somebody', 'someone',
   "he'd", "she'd", "they'd", "it's", "he's", "she's", "they're", "you'd", "you're", "there's", "that's",
-  'who', 'which', 'people', 'customers', 'staff',
+  'who', 'which', 'people', 'customers', 'staff', "he'll", "she'll", "they'll", "you'll",
 ]);
 /** Words that open a noun phrase; at the start of a clause the phrase is usually its subject. */
 export const DETERMINERS = new Set(['my', 'the', 'our', 'his', 'her', 'their', 'a', 'an', 'one', 'some', 'most', 'all', 'every', 'each', 'your', 'its', 'both', 'two', 'three', 'any', 'several', 'many', 'another']);
@@ -18,7 +18,7 @@ export const NEGATORS = new Set([
   'couldnt', 'cant', 'wont', 'wouldnt', 'without', 'nor', 'neither', 'instead', 'rather', 'none', 'nobody',
 ]);
 /** Modal verbs that make a clause hypothetical ("I would ask", "I'll check"). */
-export const MODALS = new Set(['would', "i'd", "we'd", 'will', "i'll", "we'll", 'could', 'should', 'might', 'may', 'must', "you'd", "they'd", "he'd", "she'd"]);
+export const MODALS = new Set(['would', "i'd", "we'd", 'will', "i'll", "we'll", 'could', 'should', 'might', 'may', 'must', "you'd", "they'd", "he'd", "she'd", "he'll", "she'll", "they'll", "you'll", "it'll"]);
 export const CONDITIONALS = new Set(['if', 'unless', 'whenever', 'imagine', 'suppose', 'supposing', 'say']);
 export const HABITUAL = new Set(['always', 'usually', 'normally', 'generally', 'often', 'typically', 'tend', 'whenever', 'sometimes']);
 
@@ -47,7 +47,7 @@ export const IRREGULAR_PAST = new Set([
 // Clause-analysis word lists ("It's not my job", "that's the policy": IMPERSONAL is the speaker's
 // own voice, with no person as subject).
 export const IMPERSONAL = new Set(['it', "it's", 'that', "that's", 'this', "this's", 'there', "there's", 'rules', 'policy']);
-export const PERSONAL = new Set(['he', 'she', 'they', "he'd", "she'd", "they'd", "he's", "she's", "they're"]);
+export const PERSONAL = new Set(['he', 'she', 'they', "he'd", "she'd", "they'd", "he's", "she's", "they're", "he'll", "she'll", "they'll"]);
 /** Subject-only pronouns: each opens a clause of its own. */
 export const NOMINATIVE = new Set([
   'i', "i'd", "i've", "i'll", "i'm", 'we', "we'd", "we've", "we'll", "we're", 'he', 'she', 'they', "he'd", "she'd",
