@@ -1,5 +1,6 @@
 import type { Doc } from './text/analyse.js';
 import type { Clause } from './text/clauses.js';
+import { REPORTING } from './text/lexicon.js';
 import type { Shown, Span } from './types.js';
 
 export function spanOf(doc: Doc, firstToken: number, lastToken: number): Span {
@@ -142,7 +143,6 @@ export function outcomeAt(doc: Doc, c: Clause, first: number, named: boolean): S
 const OPINION = new Set(['believe', 'think', 'reckon', 'feel', 'hope', 'guess', 'suppose']);
 const PROPOSING = new Set(['suggest', 'suggested', 'offer', 'offered', 'recommend', 'recommended', 'advise', 'advised', 'proposed', 'invited']);
 
-const REPORTING = new Set(['said', 'told', 'mentioned', 'explained', 'complained', 'admitted', 'says', 'tells']);
 const PERFECT_BETWEEN = new Set(['already', 'just', 'never', 'been', 'recently']);
 
 /**

@@ -104,6 +104,12 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
 
 const UNFAIR_NEGATORS = new Set(['not', "wasn't", "isn't", "didn't", "doesn't", "wouldn't", 'never', 'hardly']);
 
+/** A negator in the three words before token `i` (not before `from`). */
+function negatedWithin(doc: Doc, from: number, i: number): boolean {
+  for (let j = Math.max(from, i - 3); j < i; j++) if (UNFAIR_NEGATORS.has(doc.tokens[j]!.norm)) return true;
+  return false;
+}
+
 /** The rule in clause `ci` is called unfair or unfit in its sentence or the next, and the candidate acts after that. */
 function judgedUnfair(doc: Doc, ci: number): boolean {
   const s = doc.clauses[ci]!.sentence;
@@ -112,11 +118,7 @@ function judgedUnfair(doc: Doc, ci: number): boolean {
     const c = doc.clauses[k]!;
     for (let i = c.first; i < c.last; i++) {
       const n = doc.tokens[i]!.norm;
-      const negatedBefore = (): boolean => {
-        for (let j = Math.max(c.first, i - 3); j < i; j++) if (UNFAIR_NEGATORS.has(doc.tokens[j]!.norm)) return true;
-        return false;
-      };
-      if (n === 'unfair' || ((n === 'fair' || n === 'fit' || n === 'fits' || n === 'suit' || (n === 'made' && doc.tokens[i + 1]?.norm === 'for')) && negatedBefore())) {
+      if (n === 'unfair' || ((n === 'fair' || n === 'fit' || n === 'fits' || n === 'suit' || (n === 'made' && doc.tokens[i + 1]?.norm === 'for')) && negatedWithin(doc, c.first, i))) {
         judgedAt = k;
         break;
       }

@@ -1,6 +1,7 @@
 import type { AnswerCue } from './compile.js';
 import { isOwnAction, reportedBackstory, sentenceSpan } from './evidence.js';
 import type { Doc } from './text/analyse.js';
+import { W_SELF, W_TEAM } from './text/lexicon.js';
 import type { Span, StarPartName, StarPartResult } from './types.js';
 import type { CueMatch } from './cues/cue-set.js';
 
@@ -15,7 +16,6 @@ function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatc
   return hits;
 }
 
-const SELF = new Set(['i', "i'd", "i'm", "i've", "i'll", 'we', "we'd", "we've", "we'll", 'myself']);
 const JOINING = new Set(['and', 'then', 'so', 'but', 'also']);
 
 /**
@@ -26,7 +26,7 @@ function ownStep(doc: Doc, ci: number, at: number): boolean {
   const c = doc.clauses[ci]!;
   if (!isOwnAction(doc, c)) return false;
   if (JOINING.has(doc.tokens[c.first]!.norm)) return true;
-  for (let i = c.first; i < at; i++) if (SELF.has(doc.tokens[i]!.norm)) return true;
+  for (let i = c.first; i < at; i++) if (doc.tokens[i]!.wc & (W_SELF | W_TEAM)) return true;
   return false;
 }
 
