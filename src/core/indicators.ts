@@ -39,7 +39,8 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
   // A result comes after what the candidate did: "a customer came back furious" opening a story is
   // the situation, not loyalty.
   let firstAction = Infinity;
-  for (const c of doc.clauses) if (isOwnAction(doc, c)) { firstAction = c.first; break; }
+  // "I worked on the helpline of a boiler maker" sets the scene; it is not a step.
+  for (const c of doc.clauses) if (isOwnAction(doc, c) && !JOB_VERBS.has(doc.tokens[c.verb]?.norm ?? '')) { firstAction = c.first; break; }
   const byIndicator = new Map<number, Evidence[]>();
   const seen = new Set<number>();
   for (const m of found) {
@@ -102,6 +103,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
   return out;
 }
 
+const JOB_VERBS = new Set(['work', 'worked', 'working']);
 const UNFAIR_NEGATORS = new Set(['not', "wasn't", "isn't", "didn't", "doesn't", "wouldn't", 'never', 'hardly']);
 
 /** A negator in the three words before token `i` (not before `from`). */
@@ -110,11 +112,10 @@ function negatedWithin(doc: Doc, from: number, i: number): boolean {
   return false;
 }
 
-/** The rule in clause `ci` is called unfair or unfit in its sentence or the next, and the candidate acts after that. */
+/** The rule in clause `ci` is called unfair or unfit after it is told, and the candidate acts after that. */
 function judgedUnfair(doc: Doc, ci: number): boolean {
-  const s = doc.clauses[ci]!.sentence;
   let judgedAt = -1;
-  for (let k = ci; k < doc.clauses.length && doc.clauses[k]!.sentence <= s + 1 && judgedAt < 0; k++) {
+  for (let k = ci; k < doc.clauses.length && judgedAt < 0; k++) {
     const c = doc.clauses[k]!;
     for (let i = c.first; i < c.last; i++) {
       const n = doc.tokens[i]!.norm;
