@@ -435,6 +435,12 @@ const CASES: Case[] = [
     answer: "Library asst, branch library.\n- regular, older man, missed his local paper from Cork\n- showed him the free e-newspaper service on his phone\n- sat w/ him approx 20 min: downloaded app, logged him in, found the Cork paper\n- wrote steps on a card for him\n- next wk: said he'd read it at home most nights",
     level: 'medium',
   },
+  {
+    name: '"I was also going to suggest a sign" was not done; "they\'ve since had the lockers replaced" is theirs',
+    question: 'Tell me about a time the same customer problem kept coming up and you did something about it.',
+    answer: "At the pool the lockers kept jamming and people's keys got stuck inside. My plan was to log every fault in a spreadsheet and put together a proposal for keypad lockers. I was also going to suggest a sign on each locker explaining what to do if it jammed. I never got round to it before the summer rush, and then I moved on, but I believe they've since had the lockers replaced.",
+    level: 'low',
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

@@ -110,7 +110,8 @@ function wished(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i < last - 1; i++) {
     const n = tokens[i]!.norm;
     // "I was going to ring the other branch", "I planned to give her my number": intended, not done.
-    if ((n === 'was' || n === 'were') && tokens[i + 1]?.norm === 'going' && tokens[i + 2]?.norm === 'to' && i + 3 < last) return true;
+    const g = tokens[i + 1]?.norm === 'also' || tokens[i + 1]?.norm === 'just' ? i + 2 : i + 1;
+    if ((n === 'was' || n === 'were') && tokens[g]?.norm === 'going' && tokens[g + 1]?.norm === 'to' && g + 2 < last) return true;
     if ((n === 'planned' || n === 'meant' || n === 'intended' || n === 'hoped') && tokens[i + 1]?.norm === 'to' && i + 2 < last) return true;
     // "I thought about asking for her work letter", "I considered freezing it": weighed, not done.
     if (n === 'thought' || n === 'considered' || n === 'contemplated') {
@@ -283,7 +284,8 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       else if (t.wc & W_NOMINATIVE && i > start + 1 && opensClauseAfter(tokens[i - 1]!) && !reportsSpeech(tokens, Math.max(start, i - 3), i, (t.wc & (W_SELF | W_TEAM)) === 0) && (hasVerb(tokens, start, i) || trailsBreak(tokens, start, i))) cuts.push(i);
       // "and then", "but when": a run of break words opens one clause, not several.
       // "two or three choices": an "or" between numbers joins them.
-      else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK) && !(t.norm === 'or' && tokens[i - 1]!.num && tokens[i + 1]?.num === true)) cuts.push(i);
+      // "I was also going to suggest": "also" after an auxiliary stays in its clause.
+      else if (t.wc & W_BREAK && cuts[cuts.length - 1] !== i && !(tokens[i - 1]!.wc & W_BREAK) && !(t.norm === 'or' && tokens[i - 1]!.num && tokens[i + 1]?.num === true) && !(t.norm === 'also' && tokens[i - 1]!.wc & (W_BE | W_HAVE | W_MODAL))) cuts.push(i);
     }
     cuts.push(s.last);
     let prev: Clause | null = null;

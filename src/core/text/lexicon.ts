@@ -7,7 +7,7 @@ export const TEAM_SUBJECT = new Set(['we', "we'd", "we've", "we'll", "we're"]);
 export const OTHER_SUBJECT = new Set([
   'he', 'she', 'they', 'it', 'you', 'there', 'this', 'that', 'everyone', 'nobody', 'somebody', 'someone',
   "he'd", "she'd", "they'd", "it's", "he's", "she's", "they're", "you'd", "you're", "there's", "that's",
-  'who', 'which', 'people', 'customers', 'staff', "he'll", "she'll", "they'll", "you'll",
+  'who', 'which', 'people', 'customers', 'staff', "he'll", "she'll", "they'll", "you'll", "they've", "you've",
 ]);
 /** Words that open a noun phrase; at the start of a clause the phrase is usually its subject. */
 export const DETERMINERS = new Set(['my', 'the', 'our', 'his', 'her', 'their', 'a', 'an', 'one', 'some', 'most', 'all', 'every', 'each', 'your', 'its', 'both', 'two', 'three', 'any', 'several', 'many', 'another']);
