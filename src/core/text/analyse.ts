@@ -2,6 +2,7 @@ import { analyseClauses, type Clause } from './clauses.js';
 import { splitSentences, type SentenceRange } from './sentences.js';
 import { restoreApostrophes } from './apostrophes.js';
 import { readShorthand } from './shorthand.js';
+import { joinAppositives } from './appositives.js';
 import { dropFillers } from './fillers.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -31,7 +32,7 @@ export const MAX_ANALYSED_CHARS = 20_000;
 export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[], first: number, last: number) => boolean): Doc {
   // Offsets stay valid: only characters past the bound are dropped, never any before them.
   const text = raw.length > MAX_ANALYSED_CHARS ? raw.slice(0, MAX_ANALYSED_CHARS) : raw;
-  const tokens = dropFillers(restoreApostrophes(readShorthand(tokenize(text))));
+  const tokens = dropFillers(restoreApostrophes(joinAppositives(readShorthand(tokenize(text)))));
   const sentences = splitSentences(text, tokens);
   const clauses = analyseClauses(tokens, sentences);
   // A plain array: allocating a small typed array costs more than the whole loop.
