@@ -1,6 +1,6 @@
 import type { Doc } from './text/analyse.js';
 import type { Clause } from './text/clauses.js';
-import { REPORTING } from './text/lexicon.js';
+import { COORDINATORS, REPORTING } from './text/lexicon.js';
 import type { Shown, Span } from './types.js';
 
 export function spanOf(doc: Doc, firstToken: number, lastToken: number): Span {
@@ -46,7 +46,6 @@ export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Sho
 
 // "I asked her, what are you going to the hospital for": a question put in her words is the candidate's too.
 const TELLING = new Set(['say', 'said', 'tell', 'told', 'explain', 'explained', 'advise', 'advised', 'warn', 'warned', 'ask', 'asked', 'show', 'showed']);
-const JOINS = new Set(['and', 'but', 'so', 'then', 'or']);
 
 /**
  * "I tell him honestly this laptop is too much, is heavy, he don't need it": a clause about the
@@ -54,7 +53,7 @@ const JOINS = new Set(['and', 'but', 'so', 'then', 'or']);
  * Not a clause joined on as a new event ("and she bought it"), nor one with a speaker of its own.
  */
 function toldBy(doc: Doc, c: Clause): Shown | null {
-  if (JOINS.has(doc.tokens[c.first]!.norm)) return null;
+  if (COORDINATORS.has(doc.tokens[c.first]!.norm)) return null;
   for (let i = c.first; i < c.last; i++) if (TELLING.has(doc.tokens[i]!.norm) || SPEECH.has(doc.tokens[i]!.norm)) return null;
   const at = doc.clauseOf[c.first]!;
   for (let k = at - 1; k >= 0 && k >= at - 3; k--) {

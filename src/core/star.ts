@@ -1,7 +1,7 @@
 import type { AnswerCue } from './compile.js';
 import { isOwnAction, reportedBackstory, sentenceSpan } from './evidence.js';
 import type { Doc } from './text/analyse.js';
-import { W_SELF, W_TEAM } from './text/lexicon.js';
+import { COORDINATORS, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { Span, StarPartName, StarPartResult } from './types.js';
 import type { CueMatch } from './cues/cue-set.js';
 
@@ -16,8 +16,6 @@ function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatc
   return hits;
 }
 
-const JOINING = new Set(['and', 'then', 'so', 'but', 'also']);
-
 /**
  * The candidate's own step, said as theirs: "I called her the next morning", "... and rang her
  * the next day". Not a sentence that only opens like a diary entry ("Bounced calls dropped").
@@ -25,7 +23,7 @@ const JOINING = new Set(['and', 'then', 'so', 'but', 'also']);
 function ownStep(doc: Doc, ci: number, at: number): boolean {
   const c = doc.clauses[ci]!;
   if (!isOwnAction(doc, c)) return false;
-  if (JOINING.has(doc.tokens[c.first]!.norm)) return true;
+  if (COORDINATORS.has(doc.tokens[c.first]!.norm)) return true;
   for (let i = c.first; i < at; i++) if (doc.tokens[i]!.wc & (W_SELF | W_TEAM)) return true;
   return false;
 }
@@ -69,15 +67,20 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   const situation = inStory ? merge(sentencesWith(doc, bySentence, isPart('situation'), real), labelled(doc, LABELS.situation)) : [];
   const task = inStory ? merge(sentencesWith(doc, bySentence, isPart('task'), real), labelled(doc, LABELS.task)) : [];
   const action = new Set<number>();
-  if (inStory) for (const c of doc.clauses) if (isOwnAction(doc, c)) action.add(c.sentence);
+  let lastActionToken = -1;
+  if (inStory) {
+    for (const c of doc.clauses) {
+      if (!isOwnAction(doc, c)) continue;
+      action.add(c.sentence);
+      lastActionToken = c.first;
+    }
+  }
   const vague = new Set(sentencesWith(doc, bySentence, (p) => p.kind === 'vague', () => true));
   // A Result follows an Action: time and outcome phrases before the first action set the scene.
   let firstAction = Infinity;
   for (const s of action) if (s < firstAction) firstAction = s;
   // An outcome on the way (the customer's choice) ends the story only if nothing is done after it,
   // in a later sentence or later in its own ("She chose the consultation, and I checked the time").
-  let lastActionToken = -1;
-  if (inStory) for (const c of doc.clauses) if (c.first > lastActionToken && isOwnAction(doc, c)) lastActionToken = c.first;
   const interimAfter = (ci: number): boolean => real(ci) && doc.clauses[ci]!.first > lastActionToken;
   const interim = sentencesWith(doc, bySentence, (p) => p.kind === 'interim', interimAfter).filter((s) => !vague.has(s) && s >= firstAction);
   // A time phrase or an outcome verb tells a result only where it is not the candidate's own step.

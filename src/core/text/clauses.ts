@@ -105,8 +105,8 @@ const BULLETS = new Set(['-', '*', '•', '–', '>', '→']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
 
 const WISHED_PERFECT = new Set(["i'd", "we'd", 'had', 'could', 'would']);
-/** "I wish I'd asked", "I wished we had", "if only I'd": a wish about what was not done. */
-function wished(tokens: Token[], first: number, last: number): boolean {
+/** "I wish I'd asked", "I was going to ring", "I thought about asking": wished, intended or weighed, not done. */
+function wishedOrIntended(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i < last - 1; i++) {
     const n = tokens[i]!.norm;
     // "I was going to ring the other branch", "I planned to give her my number": intended, not done.
@@ -367,7 +367,7 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       }
       // "I wish I'd rung the depot myself": what is wished was not done.
       let counterfactual = false;
-      if (mode === 'actual' && wished(tokens, first, last)) {
+      if (mode === 'actual' && wishedOrIntended(tokens, first, last)) {
         mode = 'hypothetical';
         past = false;
         counterfactual = true;

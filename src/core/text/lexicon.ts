@@ -23,6 +23,8 @@ export const CONDITIONALS = new Set(['if', 'unless', 'whenever', 'imagine', 'sup
 export const HABITUAL = new Set(['always', 'usually', 'normally', 'generally', 'often', 'typically', 'tend', 'whenever', 'sometimes']);
 
 /** Words at which a sentence is cut into clauses (besides punctuation). */
+/** Words that join a clause on to the one before as a new event: "and rang her", "then she left". */
+export const COORDINATORS = new Set(['and', 'but', 'so', 'then', 'or', 'also']);
 export const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'because', 'while', 'when', 'which', 'who', 'although', 'though', 'until', 'before', 'after', 'then', 'or', 'since', 'whereas', 'plus', 'also']);
 
 /** Verbs that describe a state or a thought, not an action the candidate took. */
