@@ -1,15 +1,10 @@
 import { reread, type Token } from './tokenize.js';
 import { W_DET } from './lexicon.js';
+import { DROPPED_APOSTROPHES, M_APOSTROPHE } from './word-marks.js';
 
 // Speech-to-text and hurried typing drop apostrophes: "dont", "im", "id". Contractions that are
-// not also English words are read back as the contraction; "id" only where "I'd" fits (not "my id").
-const UNAMBIGUOUS = new Map<string, string>(Object.entries({
-  im: "i'm", ive: "i've", dont: "don't", didnt: "didn't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't",
-  couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't", wont: "won't", isnt: "isn't", arent: "aren't",
-  havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", thats: "that's", theyre: "they're", youre: "you're",
-  theyd: "they'd", youd: "you'd", theyve: "they've", weve: "we've", youve: "you've", hes: "he's", shes: "she's",
-  theres: "there's", whats: "what's",
-}));
+// not also English words (word-marks.ts) are read back as the contraction; "id" only where "I'd"
+// fits (not "my id").
 /** Words after which "id" is the noun ("photo id", "my id"). */
 const ID_NOUN_BEFORE = new Set(['photo', 'student', 'staff', 'user', 'login', 'customer', 'an', 'valid', 'proper', 'their', 'his', 'her']);
 
@@ -18,8 +13,8 @@ export function restoreApostrophes(tokens: Token[]): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word') continue;
-    let norm = UNAMBIGUOUS.get(t.norm);
+    if ((t.marks & M_APOSTROPHE) === 0) continue;
+    let norm = DROPPED_APOSTROPHES.get(t.norm);
     if (t.norm === 'id') {
       const prev = tokens[i - 1];
       const isNoun = prev !== undefined && prev.kind === 'word' && ((prev.wc & W_DET) !== 0 || ID_NOUN_BEFORE.has(prev.norm));

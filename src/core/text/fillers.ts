@@ -1,10 +1,10 @@
 import type { Token } from './tokenize.js';
 import { W_BREAK, W_DET, W_NOMINATIVE } from './lexicon.js';
+import { ALWAYS_FILLERS, M_FILLER } from './word-marks.js';
 
 // Spoken answers (and speech-to-text) carry fillers that are not part of the sentence: "um", "you
 // know", "like", "i mean". Left in, "you" of "you know" reads as the clause's subject and "um" splits
 // a cue. They are dropped from the token stream; the remaining tokens keep their offsets.
-const ALWAYS = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'erm', 'er', 'ehm', 'hmm', 'mm', 'ah', 'eh']);
 /** After "you know": words that make it a real question or clause ("you know what he said"). */
 const KNOW_CONTINUES = new Set(['what', 'how', 'why', 'if', 'whether', 'that', 'about', 'where', 'who', 'when', 'him', 'her', 'them', 'it']);
 
@@ -15,9 +15,9 @@ function opensUnit(prev: Token | undefined): boolean {
 /** How many tokens from i are a filler (0 when the word is part of the sentence). */
 function fillerAt(tokens: Token[], i: number, prev: Token | undefined): number {
   const t = tokens[i]!;
-  if (t.kind !== 'word') return 0;
+  if ((t.marks & M_FILLER) === 0) return 0;
   const w = t.norm;
-  if (ALWAYS.has(w)) return 1;
+  if (ALWAYS_FILLERS.has(w)) return 1;
   const next = tokens[i + 1];
   if (w === 'you' && next?.norm === 'know') {
     const after = tokens[i + 2];

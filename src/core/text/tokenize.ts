@@ -2,6 +2,7 @@ import { stem } from './stem.js';
 import { wordClass } from './lexicon.js';
 import { stemId, vocabSize } from '../cues/vocab.js';
 import { slipOf } from './typos.js';
+import { markMarks, wordMarks } from './word-marks.js';
 
 export type TokenKind = 'word' | 'num' | 'punct';
 
@@ -21,6 +22,8 @@ export interface Token {
   wc: number;
   /** The stem's id in the cue vocabulary (cues/vocab.ts), -1 when no cue uses it. */
   sid: number;
+  /** The reading passes that may concern this token, one bit each (word-marks.ts M_*). */
+  marks: number;
 }
 
 interface WordInfo {
@@ -33,6 +36,7 @@ interface WordInfo {
   sid: number;
   /** Vocabulary size when sid was read: a rubric compiled later may add the stem. */
   vocab: number;
+  marks: number;
 }
 const wordMemo = new Map<string, WordInfo>();
 
@@ -40,7 +44,7 @@ function infoOf(norm: string): WordInfo {
   let info = wordMemo.get(norm);
   if (info === undefined) {
     const s = stem(norm);
-    info = { stem: s, own: s, num: isNumberWord(norm), wc: wordClass(norm), sid: -1, vocab: -1 };
+    info = { stem: s, own: s, num: isNumberWord(norm), wc: wordClass(norm), sid: -1, vocab: -1, marks: wordMarks(norm) };
     refresh(norm, info);
     if (wordMemo.size < 50_000) wordMemo.set(norm, info);
   } else if (info.vocab !== vocabSize()) refresh(norm, info);
@@ -127,7 +131,6 @@ export function isNumberToken(t: Token): boolean {
 }
 
 /** Splits text into tokens with offsets. Never throws; linear in the input. */
-/** Splits text into tokens with offsets. Never throws; linear in the input. */
 export function tokenize(text: string): Token[] {
   return NON_ASCII.test(text) ? tokenizeUnicode(text) : tokenizeAscii(text);
 }
@@ -140,16 +143,16 @@ function wordToken(raw: string, start: number): Token {
 
 function makeWord(raw: string, norm: string, start: number, capital: boolean): Token {
   const info = infoOf(norm);
-  return { norm, stem: info.stem, kind: 'word', start, end: start + raw.length, capital, num: info.num, wc: info.wc, sid: info.sid };
+  return { norm, stem: info.stem, kind: 'word', start, end: start + raw.length, capital, num: info.num, wc: info.wc, sid: info.sid, marks: info.marks };
 }
 
 function numberToken(raw: string, start: number): Token {
-  return { norm: raw, stem: raw, kind: 'num', start, end: start + raw.length, capital: false, num: true, wc: 0, sid: -1 };
+  return { norm: raw, stem: raw, kind: 'num', start, end: start + raw.length, capital: false, num: true, wc: 0, sid: -1, marks: 0 };
 }
 
 function punctToken(raw: string, start: number): Token {
   const norm = raw === '’' ? "'" : raw;
-  return { norm, stem: norm, kind: 'punct', start, end: start + raw.length, capital: false, num: false, wc: 0, sid: -1 };
+  return { norm, stem: norm, kind: 'punct', start, end: start + raw.length, capital: false, num: false, wc: 0, sid: -1, marks: markMarks(norm) };
 }
 
 export function tokenizeUnicode(text: string): Token[] {
@@ -214,7 +217,7 @@ export function tokenizeAscii(text: string): Token[] {
         info = infoOf(norm);
         tableAdd(norm, info, h);
       }
-      out.push({ norm, stem: info.stem, kind: 'word', start, end: i, capital: c <= 90, num: info.num, wc: info.wc, sid: info.sid });
+      out.push({ norm, stem: info.stem, kind: 'word', start, end: i, capital: c <= 90, num: info.num, wc: info.wc, sid: info.sid, marks: info.marks });
     } else if (isDigit(c)) {
       i++;
       for (;;) {
@@ -236,5 +239,5 @@ export function tokenizeAscii(text: string): Token[] {
 /** The same token read as another word form (same offsets): "dont" read as "don't". */
 export function reread(t: Token, norm: string): Token {
   const info = infoOf(norm);
-  return { norm, stem: info.stem, kind: 'word', start: t.start, end: t.end, capital: t.capital, num: info.num, wc: info.wc, sid: info.sid };
+  return { norm, stem: info.stem, kind: 'word', start: t.start, end: t.end, capital: t.capital, num: info.num, wc: info.wc, sid: info.sid, marks: info.marks };
 }
