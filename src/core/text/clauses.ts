@@ -291,6 +291,8 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
     let prev: Clause | null = null;
     let lastMain: Clause | null = null;
     let quoteSpeaker: Clause | null = null;
+    let quotesBefore = 0;
+    let quotesCounted = s.first;
     for (let c = 0; c + 1 < cuts.length; c++) {
       const first = cuts[c]!;
       const last = cuts[c + 1]!;
@@ -389,8 +391,12 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
       }
       // Direct speech ("I said, "What were you hoping it would do?""): what is said in quotes is
       // the speaker's own doing - the question asked, the option offered.
-      let quotes = 0;
-      for (let i = s.first; i < first; i++) if (QUOTES.has(tokens[i]!.norm)) quotes++;
+      // Quote marks before the clause, counted on from the clause before (cuts only move forward).
+      for (; quotesCounted < first; quotesCounted++) {
+        const q = tokens[quotesCounted]!;
+        if (q.kind === 'punct' && QUOTES.has(q.norm)) quotesBefore++;
+      }
+      const quotes = quotesBefore;
       if (quotes % 2 === 1) {
         if (quoteSpeaker === null && first > s.first && QUOTES.has(tokens[first - 1]!.norm) && prev && (prev.subject === 'self' || prev.subject === 'team')) {
           for (let i = prev.first; i < prev.last; i++) if (SPEECH_VERBS.has(tokens[i]!.norm)) quoteSpeaker = prev;
