@@ -1,12 +1,22 @@
 import type { Delivery, Evidence, FeedbackItem, IndicatorFinding, MinuteWindow, Range, SourceRef, StarPartResult } from '../core/types.js';
 import type { ResultRecord } from '../report/score-report.js';
+import { inertJson } from './inert.js';
 
 /*
- * A result record as JSON, byte for byte what JSON.stringify(record) gives (a test holds it to
- * that), in less than half the time: a batch's output is mostly the same rubric strings (indicator
- * names, cues, source quotes, next steps) over and over, so their escaped forms are kept, and only
- * the answer's own text is escaped each time.
+ * A result record as JSON, byte for byte what toJson(record) gives (JSON.stringify, then
+ * inertJson: a test holds it to that), in less than half the time: a batch's output is mostly the
+ * same rubric strings (indicator names, cues, source quotes, next steps) over and over, so their
+ * escaped forms are kept, and only the answer's own text is escaped each time. Each string is made
+ * inert as it is written, so the record needs no second pass over its whole text.
  */
+
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** A string as JSON, with C1 and bidirectional controls as \u escapes (see inert.ts). */
+function json(s: string): string {
+  const j = JSON.stringify(s);
+  return JSON_UNSAFE.test(j) ? inertJson(j) : j;
+}
 
 // Escaped forms of strings that recur from answer to answer. Bounded: questions and ids come from
 // the input, and a stream of a million distinct ones must not grow memory.
@@ -15,7 +25,7 @@ const escaped = new Map<string, string>();
 function str(s: string): string {
   let v = escaped.get(s);
   if (v === undefined) {
-    v = JSON.stringify(s);
+    v = json(s);
     if (escaped.size < MAX_CACHED) escaped.set(s, v);
   }
   return v;
@@ -25,7 +35,7 @@ function str(s: string): string {
 const sources = new WeakMap<SourceRef, string>();
 function source(s: SourceRef): string {
   let v = sources.get(s);
-  if (v === undefined) sources.set(s, (v = JSON.stringify(s)));
+  if (v === undefined) sources.set(s, (v = inertJson(JSON.stringify(s))));
   return v;
 }
 
@@ -33,13 +43,13 @@ function part(p: StarPartResult): string {
   let o = `{"present":${p.present},"spans":[`;
   for (let i = 0; i < p.spans.length; i++) {
     const s = p.spans[i]!;
-    o += `${i ? ',' : ''}{"start":${s.start},"end":${s.end},"text":${JSON.stringify(s.text)}}`;
+    o += `${i ? ',' : ''}{"start":${s.start},"end":${s.end},"text":${json(s.text)}}`;
   }
   return `${o}]}`;
 }
 
 function evidence(e: Evidence): string {
-  return `{"start":${e.start},"end":${e.end},"text":${JSON.stringify(e.text)},"cue":${str(e.cue)},"shown":"${e.shown}"}`;
+  return `{"start":${e.start},"end":${e.end},"text":${json(e.text)},"cue":${str(e.cue)},"shown":"${e.shown}"}`;
 }
 
 function indicator(f: IndicatorFinding): string {
@@ -79,7 +89,7 @@ export function deliveryJson(d: Delivery): string {
   o += '},"at":[';
   for (let i = 0; i < f.at.length; i++) {
     const x = f.at[i]!;
-    o += `${i ? ',' : ''}{"start":${num(x.start)},"end":${num(x.end)},"text":${JSON.stringify(x.text)},"phrase":${str(x.phrase)},"startMs":${orNull(x.startMs)},"endMs":${orNull(x.endMs)}}`;
+    o += `${i ? ',' : ''}{"start":${num(x.start)},"end":${num(x.end)},"text":${json(x.text)},"phrase":${str(x.phrase)},"startMs":${orNull(x.startMs)},"endMs":${orNull(x.endMs)}}`;
   }
   return `${o}]}}`;
 }
@@ -91,7 +101,7 @@ export function deliveryJson(d: Delivery): string {
 export function resultJsonBody(r: ResultRecord): string {
   const questionId = r.questionId === null ? 'null' : str(r.questionId);
   const star = r.star;
-  let o = `"id":${JSON.stringify(r.id)},"question":${str(r.question)},"questionId":${questionId},"competency":${str(r.competency)},"competencyInferred":${r.competencyInferred},"kind":"${r.kind}","kindSource":"${r.kindSource}","level":"${r.level}","score":${r.score},"star":{"situation":${part(star.situation)},"task":${part(star.task)},"action":${part(star.action)},"result":${part(star.result)}},"indicators":[`;
+  let o = `"id":${json(r.id)},"question":${str(r.question)},"questionId":${questionId},"competency":${str(r.competency)},"competencyInferred":${r.competencyInferred},"kind":"${r.kind}","kindSource":"${r.kindSource}","level":"${r.level}","score":${r.score},"star":{"situation":${part(star.situation)},"task":${part(star.task)},"action":${part(star.action)},"result":${part(star.result)}},"indicators":[`;
   for (let i = 0; i < r.indicators.length; i++) o += (i ? ',' : '') + indicator(r.indicators[i]!);
   o += '],"feedback":[';
   for (let i = 0; i < r.feedback.length; i++) o += (i ? ',' : '') + feedback(r.feedback[i]!);
@@ -100,7 +110,7 @@ export function resultJsonBody(r: ResultRecord): string {
   return `${o}],"source":{"file":${str(r.source.file)},"line":${r.source.line}},"delivery":${deliveryJson(r.delivery)}}`;
 }
 
-/** JSON.stringify(record), faster. */
+/** toJson(record), faster. */
 export function resultJson(r: ResultRecord): string {
   return `{${resultJsonBody(r)}`;
 }

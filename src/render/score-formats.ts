@@ -19,9 +19,9 @@ export function jsonlLine(type: 'result' | 'error' | 'summary', value: object): 
   return `{"type":"${type}","version":1${body.length > 2 ? `,${body.slice(1)}` : '}'}\n`;
 }
 
-/** A result's JSONL line: jsonlLine('result', r), by the faster serializer. */
+/** A result's JSONL line: jsonlLine('result', r), by the faster serializer (inert as it is written). */
 export function resultLine(r: ResultRecord): string {
-  return inertJson(`{"type":"result","version":1,${resultJsonBody(r)}\n`);
+  return `{"type":"result","version":1,${resultJsonBody(r)}\n`;
 }
 
 /** The JSONL document line by line, so a large batch can be written as it is rendered. */
