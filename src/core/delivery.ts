@@ -3,7 +3,7 @@
 // ranges and the filler phrases come in as data (rubrics/structure.yaml, style.delivery). Timings
 // never change the level; these figures are notes beside it.
 import type { Compared, Delivery, DeliveryNorms, FillerAt, MinuteWindow, Range, TimeRange } from './types.js';
-import { spokenText, type SpokenPart, type TranscriptCue } from './spoken-cues.js';
+import { spokenText, type SpokenPart, type SpokenText, type TranscriptCue } from './spoken-cues.js';
 import { isWord, scanWords, type ScannedWords } from './spoken-words.js';
 
 export type { Delivery, DeliveryNorms } from './types.js';
@@ -201,9 +201,10 @@ function minuteExtremes(placed: readonly Placed[], first: number, last: number):
 /**
  * Delivery measured from a transcript's cues: the answer is the cues' text (one speaker's turns
  * with `speaker`), as `spokenText` joins it, so filler spans index the answer that was scored.
+ * `joined` is that join when the caller already has it (spokenText(cues, speaker), unchanged).
  */
-export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryNorms = DEFAULT_NORMS, speaker?: string): Delivery {
-  const { text, parts, all, partOf } = spokenText(cues, speaker);
+export function measureDelivery(cues: readonly TranscriptCue[], norms: DeliveryNorms = DEFAULT_NORMS, speaker?: string, joined?: SpokenText): Delivery {
+  const { text, parts, all, partOf } = joined ?? spokenText(cues, speaker);
   // One pass over the answer: its fillers, and each cue's words (parts are in offset order).
   const found = scanFillers(text, norms.fillers);
   const at = found.at;

@@ -1,11 +1,16 @@
 import { MAX_ANALYSED_CHARS } from '../core/text/analyse.js';
-import type { TranscriptCue } from '../core/spoken-cues.js';
+import type { SpokenText, TranscriptCue } from '../core/spoken-cues.js';
 
 /** A spoken answer's timed cues, for its delivery figures (never for its level). */
 export interface Timed {
   cues: TranscriptCue[];
   /** Whose turns are the answer (--speaker, or the record's speaker). */
   speaker?: string | undefined;
+  /**
+   * The cues as joined into the answer when the transcript was read, so its delivery need not
+   * join them again. Optional: a batch sent to a worker goes without it (smaller to copy).
+   */
+  spoken?: SpokenText;
 }
 
 /** One answer to score, with where it came from. */

@@ -46,7 +46,8 @@ export function transcriptAnswer(
   const who = chooseSpeaker(speakers(read.cues), speaker);
   const fromRecord = base.file !== name;
   if ('message' in who) return { error: { file: base.file, line: base.line, column: base.column, message: fromRecord ? `transcript ${name}: ${who.message}` : who.message } };
-  const answer = spokenText(read.cues, who.speaker).text;
+  const spoken = spokenText(read.cues, who.speaker);
+  const answer = spoken.text;
   const tooLong = answer === '' ? 'the transcript has no words to score (its cues are empty or only sound notes)' : checkAnswerText(answer);
   if (tooLong) return { error: { file: name, line: 1, column: 1, message: tooLong.replace(/^answer: /, 'the answer in the transcript ') } };
   if (base.question === undefined) {
@@ -62,7 +63,7 @@ export function transcriptAnswer(
     line: base.line,
     column: base.column,
     expected: base.expected,
-    timed: { cues: read.cues, speaker: who.speaker },
+    timed: { cues: read.cues, speaker: who.speaker, spoken },
   };
   return { item };
 }

@@ -102,6 +102,27 @@ describe('delivery measured from cue timings (figures worked out by hand)', () =
   });
 });
 
+describe('delivery from a join the reader already made', () => {
+  it('is the same as delivery that joins the cues itself, for every speaker of every readable fixture', () => {
+    let compared = 0;
+    for (const name of ['delivery-hand-timed.vtt', 'hotel-story.whisper.vtt', 'hotel-story.captions.srt', 'interview.zoom.vtt', 'interview.teams.vtt', 'rolling-captions.vtt', 'two-speakers-one-cue.srt', 'whisper-diarize.vtt']) {
+      const cues = cuesOf(name);
+      for (const speaker of [undefined, ...new Set(cues.map((c) => c.speaker).filter((s): s is string => s !== null))]) {
+        const joined = spokenText(cues, speaker);
+        expect(measureDelivery(cues, DEFAULT_NORMS, speaker, joined), `${name} ${speaker}`).toEqual(measureDelivery(cues, DEFAULT_NORMS, speaker));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(12);
+  });
+  it('takes its text from the join it is given', () => {
+    const cues = [cue(0, 4000, 'um I rang her back'), cue(6500, 9000, 'the same day')];
+    const other = spokenText([cue(0, 4000, 'I rang her back'), cue(6500, 9000, 'the same day')]);
+    expect(measureDelivery(cues, DEFAULT_NORMS, undefined, other).fillers.count).toBe(0);
+    expect(measureDelivery(cues).fillers.count).toBe(1);
+  });
+});
+
 describe('fillers', () => {
   it.each([
     ['Um, I mean, it was kind of like a queue, and I would like to, er, hold an umbrella, you know.', ['um', 'i mean', 'kind of', 'er', 'you know']],

@@ -68,7 +68,8 @@ export class ScorePool {
     const seq = this.seq++;
     return new Promise<ScoredBatch>((resolve, reject) => {
       slot.pending.set(seq, { resolve, reject });
-      const req: BatchRequest = { seq, jobs };
+      // A transcript's joined text is left behind: the worker joins it again rather than copy it.
+      const req: BatchRequest = { seq, jobs: jobs.map((j) => (j.timed?.spoken ? { ...j, timed: { cues: j.timed.cues, speaker: j.timed.speaker } } : j)) };
       slot.worker.postMessage(req);
     });
   }

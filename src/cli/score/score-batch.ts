@@ -60,7 +60,7 @@ export function scoreBatch(jobs: readonly ScoreJob[], rubric: CompiledRubric, sh
   for (const job of jobs) {
     const a = assess({ question: job.question, competency: job.competency, answer: job.answer }, rubric);
     // Timings are measured beside the judgement, never in it: the level is the text's alone.
-    const d = job.timed ? measureDelivery(job.timed.cues, norms, job.timed.speaker) : estimateDelivery(job.answer, rubric.style.wordsPerMinute, norms);
+    const d = job.timed ? measureDelivery(job.timed.cues, norms, job.timed.speaker, job.timed.spoken) : estimateDelivery(job.answer, rubric.style.wordsPerMinute, norms);
     const r = toResultRecord(job.id, a, { file: job.file, line: job.line }, d);
     levels.push(a.level);
     scores.push(a.score);
