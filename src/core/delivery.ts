@@ -177,8 +177,15 @@ function minuteExtremes(placed: readonly Placed[], first: number, last: number):
   for (const p of placed) n += p.words;
   const times = new Float64Array(n);
   let k = 0;
-  for (const p of placed) for (let i = 0; i < p.words; i++) times[k++] = p.start + ((i + 0.5) * (p.end - p.start)) / p.words;
-  times.sort(); // numeric: a typed array
+  let ordered = true;
+  for (const p of placed) {
+    for (let i = 0; i < p.words; i++) {
+      const t = p.start + ((i + 0.5) * (p.end - p.start)) / p.words;
+      if (k > 0 && t < times[k - 1]!) ordered = false;
+      times[k++] = t;
+    }
+  }
+  if (!ordered) times.sort(); // numeric: a typed array; only overlapping cues put words out of order
   const starts: number[] = [];
   for (let t = first; t + 60000 <= last; t += 1000) starts.push(t);
   if (starts[starts.length - 1] !== last - 60000) starts.push(last - 60000);
