@@ -24,11 +24,17 @@ describe('cue patterns', () => {
     ['=personally', 'I am a people person', []],
     ["that's ... policy", "I told him that's the policy", ["that's the policy"]],
     ["that's ... policy", 'I told him that’s the policy', ['that’s the policy']],
+    // A lone , ; or : matches that mark, so a cue can reach across one; a gap still cannot.
+    ['decision|job , not mine', "it was the manager's decision, not mine.", ['decision, not mine']],
+    ['decision|job , not mine', 'in his words, not mine', []],
+    ['decision|job , not mine', 'the decision; not mine', []],
+    ['said : sorry', 'I said: sorry about that', ['said: sorry']],
+    ['asked ... , why', 'I asked her, why', ['asked her, why']],
   ];
   for (const [cue, text, want] of table) {
     it(`${cue} ~ ${text}`, () => expect(matches(cue, text)).toEqual(want));
   }
-  it.each(['... ask', 'ask ...', '', 'ask £'])('rejects malformed cue %j', (cue) => {
+  it.each(['... ask', 'ask ...', '', 'ask £', ', ask', 'ask,', 'ask . why'])('rejects malformed cue %j', (cue) => {
     expect(() => compilePattern(cue)).toThrow(CuePatternError);
   });
 });

@@ -156,6 +156,7 @@ function slotAccepts(slot: Slot, t: Token): boolean {
     case 'number': return isNumberToken(t);
     case 'percent': return t.kind === 'num' && t.norm.endsWith('%');
     case 'any': return t.kind !== 'punct';
+    case 'mark': return t.kind === 'punct' && t.norm === slot.mark;
     case 'gap': return false;
   }
 }

@@ -7,12 +7,14 @@ import { internStem, noteCueWord } from './vocab.js';
  *  - `a|b` offers alternatives for one word; `=word` matches that exact form only (no stemming:
  *    "=personally" must not match "people person");
  *  - `...` skips up to four words (never punctuation), `_` is exactly one word;
+ *  - `,` `;` `:` match that mark itself, so a cue can reach across one ("decision , not mine");
  *  - `#` is a number (digits, "30%", or a number word such as "twelve" or "half"); `#%` is a percentage.
  */
 export type Slot =
   | { type: 'word'; stems: ReadonlySet<string>; ids: ReadonlySet<number>; exact: ReadonlySet<string> }
   | { type: 'gap'; max: number }
   | { type: 'any' }
+  | { type: 'mark'; mark: string }
   | { type: 'number' }
   | { type: 'percent' };
 
@@ -43,13 +45,14 @@ export function compilePattern(cue: string): Slot[] {
   for (const p of parts) {
     if (p === '...') slots.push({ type: 'gap', max: GAP_MAX });
     else if (p === '_') slots.push({ type: 'any' });
+    else if (p === ',' || p === ';' || p === ':') slots.push({ type: 'mark', mark: p });
     else if (p === '#') slots.push({ type: 'number' });
     else if (p === '#%') slots.push({ type: 'percent' });
     else {
       const alts = p.split('|').filter((a) => a.length > 0);
       if (alts.length === 0) throw new CuePatternError(cue, `empty alternative in "${p}"`);
       for (const a of alts) {
-        if (!/^=?[\p{L}\p{M}'’-]+$/u.test(a)) throw new CuePatternError(cue, `"${a}" is not a word (use letters, apostrophes, hyphens, =word for an exact form; or ..., _, #, #%)`);
+        if (!/^=?[\p{L}\p{M}'’-]+$/u.test(a)) throw new CuePatternError(cue, `"${a}" is not a word (use letters, apostrophes, hyphens, =word for an exact form; or ..., _, #, #%, or a lone , ; or :)`);
       }
       const exact = alts.filter((a) => a.startsWith('=')).map((a) => normaliseWord(a.slice(1)));
       const plain = alts.filter((a) => !a.startsWith('=')).map((a) => normaliseWord(a));
@@ -62,7 +65,7 @@ export function compilePattern(cue: string): Slot[] {
   if (slots.length > MAX_SLOTS) throw new CuePatternError(cue, `a cue can have at most ${MAX_SLOTS} words, gaps and numbers`);
   const first = slots[0]!;
   const lastSlot = slots[slots.length - 1]!;
-  if (first.type === 'gap' || first.type === 'any') throw new CuePatternError(cue, 'a cue cannot start with "..." or "_"');
+  if (first.type === 'gap' || first.type === 'any' || first.type === 'mark') throw new CuePatternError(cue, 'a cue cannot start with "...", "_" or a punctuation mark');
   if (lastSlot.type === 'gap') throw new CuePatternError(cue, 'a cue cannot end with "..."');
   return slots;
 }
