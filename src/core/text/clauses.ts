@@ -223,9 +223,29 @@ const HANDS_OVER = new Set(['got', 'get', 'gets', 'getting', 'asked', 'ask', 'as
 const REFLEXIVE = new Set(['myself', 'ourselves']);
 const NOT_IN_OBJECT = W_PREP | W_SUB | W_BREAK | W_MODAL | W_BE | W_HAVE | W_DO | W_NEG | W_PAST | W_SELF | W_TEAM;
 
+/** Whom "let" hands a job to ("let the manager sort it out"); not "let her vent", which is listening. */
+const LETS = new Set(['let', 'lets', 'letting']);
+const STAFF = new Set(['manager', 'managers', 'mgr', 'supervisor', 'supervisors', 'boss', 'colleague', 'colleagues', 'team', 'leader',
+  'lead', 'chef', 'owner', 'staff', 'director', 'department', 'office', 'head', 'engineer', 'engineers', 'technician', 'pharmacist']);
+
+/** Where "let the manager VERB" hands the rest of the clause to that member of staff, or -1. */
+function lettingStaff(tokens: Token[], i: number, last: number): number {
+  let j = i + 1;
+  while (j < last && j <= i + 2 && tokens[j]!.kind === 'word' && (tokens[j]!.wc & W_DET) !== 0) j++;
+  if (j === i + 1 || j >= last || !STAFF.has(tokens[j]!.norm)) return -1;
+  if (j + 1 < last && STAFF.has(tokens[j + 1]!.norm)) j++; // "team leader"
+  const v = tokens[j + 1];
+  return v !== undefined && j + 1 < last && v.kind === 'word' && (v.wc & NOT_IN_OBJECT) === 0 ? j + 1 : -1;
+}
+
 /** Where "VERB someone to ..." hands the rest of the clause to that someone, or -1. */
 function delegation(tokens: Token[], first: number, last: number): number {
   for (let i = first; i + 3 < last; i++) {
+    if (LETS.has(tokens[i]!.norm)) {
+      const at = lettingStaff(tokens, i, last);
+      if (at >= 0) return at;
+      continue;
+    }
     if (!HANDS_OVER.has(tokens[i]!.norm)) continue;
     let j = i + 1;
     while (j < last && j <= i + 4 && tokens[j]!.kind === 'word' && tokens[j]!.norm !== 'to' && (tokens[j]!.wc & NOT_IN_OBJECT) === 0 && !REFLEXIVE.has(tokens[j]!.norm)) j++;
