@@ -11,9 +11,19 @@ import type { Evidence, IndicatorFinding, Shown } from './types.js';
  * a present-tense clause about one person is narration ("one daughter tell the manager", as
  * non-native writers and storytellers tell the past): only a habit or a negation is a judgement.
  */
-function warningVoice(warning: boolean, c: Clause, shown: Shown, narrative: boolean): Shown {
+function warningVoice(warning: boolean, doc: Doc, c: Clause, shown: Shown): Shown {
   if (!warning || shown !== 'others' || c.past || c.mode === 'hypothetical') return shown;
-  return !narrative || c.mode === 'habitual' || c.negatedFrom >= 0 ? 'stated' : shown;
+  return !doc.narrative || c.mode === 'habitual' || c.negatedFrom >= 0 || aboutPeopleInGeneral(doc, c) ? 'stated' : shown;
+}
+
+/** Words that make a subject people in general: "some customers just want...", "people never read". */
+const GENERAL = new Set(['some', 'most', 'many', 'people', 'customers', 'clients', 'folk', 'folks']);
+
+/** A present-tense clause whose subject is people in general: the speaker's own view of them. */
+function aboutPeopleInGeneral(doc: Doc, c: Clause): boolean {
+  const end = c.verb > c.first ? c.verb : Math.min(c.last, c.first + 3);
+  for (let i = c.first; i < end; i++) if (GENERAL.has(doc.tokens[i]!.norm)) return true;
+  return false;
 }
 
 /**
@@ -58,7 +68,7 @@ export function findIndicators(doc: Doc, rubric: CompiledRubric, matches: Readon
     const clause = doc.clauses[ci]!;
     let shown = ind.evidence === 'outcome'
       ? (m.first < firstAction || reportedBackstory(doc, ci, m.first, m.last) ? (named ? 'named' : 'stated') : outcomeAt(doc, clause, m.first, named))
-      : ind.warning && setAside(doc, ci) ? 'negated' : warningVoice(ind.warning, clause, shownAt(doc, clause, m.first, named), doc.narrative);
+      : ind.warning && setAside(doc, ci) ? 'negated' : warningVoice(ind.warning, doc, clause, shownAt(doc, clause, m.first, named));
     // "Our rule is thirty days' notice, and the system wouldn't let me backdate it. I let her
     // explain...": the rule as the scene of a story is what the candidate faced, not their answer.
     if (ind.scene && shown === 'stated' && doc.narrative && firstAction !== Infinity && m.first < firstAction && !isOwn(doc, clause)) shown = 'others';

@@ -1,7 +1,8 @@
 import type { AnswerCue } from './compile.js';
 import { isOwnAction, reportedBackstory, sentenceSpan } from './evidence.js';
 import type { Doc } from './text/analyse.js';
-import { COORDINATORS, W_SELF, W_TEAM } from './text/lexicon.js';
+import type { Clause } from './text/clauses.js';
+import { COORDINATORS, W_MODAL, W_PREP, W_SELF, W_TEAM } from './text/lexicon.js';
 import type { Span, StarPartName, StarPartResult } from './types.js';
 import type { CueMatch } from './cues/cue-set.js';
 
@@ -22,6 +23,12 @@ function sentencesWith(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMatc
  */
 function ownStep(doc: Doc, ci: number, at: number): boolean {
   const c = doc.clauses[ci]!;
+  // "Next morning I spoke with the practice manager": a time phrase cut off before the candidate's
+  // own clause belongs to that step.
+  if (c.subject === 'none' && c.last - c.first <= 4) {
+    const next = doc.clauses[ci + 1];
+    if (next !== undefined && next.sentence === c.sentence && next.first === c.last && isOwnAction(doc, next)) return true;
+  }
   if (!isOwnAction(doc, c)) return false;
   if (COORDINATORS.has(doc.tokens[c.first]!.norm)) return true;
   for (let i = c.first; i < at; i++) if (doc.tokens[i]!.wc & (W_SELF | W_TEAM)) return true;
@@ -54,6 +61,20 @@ function labelled(doc: Doc, names: ReadonlySet<string>): number[] {
 function merge(a: number[], b: number[]): number[] {
   if (b.length === 0) return a;
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+/**
+ * "... we made a short guide so all receptionists can offer it": what a step is for, "so" and a
+ * can / could / would, is not what came of it.
+ */
+function purpose(doc: Doc, c: Clause): boolean {
+  const first = doc.tokens[c.first]!.norm;
+  if (first !== 'so' && first !== 'that') return false;
+  for (let i = c.first + 1; i < c.last && i <= c.first + 5; i++) {
+    const t = doc.tokens[i]!;
+    if ((t.wc & W_MODAL) !== 0 || t.norm === 'can' || t.norm === "can't" || t.norm === 'cannot') return true;
+  }
+  return false;
 }
 
 /**
@@ -91,9 +112,10 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   // ("She had the report ready for Monday's meeting.").
   const lastSentence = doc.sentences.length - 1;
   // The sentence's last main clause: "I suggested a drop-in, and it now gets a dozen people a week";
-  // not a subordinate one ("... before the fixed rate ended").
-  const closing = [...doc.clauses].reverse().find((c) => c.sentence === lastSentence && !SUBORDINATE.has(doc.tokens[c.first]!.norm));
-  if (inStory && closing && !vague.has(lastSentence) && !result.includes(lastSentence)
+  // not a subordinate one ("... before the fixed rate ended"), a prepositional tail, or the end of
+  // "by the time I left".
+  const closing = [...doc.clauses].reverse().find((c) => c.sentence === lastSentence && !SUBORDINATE.has(doc.tokens[c.first]!.norm) && (doc.tokens[c.first]!.wc & W_PREP) === 0 && doc.tokens[c.first - 1]?.norm !== 'time');
+  if (inStory && closing && !vague.has(lastSentence) && !result.includes(lastSentence) && !purpose(doc, closing)
     && (closing.subject === 'other' || closing.subject === 'team' || closing.subject === 'impersonal') && closing.mode !== 'hypothetical') {
     result.push(lastSentence);
   }
