@@ -77,6 +77,12 @@ function purpose(doc: Doc, c: Clause): boolean {
   return false;
 }
 
+/** The clause opens after "by the time" or "at the time" ("... by the time I left"). */
+function byTheTime(doc: Doc, first: number): boolean {
+  const t = doc.tokens;
+  return t[first - 1]?.norm === 'time' && t[first - 2]?.norm === 'the' && (t[first - 3]?.norm === 'by' || t[first - 3]?.norm === 'at');
+}
+
 /**
  * STAR parts exactly as levels.md defines them. Situation, Task and Result belong to a story (a
  * hypothetical "I would..." answer has none); Action is the candidate's own, real action.
@@ -114,7 +120,7 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   // The sentence's last main clause: "I suggested a drop-in, and it now gets a dozen people a week";
   // not a subordinate one ("... before the fixed rate ended"), a prepositional tail, or the end of
   // "by the time I left".
-  const closing = [...doc.clauses].reverse().find((c) => c.sentence === lastSentence && !SUBORDINATE.has(doc.tokens[c.first]!.norm) && (doc.tokens[c.first]!.wc & W_PREP) === 0 && doc.tokens[c.first - 1]?.norm !== 'time');
+  const closing = [...doc.clauses].reverse().find((c) => c.sentence === lastSentence && !SUBORDINATE.has(doc.tokens[c.first]!.norm) && (doc.tokens[c.first]!.wc & W_PREP) === 0 && !byTheTime(doc, c.first));
   if (inStory && closing && !vague.has(lastSentence) && !result.includes(lastSentence) && !purpose(doc, closing)
     && (closing.subject === 'other' || closing.subject === 'team' || closing.subject === 'impersonal') && closing.mode !== 'hypothetical') {
     result.push(lastSentence);
