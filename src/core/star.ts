@@ -6,6 +6,7 @@ import { COORDINATORS, W_MODAL, W_PREP, W_SELF, W_TEAM } from './text/lexicon.js
 import type { Span, StarPartName, StarPartResult } from './types.js';
 import type { CueMatch } from './cues/cue-set.js';
 
+const NOT_YET = new Set(['before', 'until', 'till', 'unless']);
 const SUBORDINATE = new Set(['before', 'after', 'when', 'until', 'because', 'if', 'since', 'while', 'although', 'though', 'unless', 'which', 'who', 'what', 'whether', 'how', 'why']);
 
 /** Sentences with a match of the given STAR kind in a clause that passes `ok`. */
@@ -112,7 +113,9 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   const interim = sentencesWith(doc, bySentence, (p) => p.kind === 'interim', interimAfter).filter((s) => !vague.has(s) && s >= firstAction);
   // A time phrase or an outcome verb tells a result only where it is not the candidate's own step.
   const dated = sentencesWith(doc, bySentence, (p) => p.kind === 'not-own-step', (ci, at) => real(ci) && !ownStep(doc, ci, at) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction);
-  const cued = sentencesWith(doc, bySentence, isPart('result'), (ci, at) => real(ci) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction);
+  // Not in a clause of what had to happen first: "to sort it before it went out".
+  const notYet = (ci: number): boolean => NOT_YET.has(doc.tokens[doc.clauses[ci]!.first]!.norm);
+  const cued = sentencesWith(doc, bySentence, isPart('result'), (ci, at) => real(ci) && !notYet(ci) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction);
   const result = inStory ? merge(merge(merge(cued, dated), interim), labelled(doc, LABELS.result)) : [];
   // A story's closing sentence about what happened to someone else is its result, cue or not
   // ("She had the report ready for Monday's meeting.").

@@ -441,6 +441,77 @@ const CASES: Case[] = [
     answer: "At the pool the lockers kept jamming and people's keys got stuck inside. My plan was to log every fault in a spreadsheet and put together a proposal for keypad lockers. I was also going to suggest a sign on each locker explaining what to do if it jammed. I never got round to it before the summer rush, and then I moved on, but I believe they've since had the lockers replaced.",
     level: 'low',
   },
+  // Rules from fresh11 (the first run of that set is in its header).
+  {
+    name: '"in his words, not mine" is teaching, not refusing ownership',
+    question: 'Tell me about a time you helped a customer learn how to get more out of a product or service.',
+    answer: 'At the library a retired driver, Mr Pryce, wanted large-print books. I asked what he liked and showed him the e-book app on his tablet, where the text can be as big as he wants. I wrote the steps on a card in his words, not mine. A week later he had borrowed nine books.',
+    level: 'high',
+    notCounted: ['refuses-ownership'],
+  },
+  {
+    name: '"the manager\'s decision, not mine" refuses ownership across the comma',
+    question: STORY_Q,
+    answer: "A man at the hotel desk wanted a late checkout. I told him the manager sets the checkout times, so it was the manager's decision, not mine. He left unhappy.",
+    level: 'low',
+    counts: ['refuses-ownership'],
+  },
+  {
+    name: 'fetching the manager straight away and letting them sort it is passing it on, however honestly said',
+    question: 'What would you do if a hotel guest complained at check-in that the room they booked for their anniversary had been given to someone else?',
+    answer: "honestly i'd get my manager straight away because i wouldn't be allowed to move people around. i'd say sorry and that my manager is coming. then i'd let the manager sort it out",
+    level: 'low',
+    notCounted: ['owns-fix', 'goes-extra', 'explains-clearly'],
+  },
+  {
+    name: 'a present-tense swipe at customers in general is blame, even inside a story',
+    question: 'Give an example of a time you turned an unhappy customer into a loyal one.',
+    answer: 'At the games shop a regular, Lewis, came in angry because his pre-order had not arrived. I apologised, rang three other branches and offered him a refund or a transfer. He went to another shop instead. Honestly, some customers just want something to moan about.',
+    level: 'low',
+    counts: ['blames-others'],
+  },
+  {
+    name: 'checking that an insurance policy is still active is not hiding behind a policy',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: 'At the vet practice a client, Mrs Hartley, could not pay a large bill until her pension came. I asked which insurer she had and whether the policy was still active. I found her insurer could pay the practice directly, so I set up a direct claim with her. The insurer paid in eleven days and she still asks for me when she brings her dog in.',
+    level: 'high',
+    notCounted: ['cites-policy'],
+  },
+  {
+    name: 'what a closing step is for ("so all receptionists can...") and its time phrase are no result',
+    question: 'Give an example of a problem you solved for a customer when the usual policy did not fit their situation.',
+    answer: 'At the vet practice a client, Mrs Hartley, could not pay a large bill until her pension came. I asked which insurer she had and found it could pay the practice directly. I went through the claim form with her line by line. Next morning I spoke with the practice manager and together we made a short guide so all receptionists can offer a direct claim.',
+    level: 'medium',
+    star: { result: false },
+  },
+  {
+    name: 'a suggestion to the customer ("proposed her to see the pharmacist") is no change to the process',
+    question: 'What does being a trusted adviser to a customer mean to you?',
+    answer: 'For me a trusted adviser is someone the customer can believe. Last month a lady wanted a very expensive vitamin for her tiredness. I told her honestly that I could not know if it would help her, and I proposed her to see the pharmacist first. She bought nothing that day.',
+    level: 'medium',
+    notCounted: ['improves-process'],
+  },
+  {
+    name: 'customers booking "through me" is a relationship, not control',
+    question: 'Give an example of a time you spotted a problem for a customer before it happened.',
+    answer: 'As a courier driver I noticed a wedding dress parcel had the wrong postcode for a Saturday wedding. I rang the bride, Chloe, to ask when she would be home, rerouted it onto my own round for Friday and texted her a time slot the night before. It arrived on Friday, and the bridal shop now books all its deliveries with us through me.',
+    level: 'high',
+    notCounted: ['operations-control'],
+  },
+  {
+    name: 'what had to happen first ("to sort it before it went out") is no result',
+    question: 'Give an example of a time you spotted a problem for a customer before it happened.',
+    answer: 'As a courier driver I noticed a wedding dress parcel had the wrong postcode for a Saturday wedding, so it was on me to sort it before it went out. I rang the bride, Chloe, to ask when she would be home and rerouted it onto my own round for Friday.',
+    level: 'medium',
+    star: { result: false },
+  },
+  {
+    name: 'word sent ahead ("texted her a time slot the night before") keeps the customer informed',
+    question: 'Give an example of a time you spotted a problem for a customer before it happened.',
+    answer: 'As a courier driver I noticed a wedding dress parcel had the wrong postcode for a Saturday wedding. I rang the bride, Chloe, to ask when she would be home, rerouted it onto my own round for Friday and texted her a time slot the night before. It arrived on Friday, and the bridal shop now books all its deliveries with us.',
+    level: 'high',
+    counts: ['anticipates-future'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
