@@ -394,9 +394,13 @@ export function analyseClauses(tokens: Token[], sentences: SentenceRange[]): Cla
         past = false;
         counterfactual = true;
       }
-      if (inherited && prev && prev.mode !== 'actual' && mode === 'actual') {
-        mode = prev.mode;
-        counterfactual = prev.counterfactual;
+      // The mood comes with the subject, from the clause it is carried from: after "to ask when she
+      // would be home," the next step is the asker's, told as it happened.
+      // Within the sentence only: a note's next line ("Rang each of them myself") is told as it happened.
+      const moodFrom = prev ? carried : null;
+      if (inherited && moodFrom && moodFrom.mode !== 'actual' && mode === 'actual') {
+        mode = moodFrom.mode;
+        counterfactual = moodFrom.counterfactual;
       }
       // "I didn't go over it or look into how it happened": the negation covers both.
       const continuesNegation = tokens[first]!.norm === 'or' || tokens[first]!.norm === 'nor'
