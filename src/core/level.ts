@@ -163,7 +163,8 @@ export function decideLevel(
   const positive = findings.some((f) => counted.has(f.id) && !f.warning && f.level !== 'low' && !indicators.get(f.id)!.supporting);
   for (const f of findings) if (positive && indicators.get(f.id)!.alone) counted.delete(f.id);
   // "I missed my target that month" for the customer: the target was the pressure, not the aim.
-  const shownDone = (id: string): boolean => counted.has(id) && findings.some((g) => g.id === id && g.evidence.some((e) => e.shown === 'action'));
+  // Asked what they would do, a step is what they do (not in a behavioural answer with no story).
+  const shownDone = (id: string): boolean => counted.has(id) && findings.some((g) => g.id === id && g.evidence.some((e) => e.shown === 'action' || (kind !== 'behavioural' && e.shown === 'step')));
   for (const f of findings) if (counted.has(f.id) && indicators.get(f.id)!.unless.some(shownDone)) counted.delete(f.id);
   const countedOf = (pred: (f: IndicatorFinding) => boolean): IndicatorFinding[] => findings.filter((f) => counted.has(f.id) && pred(f));
   // Several indicators can show one behaviour of levels.md; each behaviour counts once.

@@ -126,6 +126,8 @@ function wishedOrIntended(tokens: Token[], first: number, last: number): boolean
   return false;
 }
 
+const TIME_NOUNS = new Set(['weekend', 'day', 'morning', 'night', 'week', 'evening', 'afternoon', 'time', 'year', 'month', 'summer', 'winter', 'spring', 'autumn', 'shift', 'term', 'season']);
+
 function subjectOf(tokens: Token[], first: number, last: number): { subject: Subject | 'inherit'; at: number } {
   let i = first;
   while (i < last && (tokens[i]!.kind !== 'word' || (tokens[i]!.wc & W_LEAD) !== 0)) i++;
@@ -136,6 +138,11 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
     const next = subjectOf(tokens, i + 1, Math.min(last, i + 3));
     if (next.subject !== 'inherit') return next;
     return { subject: 'other', at: i };
+  }
+  // "so that weekend I made a cheat sheet": a time phrase, then the subject.
+  if ((w === 'that' || w === 'this') && i + 2 < last && TIME_NOUNS.has(tokens[i + 1]!.norm)) {
+    const next = subjectOf(tokens, i + 2, last);
+    if (next.subject !== 'inherit') return next;
   }
   const classify = (j: number): Subject | null => {
     const wc = tokens[j]!.wc;
