@@ -140,8 +140,9 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
     return { subject: 'other', at: i };
   }
   // "so that weekend I made a cheat sheet": a time phrase, then the subject.
-  if ((w === 'that' || w === 'this') && i + 2 < last && TIME_NOUNS.has(tokens[i + 1]!.norm)) {
-    const next = subjectOf(tokens, i + 2, last);
+  // ("that", a leading word, has been skipped.)
+  if (TIME_NOUNS.has(w) && i > first && (tokens[i - 1]!.norm === 'that' || tokens[i - 1]!.norm === 'this') && i + 1 < last) {
+    const next = subjectOf(tokens, i + 1, last);
     if (next.subject !== 'inherit') return next;
   }
   const classify = (j: number): Subject | null => {
