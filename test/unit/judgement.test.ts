@@ -512,6 +512,56 @@ const CASES: Case[] = [
     level: 'high',
     counts: ['anticipates-future'],
   },
+  // Rules from fresh12 (the first run of that set is in its header).
+  {
+    name: 'asked what they would do, trust over the sale shown as a step cancels the sales push',
+    question: 'What would you do if your manager asked you to push an add-on product to customers you knew did not need it?',
+    answer: "I'd ask my manager what the add-on target is. With customers I'd ask a couple of questions first: if the add-on is gadget cover and their home insurance already covers the laptop, I'd tell them plainly they don't need ours. If it doesn't, I'd set our cover beside the alternative and let them choose.",
+    level: 'high',
+    notCounted: ['sales-push'],
+  },
+  {
+    name: 'rigid rules with no exceptions hide behind the rules, however firm',
+    question: 'Tell me about a time you changed how a team, society or club you belonged to treated its customers or members.',
+    answer: 'I ran the payments for our five-a-side league. Teams kept paying late, so I brought in a £10 fine and no pitch without paying by Wednesday, no exceptions, because rules only work if they apply to everyone. A few teams complained but I held firm. Within a season we went from fourteen teams to eight.',
+    level: 'low',
+    counts: ['cites-policy'],
+  },
+  {
+    name: '"not really my call" and "there\'ll be a policy for that" pass it on',
+    question: 'How would you handle finding out that a customer had been overcharged by mistake and had not noticed?',
+    answer: "um i'd probably tell my manager and let them deal with it because it's not really my call is it and there'll be a policy for refunds so you'd follow that and yeah be honest",
+    level: 'low',
+    counts: ['refuses-ownership'],
+  },
+  {
+    name: 'a print job moved to Thursday is no job refused',
+    question: 'How would you handle a long-standing customer who tells you they are thinking of moving to a competitor?',
+    answer: 'At the printing press a long-standing customer, a local church, wanted to move to another press because their Sunday programmes kept arriving late on Saturday night. I asked them what time they really needed them, and we moved their job to Thursday printing. They stayed with us until I left.',
+    level: 'high',
+    notCounted: ['refuses-ownership'],
+  },
+  {
+    name: '"so that weekend I made a cheat sheet" is a step of the candidate\'s, not a purpose',
+    question: 'Tell me about a time you supported a new or struggling team member.',
+    answer: 'At the cinema our new colleague Tomasz kept getting stuck on concession codes at the box office. I asked him which bits of the till had thrown him; nobody had shown him the codes, so that weekend I made a one-page cheat sheet and taped one under each screen. Within a fortnight he was running the box office on his own, and the sheet is now given to every new starter.',
+    level: 'high',
+    counts: ['improves-process'],
+  },
+  {
+    name: 'agreeing straight away with the fix the customer found is not the candidate\'s doing',
+    question: 'Tell me about a time you recommended that a customer not buy something because it was not right for them.',
+    answer: "At the pet shop a customer came to the till with puppy food for his eight-year-old dog. While I was scanning, he read the back of the bag himself and said he'd better get the senior one. I agreed with him straight away and he swapped it. I always make sure customers buy what's right for them.",
+    level: 'low',
+    notCounted: ['goes-extra'],
+  },
+  {
+    name: 'exact forms where one stem joins two words: "my desk number on her copy" is no "number one"',
+    question: STORY_Q,
+    answer: 'A passenger at the arrivals desk was furious that her bag had not come. I apologised and said it was our error, booked courier delivery to her home for that evening, and wrote my desk number on her copy of the report. I tracked the bag myself and it was on her doorstep before 10pm.',
+    level: 'medium',
+    notCounted: ['platitudes', 'blames-others'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
