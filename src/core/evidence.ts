@@ -32,11 +32,15 @@ export function negates(c: Clause, at: number): boolean {
   return c.negatedFrom >= 0 && c.negatedFrom <= at && at < c.negatedTo;
 }
 
+const OPINION_VERBS = new Set(['think', 'believe', 'feel', 'reckon', 'guess']);
+
 export function shownAt(doc: Doc, c: Clause, first: number, named: boolean): Shown {
   if (c.negatedFrom >= 0 && c.negatedFrom < first && first < c.negatedTo) return 'negated';
   if (named || c.scare) return 'named';
   if (isOwn(doc, c)) {
     if (c.delegatedFrom >= 0 && first >= c.delegatedFrom) return 'others';
+    // "I think keeping in touch is really key": what the candidate thinks, not what they did.
+    if (c.verb >= 0 && first > c.verb && OPINION_VERBS.has(doc.tokens[c.verb]!.norm)) return 'stated';
     if (c.mode === 'actual' && (doc.narrative || c.past)) return 'action';
     return 'step';
   }

@@ -197,6 +197,12 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
     // "Ask what's gone wrong" is a step, not a name: "what's", "it's" are no verbs of a subject.
     if (next && next.kind === 'word' && (looksPast(next.norm) || (/s$/.test(next.norm) && !next.norm.endsWith("'s") && !WH.has(next.norm)))) return { subject: 'other', at: i };
   }
+  // Speech-to-text writes names in lower case: "and gareth rang her every day". A word no list
+  // or cue knows, straight before a past-tense verb, is someone's name.
+  const t = tokens[i]!;
+  const after = tokens[i + 1];
+  if (!t.capital && t.wc === 0 && t.sid < 0 && !t.num && w.length >= 3 && !/(?:ly|ing|ed)$/.test(w) && !looksPast(w)
+    && after !== undefined && i + 1 < last && after.kind === 'word' && (after.wc & W_PAST) !== 0 && (after.wc & (W_BE | W_HAVE)) === 0) return { subject: 'other', at: i };
   return { subject: 'inherit', at: -1 };
 }
 
