@@ -112,7 +112,7 @@ function wishedOrIntended(tokens: Token[], first: number, last: number): boolean
     // "I was going to ring the other branch", "I planned to give her my number": intended, not done.
     const g = tokens[i + 1]?.norm === 'also' || tokens[i + 1]?.norm === 'just' ? i + 2 : i + 1;
     if ((n === 'was' || n === 'were') && tokens[g]?.norm === 'going' && tokens[g + 1]?.norm === 'to' && g + 2 < last) return true;
-    if ((n === 'planned' || n === 'meant' || n === 'intended' || n === 'hoped') && tokens[i + 1]?.norm === 'to' && i + 2 < last) return true;
+    if ((n === 'planned' || n === 'meant' || n === 'intended' || n === 'hoped' || n === 'planning' || n === 'intending' || n === 'hoping') && tokens[i + 1]?.norm === 'to' && i + 2 < last) return true;
     // "I thought about asking for her work letter", "I considered freezing it": weighed, not done.
     if (n === 'thought' || n === 'considered' || n === 'contemplated') {
       const j = n === 'thought' && (tokens[i + 1]!.norm === 'about' || tokens[i + 1]!.norm === 'of') ? i + 2 : i + 1;
