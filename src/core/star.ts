@@ -66,7 +66,7 @@ function merge(a: number[], b: number[]): number[] {
 
 /**
  * "... we made a short guide so all receptionists can offer it": what a step is for, "so" and a
- * can / could / would, is not what came of it.
+ * can / could / would or a present tense, is not what came of it.
  */
 function purpose(doc: Doc, c: Clause): boolean {
   const first = doc.tokens[c.first]!.norm;
@@ -75,8 +75,15 @@ function purpose(doc: Doc, c: Clause): boolean {
     const t = doc.tokens[i]!;
     if ((t.wc & W_MODAL) !== 0 || t.norm === 'can' || t.norm === "can't" || t.norm === 'cannot') return true;
   }
-  return false;
+  // "... to our order form so customers choose the size themselves": present tense after the
+  // story's past is what it is for, unless it says it is so now ("so now she comes every week").
+  // A subject and then a verb of its own: not "so yeah", not "to say so".
+  if (c.past || c.mode !== 'actual' || c.subject === 'none' || c.verb < c.first + 2) return false;
+  for (let i = c.first + 1; i < c.last; i++) if (NOW.has(doc.tokens[i]!.norm)) return false;
+  return true;
 }
+
+const NOW = new Set(['now', 'still', 'since', 'always', 'every', 'anymore', 'today', 'nowadays']);
 
 /** The clause opens after "by the time" or "at the time" ("... by the time I left"). */
 function byTheTime(doc: Doc, first: number): boolean {
@@ -109,7 +116,7 @@ export function findStar(doc: Doc, bySentence: ReadonlyArray<ReadonlyArray<CueMa
   for (const s of action) if (s < firstAction) firstAction = s;
   // An outcome on the way (the customer's choice) ends the story only if nothing is done after it,
   // in a later sentence or later in its own ("She chose the consultation, and I checked the time").
-  const interimAfter = (ci: number): boolean => real(ci) && doc.clauses[ci]!.first > lastActionToken;
+  const interimAfter = (ci: number): boolean => real(ci) && doc.clauses[ci]!.first > lastActionToken && !purpose(doc, doc.clauses[ci]!);
   const interim = sentencesWith(doc, bySentence, (p) => p.kind === 'interim', interimAfter).filter((s) => !vague.has(s) && s >= firstAction);
   // A time phrase or an outcome verb tells a result only where it is not the candidate's own step.
   const dated = sentencesWith(doc, bySentence, (p) => p.kind === 'not-own-step', (ci, at) => real(ci) && !ownStep(doc, ci, at) && !reportedBackstory(doc, ci, at)).filter((s) => !vague.has(s) && s >= firstAction);
