@@ -562,6 +562,28 @@ const CASES: Case[] = [
     level: 'medium',
     notCounted: ['platitudes', 'blames-others'],
   },
+  // Rules from fresh13 (the first run of that set is in its header).
+  {
+    name: 'a lower-case name in speech-to-text ("and gareth rang her every day") does the follow-up, not the candidate',
+    question: 'Describe a situation where you kept in contact with a customer after their problem was solved.',
+    answer: 'so at the letting agency a tenant rang because her boiler broke and i logged it on the system and passed it to gareth the property manager and gareth rang her every day that week to tell her what was happening and after it was fixed he rang her again a week later to check it was still working and she left a review mentioning him so i think keeping in touch is really key',
+    level: 'low',
+    notCounted: ['follows-up', 'confirms-fit', 'anticipates-future'],
+  },
+  {
+    name: '"I was planning to get it signed off, then run a huddle" was not done',
+    question: 'Describe a situation where you helped colleagues feel able to solve customer problems without always asking a manager.',
+    answer: 'At the cinema every small problem at the kiosk ended with staff radioing the duty manager. So I wrote a one-page list of what staff can say yes to. I was planning to get the general manager to sign it off, then run a huddle before each shift for two weeks. I left for university before I got round to it.',
+    level: 'medium',
+    notCounted: ['leads-by-example'],
+  },
+  {
+    name: 'a closing "so customers choose the size themselves" is what the change is for, not a result',
+    question: 'Tell me about a time a misunderstanding with a customer caused a problem, and what you did about it.',
+    answer: "At a print shop a café owner, Niamh, ordered menu leaflets and we printed them A5, our default; they didn't fit her table holders. I apologised and asked what the leaflets were for: half were for the tables and half for a door-drop. I gave her two options and she chose to keep the A5s for the door-drop and have 1,000 reprinted in DL for the tables at no charge. Then I added a picture of each size to our online order form so customers choose the size themselves.",
+    level: 'medium',
+    star: { result: false },
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {
