@@ -43,7 +43,7 @@ function part(doc: Doc, sentences: number[]): StarPartResult {
 
 /** Notes that label their parts: "S: call centre...", "Task: get her money back". */
 const LABELS = {
-  situation: new Set(['s', 'situation', 'context']),
+  situation: new Set(['s', 'situ', 'situation', 'context']),
   task: new Set(['t', 'task', 'goal', 'aim']),
   result: new Set(['r', 'result', 'results', 'outcome']),
 };

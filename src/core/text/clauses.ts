@@ -133,6 +133,8 @@ function subjectOf(tokens: Token[], first: number, last: number): { subject: Sub
   while (i < last && (tokens[i]!.kind !== 'word' || (tokens[i]!.wc & W_LEAD) !== 0)) i++;
   if (i >= last) return { subject: 'inherit', at: -1 };
   const w = tokens[i]!.norm;
+  // Notes that label whose line it is: "- Me: started a tally sheet by the phone".
+  if (w === 'me' && tokens[i + 1]?.norm === ':') return { subject: 'self', at: i };
   // "which I changed" / "who came in": a relative pronoun followed by its own subject.
   if ((w === 'which' || w === 'who' || w === 'what' || w === 'where') && i + 1 < last) {
     const next = subjectOf(tokens, i + 1, Math.min(last, i + 3));

@@ -9,6 +9,7 @@ export const SHORTHAND_WORDS = new Map<string, string>(Object.entries({
   hrs: 'hours', approx: 'about', mgr: 'manager', mgrs: 'managers', cx: 'customer', custs: 'customers',
   msg: 'message', msgs: 'messages', msgd: 'messaged', tmrw: 'tomorrow', yday: 'yesterday', dept: 'department',
   appt: 'appointment', appts: 'appointments', convo: 'conversation', probs: 'problems', govt: 'government',
+  pg: 'page', pgs: 'pages',
 }));
 
 /** Contractions typed without their apostrophe that are not also English words (apostrophes.ts). */
