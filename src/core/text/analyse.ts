@@ -66,5 +66,22 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   // candidate's own is still a story, and a weak one), or in the present after a scene is set.
   // An answer mostly in "I'd..." steps around a made-up scene ("Say someone came in...") is not one.
   const narrative = ((ownPast >= 1 && anyPast >= 2) || anyPast >= 3 || (scene && ownActual >= 2)) && anyPast + ownActual > hypothetical;
+  // "You'd want to find out first why they feel they have to ask": outside a story, the generic
+  // "you" of a plan is the speaker's own.
+  if (!narrative) for (const c of clauses) if (c.subject === 'other' && genericYou(tokens, c)) c.subject = 'self';
   return { text, tokens, sentences, clauses, clauseOf, narrative, weIsOwn };
+}
+
+// Not "you must be honest", "you should always...": maxims, not a plan.
+const YOU_THEN = new Set(['would', 'will', 'could', 'can', 'need', 'have', 'want']);
+
+/** The clause's subject is "you'd", "you'll" or "you" with a modal: the generic "you" of a plan. */
+function genericYou(tokens: Token[], c: Clause): boolean {
+  const end = Math.min(c.verb >= 0 ? c.verb + 1 : c.last, c.first + 4);
+  for (let i = c.first; i < end; i++) {
+    const n = tokens[i]!.norm;
+    if (n === "you'd" || n === "you'll") return true;
+    if (n === 'you') return YOU_THEN.has(tokens[i + 1]?.norm ?? '');
+  }
+  return false;
 }
