@@ -584,6 +584,28 @@ const CASES: Case[] = [
     level: 'medium',
     star: { result: false },
   },
+  // Rules from fresh14 (the first run of that set is in its header).
+  {
+    name: 'the generic "you" of a plan, and the steps strung on after it, are the speaker\'s own',
+    question: 'How would you handle becoming team leader of a shop team whose staff say they must ask a manager before doing anything for a customer?',
+    answer: "You'd want to find out first why they feel they have to ask. So in the first week you'd sit down with each of them and ask what they last went to a manager for. Then you'd agree with the team where the line is, say they can sort anything up to fifty pounds on their own, and put it on one sheet by the till. For the first few weeks you'd be out on the floor with them, and when somebody makes a call you'd back it and talk it through afterwards.",
+    level: 'high',
+    counts: ['probes-need', 'internal-customers'],
+  },
+  {
+    name: '"you must be honest" is a maxim, not a step',
+    question: 'What does being a trusted adviser to a customer mean to you?',
+    answer: 'Trusted adviser mean customer trust you. You must be honest and know your products very well so you can give advice. When customer trust you, they buy more from you and they come back.',
+    level: 'low',
+    notCounted: ['explains-clearly'],
+  },
+  {
+    name: 'a short plain story can be high: rang before she thought of it, sent two designs, booked again and sends her neighbours',
+    question: 'Tell me about a time you anticipated what a regular customer would need next.',
+    answer: "I work at a bakery in Truro. Mrs Penrose orders a cake for her twins every March. Last year, in mid-February, I rang her before she'd thought about it and asked what the boys were into now they'd turned twelve. Football, not dinosaurs any more. I sent her two design ideas and she picked one. She's already booked next year's and sends her neighbours to us.",
+    level: 'high',
+    counts: ['anticipates-future', 'offers-choice', 'relationship-result'],
+  },
 ];
 
 describe('judgement: who did what, for whom, however it is written', () => {

@@ -5,6 +5,7 @@ import { readShorthand } from './shorthand.js';
 import { joinAppositives } from './appositives.js';
 import { dropFillers } from './fillers.js';
 import { tokenize, type Token } from './tokenize.js';
+import { COORDINATORS, W_NOUN, W_OTHER, W_PERSONAL, W_SELF, W_TEAM } from './lexicon.js';
 
 export interface Doc {
   text: string;
@@ -68,16 +69,32 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   const narrative = ((ownPast >= 1 && anyPast >= 2) || anyPast >= 3 || (scene && ownActual >= 2)) && anyPast + ownActual > hypothetical;
   // "You'd want to find out first why they feel they have to ask": outside a story, the generic
   // "you" of a plan is the speaker's own.
-  if (!narrative) for (const c of clauses) if (c.subject === 'other' && genericYou(tokens, c)) c.subject = 'self';
+  // The steps strung on after it ("... you'd sit down with each of them and ask ...") are too.
+  if (!narrative) {
+    let carried = -1; // the sentence whose plan is being told in "you"
+    for (const c of clauses) {
+      if (c.subject !== 'other') carried = -1;
+      else if (genericYou(tokens, c)) { c.subject = 'self'; carried = c.sentence; }
+      else if (carried === c.sentence && COORDINATORS.has(tokens[c.first]!.norm) && !namesSomeone(tokens, c)) c.subject = 'self';
+      else carried = -1;
+    }
+  }
   return { text, tokens, sentences, clauses, clauseOf, narrative, weIsOwn };
 }
 
 // Not "you must be honest", "you should always...": maxims, not a plan.
+/** A person named before the clause's verb: its own subject, not one carried over. */
+function namesSomeone(tokens: Token[], c: Clause): boolean {
+  const end = c.verb >= 0 ? c.verb : c.last;
+  for (let i = c.first; i < end; i++) if ((tokens[i]!.wc & (W_OTHER | W_PERSONAL | W_NOUN | W_SELF | W_TEAM)) !== 0) return true;
+  return false;
+}
+
 const YOU_THEN = new Set(['would', 'will', 'could', 'can', 'need', 'have', 'want']);
 
 /** The clause's subject is "you'd", "you'll" or "you" with a modal: the generic "you" of a plan. */
 function genericYou(tokens: Token[], c: Clause): boolean {
-  const end = Math.min(c.verb >= 0 ? c.verb + 1 : c.last, c.first + 4);
+  const end = Math.min(c.verb >= 0 ? c.verb + 1 : c.last, c.first + 8); // past an opener: "so in the first week you'd"
   for (let i = c.first; i < end; i++) {
     const n = tokens[i]!.norm;
     if (n === "you'd" || n === "you'll") return true;
