@@ -75,9 +75,9 @@ function purpose(doc: Doc, c: Clause): boolean {
     const t = doc.tokens[i]!;
     if ((t.wc & W_MODAL) !== 0 || t.norm === 'can' || t.norm === "can't" || t.norm === 'cannot') return true;
   }
-  // "... to our order form so customers choose the size themselves": present tense after the
-  // story's past is what it is for, unless it says it is so now ("so now she comes every week").
-  // A subject and then a verb of its own: not "so yeah", not "to say so".
+  // "... to our order form so customers choose the size themselves": a present tense with a
+  // subject and verb of its own (not "so yeah") is what a step is for, unless it says it is so now
+  // ("so now she comes every week").
   if (c.past || c.mode !== 'actual' || c.subject === 'none' || c.verb < c.first + 2) return false;
   for (let i = c.first + 1; i < c.last; i++) if (NOW.has(doc.tokens[i]!.norm)) return false;
   return true;

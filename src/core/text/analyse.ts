@@ -82,7 +82,6 @@ export function analyse(raw: string, isScene?: (sentence: number, tokens: Token[
   return { text, tokens, sentences, clauses, clauseOf, narrative, weIsOwn };
 }
 
-// Not "you must be honest", "you should always...": maxims, not a plan.
 /** A person named before the clause's verb: its own subject, not one carried over. */
 function namesSomeone(tokens: Token[], c: Clause): boolean {
   const end = c.verb >= 0 ? c.verb : c.last;
@@ -90,6 +89,7 @@ function namesSomeone(tokens: Token[], c: Clause): boolean {
   return false;
 }
 
+// Not "you must be honest", "you should always...": maxims, not a plan.
 const YOU_THEN = new Set(['would', 'will', 'could', 'can', 'need', 'have', 'want']);
 
 /** The clause's subject is "you'd", "you'll" or "you" with a modal: the generic "you" of a plan. */

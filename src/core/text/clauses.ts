@@ -106,13 +106,15 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“',
 
 const WISHED_PERFECT = new Set(["i'd", "we'd", 'had', 'could', 'would']);
 /** "I wish I'd asked", "I was going to ring", "I thought about asking": wished, intended or weighed, not done. */
+const INTENDED = new Set(['planned', 'meant', 'intended', 'hoped', 'planning', 'intending', 'hoping']);
+
 function wishedOrIntended(tokens: Token[], first: number, last: number): boolean {
   for (let i = first; i < last - 1; i++) {
     const n = tokens[i]!.norm;
     // "I was going to ring the other branch", "I planned to give her my number": intended, not done.
     const g = tokens[i + 1]?.norm === 'also' || tokens[i + 1]?.norm === 'just' ? i + 2 : i + 1;
     if ((n === 'was' || n === 'were') && tokens[g]?.norm === 'going' && tokens[g + 1]?.norm === 'to' && g + 2 < last) return true;
-    if ((n === 'planned' || n === 'meant' || n === 'intended' || n === 'hoped' || n === 'planning' || n === 'intending' || n === 'hoping') && tokens[i + 1]?.norm === 'to' && i + 2 < last) return true;
+    if (INTENDED.has(n) && tokens[i + 1]?.norm === 'to' && i + 2 < last) return true;
     // "I thought about asking for her work letter", "I considered freezing it": weighed, not done.
     if (n === 'thought' || n === 'considered' || n === 'contemplated') {
       const j = n === 'thought' && (tokens[i + 1]!.norm === 'about' || tokens[i + 1]!.norm === 'of') ? i + 2 : i + 1;

@@ -38,6 +38,8 @@ interface WordInfo {
   vocab: number;
   marks: number;
 }
+/** At most this many words are remembered (by wordMemo and by the ASCII scanner's table). */
+const MAX_MEMO_WORDS = 50_000;
 const wordMemo = new Map<string, WordInfo>();
 
 function infoOf(norm: string): WordInfo {
@@ -46,7 +48,7 @@ function infoOf(norm: string): WordInfo {
     const s = stem(norm);
     info = { stem: s, own: s, num: isNumberWord(norm), wc: wordClass(norm), sid: -1, vocab: -1, marks: wordMarks(norm) };
     refresh(norm, info);
-    if (wordMemo.size < 50_000) wordMemo.set(norm, info);
+    if (wordMemo.size < MAX_MEMO_WORDS) wordMemo.set(norm, info);
   } else if (info.vocab !== vocabSize()) refresh(norm, info);
   return info;
 }
@@ -74,7 +76,6 @@ function refresh(norm: string, info: WordInfo): void {
 // probe reads one cache line and compares hashes before it touches a word. The table starts small
 // and doubles at half full, so the few thousand words of a typical run stay in the CPU's cache
 // (a fixed table of 131,072 slots, 512 KB, made most look-ups a cache miss).
-const MAX_TABLE_WORDS = 50_000;
 let tableMask = (1 << 12) - 1;
 let tableSlots = new Int32Array(2 << 12);
 const tableWords: string[] = [];
@@ -108,7 +109,7 @@ function tableInsert(entry: number, h: number): void {
 }
 
 function tableAdd(norm: string, info: WordInfo, h: number): void {
-  if (tableWords.length >= MAX_TABLE_WORDS) return;
+  if (tableWords.length >= MAX_MEMO_WORDS) return;
   if (2 * (tableWords.length + 1) > tableMask + 1) {
     // Half full: double, and place every word again by its hash.
     const size = 2 * (tableMask + 1);
